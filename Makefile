@@ -1,0 +1,101 @@
+# rapport - build, test and run.  See README.md.
+#
+#   make            build build/rapport
+#   make check      install missing deps, build, run every test, then again
+#                   under ASan+UBSan
+#   make run        install missing deps, build, load the demo database and
+#                   show `rapport today` for it
+#
+# Sources are found by glob: a new src/<layer>/<name>.c or
+# tests/unit/test_<name>.c needs no edit here.  Generated sources and extra
+# check steps come from mk/*.mk fragments, which append to GEN_SRC,
+# CHECK_STEPS and CLEAN_FILES.
+
+BUILD    ?= build
+SAN      ?=
+CC       ?= cc
+PKGS      = sqlite3 jansson gmime-3.0 libical libutf8proc libsodium \
+            libmicrohttpd libpq
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN     = -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
+           -Wstrict-prototypes -Wmissing-prototypes
+OPT     ?= -O2 -g
+ifeq ($(SAN),1)
+OPT      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+endif
+CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -Isrc -I$(BUILD)/gen \
+           $(PKG_CFLAGS) -MMD -MP
+LDFLAGS += $(if $(filter 1,$(SAN)),-fsanitize=address$(comma)undefined)
+LDLIBS  += $(PKG_LIBS) -lcsv -lstemmer -llinear -lm -lpthread
+comma := ,
+
+GEN_SRC     :=
+CHECK_STEPS :=
+CLEAN_FILES :=
+GEN_SRC     += $(BUILD)/gen/schema.c
+-include mk/*.mk
+
+LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:$(BUILD)/%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(BUILD)/src/cli/main.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(BUILD)/rapport
+
+$(BUILD)/librapport.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/rapport: $(CLI_OBJ) $(BUILD)/librapport.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c | $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librapport.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a \
+	    $(LDLIBS) $(CMOCKA_LIBS)
+
+# The schema is compiled into the binary: one string per numbered migration.
+$(BUILD)/gen/schema.c: $(sort $(wildcard sql/*.sql)) scripts/embed-sql
+	@mkdir -p $(dir $@)
+	scripts/embed-sql $(sort $(wildcard sql/*.sql)) >$@.tmp && mv $@.tmp $@
+
+unit: $(UNIT_BIN)
+	@tests/unit/run-all.sh $(UNIT_BIN)
+
+cli: $(BUILD)/rapport
+	@RAPPORT=$(abspath $(BUILD)/rapport) tests/cli/run-all.sh
+
+test: unit cli $(CHECK_STEPS)
+
+deps:
+	@scripts/install-deps
+
+check: deps
+	$(MAKE) test
+	$(MAKE) BUILD=build-asan SAN=1 test
+	@echo "check: all suites passed (plain and ASan+UBSan)"
+
+run: deps all
+	@scripts/demo
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'bench/*.c')
+
+clean:
+	rm -rf build build-asan $(CLEAN_FILES)
+
+.PHONY: all unit cli test deps check run format clean
+.DELETE_ON_ERROR:
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
