@@ -23,6 +23,12 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
            -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
+ifeq ($(FUZZ),1)
+OPT      = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+           -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=fuzzer,address,undefined
+WARN    += -Wno-unused-command-line-argument
+endif
 ifeq ($(SAN),1)
 OPT      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
@@ -71,6 +77,20 @@ $(BUILD)/gen/schema.c: $(sort $(wildcard sql/*.sql)) scripts/embed-sql
 	@mkdir -p $(dir $@)
 	scripts/embed-sql $(sort $(wildcard sql/*.sql)) >$@.tmp && mv $@.tmp $@
 
+# libFuzzer targets: tests/fuzz/fuzz_<name>.c, each with a seed corpus in
+# tests/fuzz/corpus/<name>/.  `make fuzz` runs each for FUZZ_SECONDS.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 10
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/librapport.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a $(LDLIBS)
+fuzz-build: $(FUZZ_BIN)
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang FUZZ=1 fuzz-run
+fuzz-run: $(FUZZ_BIN)
+	@tests/fuzz/run-all.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
 unit: $(UNIT_BIN)
 	@tests/unit/run-all.sh $(UNIT_BIN)
 
@@ -85,6 +105,7 @@ deps:
 check: deps
 	$(MAKE) test
 	$(MAKE) BUILD=build-asan SAN=1 test
+	$(MAKE) fuzz
 	@echo "check: all suites passed (plain and ASan+UBSan)"
 
 run: deps all
@@ -94,8 +115,8 @@ format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'bench/*.c')
 
 clean:
-	rm -rf build build-asan $(CLEAN_FILES)
+	rm -rf build build-asan build-fuzz $(CLEAN_FILES)
 
-.PHONY: all unit cli test deps check run format clean
+.PHONY: all unit cli test deps check run format clean fuzz fuzz-build fuzz-run
 .DELETE_ON_ERROR:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
