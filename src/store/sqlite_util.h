@@ -1,0 +1,50 @@
+/*
+ * sqlite_util.h - helpers private to the SQLite backend: a statement cache,
+ * binding of optional values, and turning SQLite errors into rp_codes.
+ * Only src/store/sqlite_*.c and store_sqlite.c include this.
+ */
+#ifndef RP_SQLITE_UTIL_H
+#define RP_SQLITE_UTIL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+enum { SQ_MAX_STMTS = 128 };
+
+typedef struct sq_store {
+    struct store base;
+    sqlite3 *db;
+    sqlite3_stmt *cache[SQ_MAX_STMTS];
+    const char *cache_sql[SQ_MAX_STMTS];
+    int ncache;
+    bool in_tx;
+    bool bulk;
+    bool readonly;
+    char *path;
+} sq_store;
+
+/* A cached prepared statement for sql (a string literal: compared by
+ * address first), reset and with bindings cleared; NULL on failure with
+ * err set. */
+sqlite3_stmt *sq_prep(sq_store *s, const char *sql, rp_err *err);
+
+/* Sets err from the connection's last error; returns the matching code
+ * (SQLITE_CONSTRAINT -> RP_ECONFLICT, SQLITE_NOMEM -> RP_ENOMEM, else
+ * RP_ESTORE). */
+rp_code sq_fail(sq_store *s, rp_err *err, const char *what);
+
+rp_code sq_exec(sq_store *s, const char *sql, rp_err *err);
+
+void sq_bind_text(sqlite3_stmt *q, int i, const char *v);
+void sq_bind_id(sqlite3_stmt *q, int i, int64_t v); /* 0 binds NULL */
+/* Column as an arena string, NULL for SQL NULL. */
+const char *sq_text(rp_arena *a, sqlite3_stmt *q, int i);
+
+/* Starts a write transaction unless one is open; *own says whether this
+ * call started it.  sq_tx_end() commits it when rc is RP_OK, else rolls it
+ * back; it returns the final code. */
+rp_code sq_tx_begin(sq_store *s, bool *own, rp_err *err);
+rp_code sq_tx_end(sq_store *s, bool own, rp_code rc, rp_err *err);
+
+#endif

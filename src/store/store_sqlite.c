@@ -1,0 +1,300 @@
+/*
+ * store_sqlite.c - the SQLite backend: opening, migrations, transactions,
+ * and the ops table.  The queries live in sqlite_people.c,
+ * sqlite_activity.c and sqlite_ledger.c.
+ */
+#include "store/sqlite_ops.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern const char *const store_migrations[];
+extern const int store_migration_count;
+
+static void
+sq_close(store *st)
+{
+    sq_store *s = (sq_store *)st;
+    if (!s)
+        return;
+    for (int i = 0; i < s->ncache; i++)
+        sqlite3_finalize(s->cache[i]);
+    if (s->in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(s->db);
+    rp_free(s->path);
+    rp_free(s);
+}
+
+static rp_code
+sq_begin(store *st, rp_err *err)
+{
+    sq_store *s = (sq_store *)st;
+    if (s->in_tx)
+        return rp_fail(err, RP_ESTORE, "a transaction is already open");
+    bool own;
+    return sq_tx_begin(s, &own, err);
+}
+
+static rp_code
+sq_commit(store *st, rp_err *err)
+{
+    sq_store *s = (sq_store *)st;
+    if (!s->in_tx)
+        return rp_fail(err, RP_ESTORE, "no transaction is open");
+    if (s->bulk)
+        return rp_fail(err, RP_ESTORE, "a bulk load is still open");
+    return sq_tx_end(s, true, RP_OK, err);
+}
+
+static void
+sq_rollback(store *st)
+{
+    sq_store *s = (sq_store *)st;
+    if (s->in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = false;
+    s->bulk = false;
+}
+
+static rp_code
+sq_bulk_begin(store *st, rp_err *err)
+{
+    sq_store *s = (sq_store *)st;
+    if (!s->in_tx)
+        return rp_fail(err, RP_ESTORE, "a bulk load needs a transaction");
+    rp_code rc = sq_exec(s,
+                         "CREATE TEMP TABLE IF NOT EXISTS bulk_ids("
+                         "id INTEGER PRIMARY KEY); DELETE FROM temp.bulk_ids",
+                         err);
+    if (!rc)
+        s->bulk = true;
+    return rc;
+}
+
+static rp_code
+sq_bulk_end(store *st, rp_err *err)
+{
+    sq_store *s = (sq_store *)st;
+    if (!s->bulk)
+        return RP_OK;
+    s->bulk = false;
+    return sq_bulk_index(s, err);
+}
+
+static rp_code
+sq_counts(store *st, rp_counts *c, rp_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM org), "
+        "(SELECT count(*) FROM interaction), (SELECT count(*) FROM ledger), "
+        "(SELECT count(*) FROM commitment), (SELECT count(*) FROM deal), "
+        "(SELECT count(*) FROM offering)";
+    sq_store *s = (sq_store *)st;
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    if (!q)
+        return RP_ESTORE;
+    if (sqlite3_step(q) != SQLITE_ROW)
+        return sq_fail(s, err, "cannot count records");
+    c->people = sqlite3_column_int64(q, 0);
+    c->orgs = sqlite3_column_int64(q, 1);
+    c->interactions = sqlite3_column_int64(q, 2);
+    c->ledger = sqlite3_column_int64(q, 3);
+    c->commitments = sqlite3_column_int64(q, 4);
+    c->deals = sqlite3_column_int64(q, 5);
+    c->offerings = sqlite3_column_int64(q, 6);
+    return RP_OK;
+}
+
+static const struct store_ops sqlite_ops = {
+    .name = "sqlite",
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .bulk_begin = sq_bulk_begin,
+    .bulk_end = sq_bulk_end,
+    .counts = sq_counts,
+    .person_add = sq_person_add,
+    .person_update = sq_person_update,
+    .person_delete = sq_person_delete,
+    .person_get = sq_person_get,
+    .person_match = sq_person_match,
+    .person_list = sq_person_list,
+    .person_me = sq_person_me,
+    .person_by_email = sq_person_by_email,
+    .person_merge = sq_person_merge,
+    .dates_all = sq_dates_all,
+    .org_add = sq_org_add,
+    .org_update = sq_org_update,
+    .org_delete = sq_org_delete,
+    .org_get = sq_org_get,
+    .org_find = sq_org_find,
+    .org_list = sq_org_list,
+    .interaction_add = sq_interaction_add,
+    .interaction_get = sq_interaction_get,
+    .interaction_delete = sq_interaction_delete,
+    .interaction_list = sq_interaction_list,
+    .meetings_between = sq_meetings_between,
+    .interaction_each = sq_interaction_each,
+    .interaction_by_external = sq_interaction_by_external,
+    .stats_each = sq_stats_each,
+    .stats_get = sq_stats_get,
+    .ledger_add = sq_ledger_add,
+    .ledger_get = sq_ledger_get,
+    .ledger_set_outcome = sq_ledger_set_outcome,
+    .ledger_list = sq_ledger_list,
+    .offering_add = sq_offering_add,
+    .offering_update = sq_offering_update,
+    .offering_find = sq_offering_find,
+    .offering_get = sq_offering_get,
+    .offering_list = sq_offering_list,
+    .commitment_add = sq_commitment_add,
+    .commitment_done = sq_commitment_done,
+    .commitment_list = sq_commitment_list,
+    .deal_add = sq_deal_add,
+    .deal_update = sq_deal_update,
+    .deal_get = sq_deal_get,
+    .deal_list = sq_deal_list,
+    .search = sq_search,
+};
+
+/* Brings the schema up to date, one migration per transaction.  A file
+ * that holds tables but no rapport version is someone else's database. */
+static rp_code
+migrate(sq_store *s, rp_err *err)
+{
+    sqlite3_stmt *q = NULL;
+    int version = 0, tables = 0;
+    rp_code rc = RP_OK;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT user_version FROM "
+                           "pragma_user_version), (SELECT count(*) FROM "
+                           "sqlite_master)",
+                           -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_step(q) != SQLITE_ROW) {
+        int code = sqlite3_errcode(s->db);
+        rc = rp_fail(err, RP_ESTORE, "cannot read '%s': %s", s->path,
+                     code == SQLITE_NOTADB
+                         ? "not a rapport database (or it is corrupt)"
+                         : sqlite3_errmsg(s->db));
+        goto cleanup;
+    }
+    version = sqlite3_column_int(q, 0);
+    tables = sqlite3_column_int(q, 1);
+    if (version == 0 && tables > 0) {
+        rc = rp_fail(err, RP_ESTORE,
+                     "cannot use '%s': it is a SQLite database, but not "
+                     "rapport's",
+                     s->path);
+        goto cleanup;
+    }
+    if (version > store_migration_count) {
+        rc = rp_fail(err, RP_ESTORE,
+                     "cannot use '%s': it was written by a newer rapport "
+                     "(schema %d, this one knows %d)",
+                     s->path, version, store_migration_count);
+        goto cleanup;
+    }
+    if (version < store_migration_count && s->readonly) {
+        rc = rp_fail(err, RP_ESTORE,
+                     "cannot upgrade '%s': the file is read-only", s->path);
+        goto cleanup;
+    }
+    for (int v = version; v < store_migration_count; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+        if ((rc = sq_exec(s, "BEGIN IMMEDIATE", err)))
+            goto cleanup;
+        if ((rc = sq_exec(s, store_migrations[v], err)) ||
+            (rc = sq_exec(s, pragma, err)) ||
+            (rc = sq_exec(s, "COMMIT", err))) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            goto cleanup;
+        }
+    }
+cleanup:
+    sqlite3_finalize(q);
+    return rc;
+}
+
+rp_code
+store_sqlite_open(const char *path, unsigned flags, store **out, rp_err *err)
+{
+    sq_store *s = NULL;
+    rp_code rc = RP_OK;
+    struct stat sb;
+    *out = NULL;
+
+    if (stat(path, &sb) != 0) {
+        if (errno != ENOENT)
+            return rp_fail(err, RP_EIO, "cannot open '%s': %s", path,
+                           strerror(errno));
+        if (!(flags & STORE_CREATE))
+            return rp_fail(err, RP_ENOTFOUND,
+                           "no database at '%s': run 'rapport init' to "
+                           "create one",
+                           path);
+        /* Created here, 0600, before SQLite sees it: the file holds
+         * people's private details.  SQLite gives its -wal and -shm files
+         * the same mode. */
+        int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd < 0)
+            return rp_fail(err, RP_EIO, "cannot create '%s': %s", path,
+                           strerror(errno));
+        close(fd);
+    } else if (S_ISDIR(sb.st_mode)) {
+        return rp_fail(err, RP_EIO, "cannot open '%s': it is a directory",
+                       path);
+    }
+    s = rp_calloc(1, sizeof *s);
+    if (!s)
+        return rp_fail(err, RP_ENOMEM, "out of memory");
+    s->base.ops = &sqlite_ops;
+    s->path = rp_strdup(path);
+    s->readonly = (flags & STORE_READONLY) || access(path, W_OK) != 0;
+    if (!s->path) {
+        rc = rp_fail(err, RP_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        rc = rp_fail(err, RP_EIO, "cannot open '%s': %s", path,
+                     s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        goto cleanup;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 15000);
+    if ((rc = sq_exec(s, "PRAGMA foreign_keys = ON", err)))
+        goto cleanup;
+    if (!s->readonly) {
+        sqlite3_stmt *q = NULL;
+        /* journal_mode answers with a row; a corrupt file fails here. */
+        if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &q,
+                               NULL) != SQLITE_OK ||
+            sqlite3_step(q) != SQLITE_ROW) {
+            int code = sqlite3_errcode(s->db);
+            rc = rp_fail(err, RP_ESTORE, "cannot use '%s': %s", path,
+                         code == SQLITE_NOTADB
+                             ? "not a rapport database (or it is corrupt)"
+                             : sqlite3_errmsg(s->db));
+            sqlite3_finalize(q);
+            goto cleanup;
+        }
+        sqlite3_finalize(q);
+        if ((rc = sq_exec(s, "PRAGMA synchronous = NORMAL", err)))
+            goto cleanup;
+    }
+    if ((rc = migrate(s, err)))
+        goto cleanup;
+    *out = &s->base;
+    s = NULL;
+cleanup:
+    sq_close(s ? &s->base : NULL);
+    return rc;
+}
