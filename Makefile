@@ -39,6 +39,7 @@ LDFLAGS += $(if $(filter 1,$(SAN)),-fsanitize=address$(comma)undefined)
 LDLIBS  += $(PKG_LIBS) -lcsv -lstemmer -llinear -lm -lpthread
 comma := ,
 
+.DEFAULT_GOAL := all
 GEN_SRC     :=
 CHECK_STEPS :=
 CLEAN_FILES :=

@@ -325,7 +325,9 @@ rp_days_until_anniversary(const char *date, int64_t now)
     char canon[16];
     if (rp_calendar_date(date, canon, sizeof canon, NULL) != RP_OK)
         return -1;
-    int m = atoi(canon + 5), d = atoi(canon + 8);
+    /* "1985-04-12" or "--04-12": month and day are the last five. */
+    size_t L = strlen(canon);
+    int m = atoi(canon + L - 5), d = atoi(canon + L - 2);
     time_t tt = (time_t)now;
     struct tm tm;
     localtime_r(&tt, &tm);

@@ -75,7 +75,7 @@ struct cli_opt {
  * Parses ctx->argv[1..] against opts.  --help and --json are always
  * understood.  Options may come before or after positional arguments;
  * "--" ends options.  Both "--name value" and "--name=value" work.
- * On return *pos/*npos hold the positional arguments (pointing into argv).
+ * On return *pos and *npos hold the positional arguments (pointing into argv).
  * usage is the synopsis lines, NULL-terminated, printed by --help and on
  * errors.  Returns 0, CLI_HELP_SHOWN, or CLI_USAGE after printing why.
  */
