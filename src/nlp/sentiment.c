@@ -10,11 +10,13 @@
  * it is.  Look-ups fold case; the rules that name words ("never so", "but",
  * the idioms) compare exact spelling, as the peer does.
  *
- * No word list is ever built: a first pass counts the words, the ALL-CAPS
- * words and finds the first "but"; a second pass scores each word from a
- * ring of the six words around it (three before, two after), which is all
- * any rule looks at.  So the scorer needs no memory beyond its stack, and
- * the sums are added in the peer's order, so the doubles come out equal.
+ A first pass reads the words, counts the ALL-CAPS ones and finds the
+ * first "but"; then each word is scored.  Up to SHORT words are kept on the
+ * stack from the first pass; a longer text is read a second time through a
+ * ring of the six words around the one being scored (three before, two
+ * after), which is all any rule looks at.  So the scorer never allocates,
+ * and the sums are added in the peer's order, so the doubles come out
+ * equal.
  */
 #include "nlp/sentiment.h"
 
@@ -47,6 +49,7 @@ typedef struct {
 typedef struct {
     const char *text;
     size_t len, pos;
+    size_t bangs, quests; /* "!" and "?" seen so far, anywhere */
 } vscan;
 
 static bool
@@ -146,6 +149,7 @@ next_word(vscan *sc, vword *w)
 
         size_t a = sc->pos, units = 0, punct = 0, lead = 0, trail = 0;
         bool in_lead = true, has_upper = false, has_lower = false;
+        bool apos = false;
         while (sc->pos < sc->len) {
             unsigned char b = t[sc->pos];
             if (b < 0x80) {
@@ -154,6 +158,9 @@ next_word(vscan *sc, vword *w)
                 units++;
                 sc->pos++;
                 if (is_punct(b)) {
+                    sc->bangs += b == '!';
+                    sc->quests += b == '?';
+                    apos |= b == '\'';
                     punct++;
                     trail++;
                     lead += in_lead;
@@ -185,7 +192,7 @@ next_word(vscan *sc, vword *w)
             w->len -= trail;
         }
         w->upper = has_upper && !has_lower;
-        w->nt = memmem(w->s, w->len, "n't", 3) != NULL;
+        w->nt = apos && memmem(w->s, w->len, "n't", 3) != NULL;
         look_up(w);
         return true;
     }
@@ -230,18 +237,24 @@ typedef struct {
     size_t n;       /* words */
     bool cap_diff;  /* some, but not all, words are ALL CAPS */
     long but;       /* index of the first "but" (else "BUT"), or -1 */
+    size_t bangs, quests; /* "!" and "?" in the whole text */
 } vtext;
 
+/* Reads every word once, keeping the first max of them in keep[]. */
 static void
-survey(const char *text, size_t len, vtext *vt)
+survey(const char *text, size_t len, vtext *vt, vword *keep, size_t max)
 {
-    vscan sc = {text, len, 0};
-    vword w;
+    vscan sc = {text, len, 0, 0, 0};
+    vword scratch;
     size_t caps = 0;
     long lower_but = -1, upper_but = -1;
 
     vt->n = 0;
-    while (next_word(&sc, &w)) {
+    for (;;) {
+        vword *wp = vt->n < max ? &keep[vt->n] : &scratch;
+        if (!next_word(&sc, wp))
+            break;
+        const vword w = *wp;
         caps += w.upper;
         if (lower_but < 0 && spelled(&w, NLP_W_BUT))
             lower_but = (long)vt->n;
@@ -251,12 +264,20 @@ survey(const char *text, size_t len, vtext *vt)
     }
     vt->cap_diff = caps > 0 && caps < vt->n;
     vt->but = lower_but >= 0 ? lower_but : upper_but;
+    vt->bangs = sc.bangs;
+    vt->quests = sc.quests;
 }
 
-/* The ring of words around the one being scored: W(k) is word k for
- * i-3 <= k <= i+2. */
-#define RING 8
-#define W(k) (&ring[(k) % RING])
+/* The words the rules may see around word i: word k, for i-3 <= k <= i+2,
+ * is w[k & mask].  Either all the words (mask ~0) or a ring of RING. */
+typedef struct {
+    const vword *w;
+    size_t mask;
+} vwin;
+
+#define RING 8 /* a power of two above six */
+#define SHORT 96 /* texts of up to this many words are scanned once */
+#define W(k) (&win->w[(k) & win->mask])
 
 /* A booster before the word moves its valence away from zero (a dampener
  * towards it), more so when the booster alone is in capitals. */
@@ -281,7 +302,7 @@ booster_scalar(const vword *w, double valence, bool cap_diff)
  * intensify instead.  The peer also intensifies any word two places after
  * "so" or "this" ("so very good"), and the rule is kept so. */
 static double
-never_check(const vword *ring, size_t i, int k, double v)
+never_check(const vwin *win, size_t i, int k, double v)
 {
     if (k == 0) {
         if (negates(W(i - 1)))
@@ -350,7 +371,7 @@ dampening_pair(const vword *a, const vword *b)
  * among the sequences ending before or at i, then those starting at i,
  * which win over it. */
 static double
-idioms_check(const vword *ring, size_t i, size_t n, double v)
+idioms_check(const vwin *win, size_t i, size_t n, double v)
 {
     const vword *seq[5][3] = {
         {W(i - 1), W(i), NULL},
@@ -378,7 +399,7 @@ idioms_check(const vword *ring, size_t i, size_t n, double v)
 
 /* "least good" flips the valence; "at least" and "very least" do not. */
 static double
-least_check(const vword *ring, size_t i, double v)
+least_check(const vwin *win, size_t i, double v)
 {
     if (i > 1 && folds_to(W(i - 1), NLP_W_LEAST) && !has_valence(W(i - 1))) {
         if (!folds_to(W(i - 2), NLP_W_AT) && !folds_to(W(i - 2), NLP_W_VERY))
@@ -392,7 +413,7 @@ least_check(const vword *ring, size_t i, double v)
 
 /* The valence of word i before the "but" shift. */
 static double
-word_valence(const vword *ring, size_t i, const vtext *vt)
+word_valence(const vwin *win, size_t i, const vtext *vt)
 {
     const vword *w = W(i);
     if ((i + 1 < vt->n && folds_to(w, NLP_W_KIND) &&
@@ -417,11 +438,11 @@ word_valence(const vword *ring, size_t i, const vtext *vt)
         else if (k == 2 && s != 0)
             s = s * 0.9;
         v = v + s;
-        v = never_check(ring, i, k, v);
+        v = never_check(win, i, k, v);
         if (k == 2)
-            v = idioms_check(ring, i, vt->n, v);
+            v = idioms_check(win, i, vt->n, v);
     }
-    return least_check(ring, i, v);
+    return least_check(win, i, v);
 }
 
 double
@@ -443,24 +464,32 @@ void
 nlp_sentiment_score(const char *text, size_t len, nlp_sentiment *out)
 {
     vtext vt;
-    vword ring[RING];
-    vscan sc = {text, text ? len : 0, 0};
-    size_t loaded = 0, bangs = 0, quests = 0;
+    vword words[SHORT], ring[RING];
+    vscan sc = {text, text ? len : 0, 0, 0, 0};
+    vwin win = {words, ~(size_t)0};
+    size_t loaded = 0;
     double sum = 0.0, pos = 0.0, neg = 0.0, neu = 0.0;
 
     memset(out, 0, sizeof *out);
     if (!text)
         return;
-    survey(text, len, &vt);
+    survey(text, len, &vt, words, SHORT);
     if (vt.n == 0)
         return;
+    if (vt.n > SHORT) {
+        /* Too many to keep: read them again, six at a time. */
+        win.w = ring;
+        win.mask = RING - 1;
+    } else {
+        loaded = vt.n;
+    }
 
     for (size_t i = 0; i < vt.n; i++) {
         while (loaded < vt.n && loaded <= i + 2) {
-            next_word(&sc, &ring[loaded % RING]);
+            next_word(&sc, &ring[loaded & (RING - 1)]);
             loaded++;
         }
-        double v = word_valence(ring, i, &vt);
+        double v = word_valence(&win, i, &vt);
         /* "but" shifts the weight to what follows it (paper, rule 4). */
         if (vt.but >= 0) {
             if ((long)i < vt.but)
@@ -477,13 +506,9 @@ nlp_sentiment_score(const char *text, size_t len, nlp_sentiment *out)
             neu += 1;
     }
 
-    for (size_t i = 0; i < len; i++) {
-        bangs += text[i] == '!';
-        quests += text[i] == '?';
-    }
-    double amp = (double)(bangs > 4 ? 4 : bangs) * EP_INCR;
-    if (quests > 1)
-        amp += quests <= 3 ? (double)quests * QM_INCR : QM_MAX;
+    double amp = (double)(vt.bangs > 4 ? 4 : vt.bangs) * EP_INCR;
+    if (vt.quests > 1)
+        amp += vt.quests <= 3 ? (double)vt.quests * QM_INCR : QM_MAX;
 
     if (sum > 0)
         sum += amp;
