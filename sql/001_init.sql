@@ -63,13 +63,18 @@ CREATE TABLE interaction (
     summary      TEXT,
     body         TEXT,
     source       TEXT,           -- where it came from: 'cli', 'mbox:...', ...
-    external_id  TEXT UNIQUE,    -- Message-ID, UID: makes imports idempotent
+    external_id  TEXT,           -- Message-ID, UID: makes imports idempotent
     thread       TEXT,
     automated    INTEGER NOT NULL DEFAULT 0,  -- lists, no-reply: not scored
     sentiment    REAL,           -- VADER compound, when analysed
     created_at   INTEGER NOT NULL
 );
-CREATE INDEX interaction_at ON interaction(at);
+-- Only meetings are looked up by time (upcoming ones, for `today`), and
+-- most interactions have no external id: partial indexes keep bulk loads
+-- from paying for entries nobody reads.
+CREATE INDEX interaction_meeting_at ON interaction(at) WHERE kind = 'meeting';
+CREATE UNIQUE INDEX interaction_external ON interaction(external_id)
+    WHERE external_id IS NOT NULL;
 
 CREATE TABLE interaction_person (
     interaction_id  INTEGER NOT NULL REFERENCES interaction(id)
@@ -79,18 +84,29 @@ CREATE TABLE interaction_person (
 ) WITHOUT ROWID;
 CREATE INDEX interaction_person_i ON interaction_person(interaction_id);
 
--- Per-person contact summary, kept current by the store after every write
--- that touches a person's interactions, so `today` reads one row a person
+-- Per-person summary of contact and of the ledger, kept current by the
+-- store after every write that touches a person's interactions or ledger
+-- (and rebuilt once after a bulk load), so `today` reads one row a person
 -- instead of aggregating a million interactions.  Automated mail and notes
--- are left out: they are not contact.
+-- are left out of contact.
 CREATE TABLE person_stats (
-    person_id    INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
-    n_in         INTEGER NOT NULL DEFAULT 0,
-    n_out        INTEGER NOT NULL DEFAULT 0,
-    first_at     INTEGER,
-    last_at      INTEGER,
-    last_in_at   INTEGER,
-    last_out_at  INTEGER
+    person_id       INTEGER PRIMARY KEY REFERENCES person(id)
+                        ON DELETE CASCADE,
+    n_in            INTEGER NOT NULL DEFAULT 0,
+    n_out           INTEGER NOT NULL DEFAULT 0,
+    first_at        INTEGER,
+    last_at         INTEGER,
+    last_in_at      INTEGER,
+    last_out_at     INTEGER,
+    given           INTEGER NOT NULL DEFAULT 0,
+    received        INTEGER NOT NULL DEFAULT 0,
+    asks            INTEGER NOT NULL DEFAULT 0,
+    asks_yes        INTEGER NOT NULL DEFAULT 0,
+    asks_no         INTEGER NOT NULL DEFAULT 0,
+    asks_pending    INTEGER NOT NULL DEFAULT 0,
+    first_given_at  INTEGER,
+    first_ask_at    INTEGER,
+    last_given_at   INTEGER
 );
 
 CREATE TABLE offering (

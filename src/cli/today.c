@@ -58,6 +58,8 @@ report_json(cli_ctx *ctx, const today_report *r)
         json_array_append_new(a, k);
     }
     json_object_set_new(j, "asks_pending", a);
+    json_object_set_new(j, "asks_pending_total",
+                        json_integer((json_int_t)r->nasks_total));
     a = json_array();
     for (size_t i = 0; i < r->nlearn; i++) {
         json_t *g = json_array();
@@ -130,11 +132,14 @@ print_report(cli_ctx *ctx, const today_report *r)
                                           r->dates[i].days));
     }
     if (r->nasks) {
-        heading(f, "asks awaiting an answer", r->nasks);
+        heading(f, "asks awaiting an answer", r->nasks_total);
         for (size_t i = 0; i < r->nasks; i++)
             fprintf(f, "  #%-4lld %-24s %s (%d days)\n",
                     (long long)r->asks[i].ask.id, r->asks[i].name,
                     r->asks[i].ask.text, r->asks[i].days_waiting);
+        if (r->nasks_total > r->nasks)
+            fprintf(f, "  ... and %zu more: rapport ledger --type ask\n",
+                    r->nasks_total - r->nasks);
     }
     if (r->nlearn) {
         heading(f, "get to know them better", r->nlearn);

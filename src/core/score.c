@@ -63,9 +63,11 @@ factor(score_factor *f, const char *name, double value, double weight)
     f->weight = weight;
 }
 
-void
-score_health_compute(const rp_stats *s, const score_ledger *l,
-                     int cadence_days, int64_t now, score_health *out)
+/* The score and its factors; the sentences only when explain is set,
+ * because `today` scores every person but shows only a few. */
+static void
+health(const rp_stats *s, const score_ledger *l, int cadence_days,
+       int64_t now, score_health *out, bool explain)
 {
     memset(out, 0, sizeof *out);
     int cadence = cadence_days > 0 ? cadence_days : 60;
@@ -89,7 +91,9 @@ score_health_compute(const rp_stats *s, const score_ledger *l,
         out->status = CADENCE_NEVER;
     }
     factor(&out->factors[0], "recency", recency, W_RECENCY);
-    if (out->days_since >= 0)
+    if (!explain)
+        ;
+    else if (out->days_since >= 0)
         snprintf(out->factors[0].why, sizeof out->factors[0].why,
                  "last contact %d days ago; ideal every %d days",
                  out->days_since, cadence);
@@ -108,13 +112,15 @@ score_health_compute(const rp_stats *s, const score_ledger *l,
         frequency = total / expected;
     }
     factor(&out->factors[1], "frequency", frequency, W_FREQUENCY);
-    snprintf(out->factors[1].why, sizeof out->factors[1].why,
+    if (explain)
+        snprintf(out->factors[1].why, sizeof out->factors[1].why,
              "%d contacts where the cadence expects %.1f", total, expected);
 
     /* Initiative: full marks once they start at least half the contacts. */
     double initiative = total ? 2.0 * n_in / total : 0;
     factor(&out->factors[2], "initiative", initiative, W_INITIATIVE);
-    snprintf(out->factors[2].why, sizeof out->factors[2].why,
+    if (explain)
+        snprintf(out->factors[2].why, sizeof out->factors[2].why,
              "they reached out %d times, you %d times", n_in, n_out);
 
     /* Balance: value flowing both ways.  Nothing exchanged yet is neutral
@@ -123,13 +129,28 @@ score_health_compute(const rp_stats *s, const score_ledger *l,
     double balance = (g + r) ? (1.0 + (g < r ? g : r)) / (1.0 + (g > r ? g : r))
                              : 0.5;
     factor(&out->factors[3], "balance", balance, W_BALANCE);
-    snprintf(out->factors[3].why, sizeof out->factors[3].why,
+    if (explain)
+        snprintf(out->factors[3].why, sizeof out->factors[3].why,
              "value given %d, received %d", g, r);
 
     double sum = 0;
     for (int i = 0; i < SCORE_HEALTH_FACTORS; i++)
         sum += out->factors[i].value * out->factors[i].weight;
     out->score = (int)lround(100.0 * sum);
+}
+
+void
+score_health_compute(const rp_stats *s, const score_ledger *l,
+                     int cadence_days, int64_t now, score_health *out)
+{
+    health(s, l, cadence_days, now, out, true);
+}
+
+void
+score_health_quick(const rp_stats *s, const score_ledger *l,
+                   int cadence_days, int64_t now, score_health *out)
+{
+    health(s, l, cadence_days, now, out, false);
 }
 
 void

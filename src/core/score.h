@@ -14,12 +14,8 @@
 
 #include "store/model.h"
 
-/* Ledger totals for one person. */
-typedef struct {
-    int given, received, asks;
-    int asks_yes, asks_no, asks_pending;
-    int64_t first_given_at, first_ask_at, last_given_at;
-} score_ledger;
+/* Ledger totals for one person (the store can compute them too). */
+typedef rp_ledger_totals score_ledger;
 
 /* Commitment totals for one person, as of now. */
 typedef struct {
@@ -59,6 +55,11 @@ int score_cadence_days(int cadence_days, const char *tier);
 /* Computes health at now.  s may be NULL (no contact); l may be NULL. */
 void score_health_compute(const rp_stats *s, const score_ledger *l,
                           int cadence_days, int64_t now, score_health *out);
+
+/* The same without the factors' sentences (their why is empty): for
+ * ranking many people, of whom only a few are shown. */
+void score_health_quick(const rp_stats *s, const score_ledger *l,
+                        int cadence_days, int64_t now, score_health *out);
 
 const char *score_cadence_status_name(score_cadence_status st);
 

@@ -19,87 +19,25 @@ tier_weight(const char *tier)
     return 0.7; /* network: worth keeping warm, not worth nagging about */
 }
 
-static int
-by_person(const void *x, const void *y)
-{
-    const rp_ledger *a = *(const rp_ledger *const *)x;
-    const rp_ledger *b = *(const rp_ledger *const *)y;
-    if (a->person_id != b->person_id)
-        return a->person_id < b->person_id ? -1 : 1;
-    return a->at < b->at ? -1 : a->at > b->at;
-}
-
-rp_code
-today_ledger_index_build(store *st, rp_arena *a, today_ledger_index *out,
-                         rp_err *err)
-{
-    rp_ledger *v;
-    size_t n;
-    rp_code rc = st->ops->ledger_list(st, a, 0, NULL, &v, &n, err);
-    if (rc)
-        return rc;
-    out->v = rp_arena_alloc(a, (n ? n : 1) * sizeof *out->v);
-    if (!out->v)
-        return RP_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        out->v[i] = &v[i];
-    out->n = n;
-    qsort(out->v, n, sizeof *out->v, by_person);
-    return RP_OK;
-}
-
-void
-today_ledger_totals(const today_ledger_index *ix, int64_t person_id,
-                    score_ledger *out)
-{
-    size_t lo = 0, hi = ix->n;
-    while (lo < hi) { /* first entry with person_id >= the one wanted */
-        size_t mid = (lo + hi) / 2;
-        if (ix->v[mid]->person_id < person_id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t end = lo;
-    while (end < ix->n && ix->v[end]->person_id == person_id)
-        end++;
-    /* score_ledger_totals wants an array of records, not pointers. */
-    memset(out, 0, sizeof *out);
-    for (size_t i = lo; i < end; i++) {
-        score_ledger one;
-        score_ledger_totals(ix->v[i], 1, &one);
-        out->given += one.given;
-        out->received += one.received;
-        out->asks += one.asks;
-        out->asks_yes += one.asks_yes;
-        out->asks_no += one.asks_no;
-        out->asks_pending += one.asks_pending;
-        if (one.first_given_at &&
-            (!out->first_given_at || one.first_given_at < out->first_given_at))
-            out->first_given_at = one.first_given_at;
-        if (one.first_ask_at &&
-            (!out->first_ask_at || one.first_ask_at < out->first_ask_at))
-            out->first_ask_at = one.first_ask_at;
-        if (one.last_given_at > out->last_given_at)
-            out->last_given_at = one.last_given_at;
-    }
-}
-
 /* Keeps the top entries of a fixed-size list, best (highest key) first. */
 typedef struct {
     int64_t id;
     const char *name, *org, *tier;
     score_health health;
+    rp_stats stats;
+    score_ledger ledger;
     double key;
 } ranked;
 
-static void
-rank_insert(ranked *v, size_t *n, size_t max, const ranked *r)
+/* Inserts r when it ranks; its borrowed strings are copied into the arena
+ * only then, so scanning a large book copies almost nothing. */
+static rp_code
+rank_insert(rp_arena *a, ranked *v, size_t *n, size_t max, const ranked *r)
 {
     size_t i = *n < max ? (*n)++ : max;
     if (i == max) {
         if (max == 0 || r->key <= v[max - 1].key)
-            return;
+            return RP_OK;
         i = max - 1;
     }
     while (i > 0 && v[i - 1].key < r->key) {
@@ -107,13 +45,16 @@ rank_insert(ranked *v, size_t *n, size_t max, const ranked *r)
         i--;
     }
     v[i] = *r;
+    v[i].name = rp_arena_strdup(a, r->name);
+    v[i].org = rp_arena_strdup(a, r->org);
+    v[i].tier = rp_arena_strdup(a, r->tier);
+    return v[i].name ? RP_OK : RP_ENOMEM;
 }
 
 struct scan {
     store *st;
     rp_arena *a;
     int64_t now;
-    const today_ledger_index *ix;
     ranked *cold, *learn;
     size_t ncold, nlearn, max_cold, max_learn;
     size_t scored;
@@ -121,7 +62,8 @@ struct scan {
 };
 
 static rp_code
-scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in)
+scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in,
+            const rp_ledger_totals *lt)
 {
     struct scan *sc = ud;
     rp_stats exact;
@@ -138,9 +80,9 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in)
             return rc;
         s = &exact;
     }
-    today_ledger_totals(sc->ix, p->id, &l);
-    score_health_compute(s, &l, score_cadence_days(p->cadence_days, p->tier),
-                         sc->now, &r.health);
+    l = *lt;
+    score_health_quick(s, &l, score_cadence_days(p->cadence_days, p->tier),
+                       sc->now, &r.health);
     r.id = p->id;
     double w = tier_weight(p->tier);
     bool cold = r.health.status == CADENCE_DUE ||
@@ -153,19 +95,23 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in)
     bool want_learn = p->tier && strcmp(p->tier, "network");
     if (!want_cold && !want_learn)
         return RP_OK;
-    r.name = rp_arena_strdup(sc->a, p->name);
-    r.org = rp_arena_strdup(sc->a, p->org_name);
-    r.tier = rp_arena_strdup(sc->a, p->tier);
+    r.name = p->name;
+    r.org = p->org_name;
+    r.tier = p->tier;
+    r.stats = *s;
+    r.ledger = l;
+    rp_code rc = RP_OK;
     if (want_cold) {
         r.key = never ? w : w * (double)r.health.days_since /
                                 r.health.cadence_days;
-        rank_insert(sc->cold, &sc->ncold, sc->max_cold, &r);
+        rc = rank_insert(sc->a, sc->cold, &sc->ncold, sc->max_cold, &r);
     }
-    if (want_learn) {
+    if (want_learn && !rc) {
         r.key = w * 100 + r.health.score;
-        rank_insert(sc->learn, &sc->nlearn, sc->max_learn * 3, &r);
+        rc = rank_insert(sc->a, sc->learn, &sc->nlearn, sc->max_learn * 3,
+                         &r);
     }
-    return RP_OK;
+    return rc;
 }
 
 static const char *
@@ -192,11 +138,15 @@ build_cold(struct scan *sc, today_report *out, rp_err *err)
         c->name = sc->cold[i].name;
         c->org = sc->cold[i].org;
         c->tier = sc->cold[i].tier;
-        c->health = sc->cold[i].health;
+        /* Scored quickly during the scan; explained now it is shown. */
+        score_health_compute(&sc->cold[i].stats, &sc->cold[i].ledger,
+                             sc->cold[i].health.cadence_days, sc->now,
+                             &c->health);
         c->urgency = sc->cold[i].key;
         rp_code rc = st->ops->person_get(st, sc->a, c->person_id, &p, err);
         if (rc)
             return rc;
+        c->org = p.org_name;
         if (p.org_id && st->ops->org_get(st, sc->a, p.org_id, &o, NULL) == 0)
             op = &o;
         c->idea = people_value_idea(sc->a, &p, op);
@@ -316,16 +266,26 @@ build_dates(store *st, rp_arena *a, int64_t now, int days, today_report *out,
 }
 
 static rp_code
-build_asks(store *st, rp_arena *a, int64_t now, const today_ledger_index *ix,
-           today_report *out)
+build_asks(store *st, rp_arena *a, int64_t now, size_t max, today_report *out,
+           rp_err *err)
 {
-    out->asks = rp_arena_alloc(a, (ix->n + 1) * sizeof *out->asks);
+    rp_ledger *v;
+    size_t n;
+    rp_code rc = st->ops->ledger_list(st, a, 0, "ask", &v, &n, err);
+    if (rc)
+        return rc;
+    out->asks = rp_arena_alloc(a, (n + 1) * sizeof *out->asks);
     if (!out->asks)
         return RP_ENOMEM;
-    for (size_t i = 0; i < ix->n; i++) {
-        const rp_ledger *e = ix->v[i];
+    /* Oldest first: the longer an ask waits, the more it needs a
+     * follow-up (or letting go).  Only the first max are named. */
+    for (size_t i = 0; i < n; i++) {
+        const rp_ledger *e = &v[i];
         if (strcmp(e->type, "ask") || (e->outcome &&
                                        strcmp(e->outcome, "pending")))
+            continue;
+        out->nasks_total++;
+        if (out->nasks >= max)
             continue;
         today_ask *k = &out->asks[out->nasks++];
         k->ask = *e;
@@ -340,19 +300,15 @@ today_build(store *st, rp_arena *a, int64_t now, const today_opts *opts,
             today_report *out, rp_err *err)
 {
     today_opts def = {7, 10, 5};
-    today_ledger_index ix;
     int64_t me = 0;
     rp_code rc;
     if (!opts)
         opts = &def;
     memset(out, 0, sizeof *out);
     out->now = now;
-    if ((rc = today_ledger_index_build(st, a, &ix, err)))
-        return rc;
     struct scan sc = {.st = st,
                       .a = a,
                       .now = now,
-                      .ix = &ix,
                       .max_cold = opts->max_cold,
                       .max_learn = opts->max_learn,
                       .err = err};
@@ -369,7 +325,7 @@ today_build(store *st, rp_arena *a, int64_t now, const today_opts *opts,
         (rc = build_meetings(st, a, now, opts->days_ahead, me, out, err)) ||
         (rc = build_commitments(st, a, now, opts->days_ahead, out, err)) ||
         (rc = build_dates(st, a, now, opts->days_ahead, out, err)) ||
-        (rc = build_asks(st, a, now, &ix, out)))
+        (rc = build_asks(st, a, now, opts->max_cold * 2, out, err)))
         return rc;
     return RP_OK;
 }

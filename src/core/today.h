@@ -67,8 +67,9 @@ typedef struct {
     size_t ncommitments;
     today_date *dates;
     size_t ndates;
-    today_ask *asks;
+    today_ask *asks; /* the longest-waiting ones */
     size_t nasks;
+    size_t nasks_total;
     today_learn *learn;
     size_t nlearn;
     size_t people_scored;
@@ -77,17 +78,5 @@ typedef struct {
 /* Builds the report at now; opts may be NULL for the defaults. */
 rp_code today_build(store *st, rp_arena *a, int64_t now,
                     const today_opts *opts, today_report *out, rp_err *err);
-
-/* Ledger entries (any order) sorted by person for score lookups. */
-typedef struct {
-    const rp_ledger **v;
-    size_t n;
-} today_ledger_index;
-
-rp_code today_ledger_index_build(store *st, rp_arena *a,
-                                 today_ledger_index *out, rp_err *err);
-/* Totals of one person's entries in the index. */
-void today_ledger_totals(const today_ledger_index *ix, int64_t person_id,
-                         score_ledger *out);
 
 #endif

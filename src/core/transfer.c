@@ -2,6 +2,7 @@
 #include "core/transfer.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,6 +270,19 @@ same_or_conflict(rec *r, const char *what, int64_t id, bool same,
                    r->file, r->line, what, (long long)id);
 }
 
+/* Prefixes a write failure with the file and line; OK passes through.
+ * Writes are tried first and existence checked only on a conflict, so a
+ * fresh import pays one statement per record, not two. */
+static rp_code
+added(rec *r, rp_code rc)
+{
+    if (rc == RP_OK)
+        return RP_OK;
+    char msg[sizeof r->err->msg];
+    snprintf(msg, sizeof msg, "%s", r->err->msg);
+    return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line, msg);
+}
+
 static rp_code
 import_org(store *st, rec *r, bool *skip)
 {
@@ -284,14 +298,12 @@ import_org(store *st, rec *r, bool *skip)
         (rc = get_strs(r, "goals", &o.goals)) ||
         (rc = get_time(r, "created_at", false, &o.created_at)))
         return rc;
-    if (o.id && st->ops->org_get(st, r->a, o.id, &old, NULL) == RP_OK)
+    rc = st->ops->org_add(st, &o, r->err);
+    if (rc == RP_ECONFLICT && o.id &&
+        st->ops->org_get(st, r->a, o.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "org", o.id,
                                 !strcasecmp(old.name, o.name), skip);
-    rc = st->ops->org_add(st, &o, r->err);
-    if (rc)
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 static rp_code
@@ -311,13 +323,12 @@ import_offering(store *st, rec *r, bool *skip)
     if (conv < 1 || conv > 5)
         return bad(r, "conviction", "an integer from 1 to 5");
     o.conviction = (int)conv;
-    if (o.id && st->ops->offering_get(st, r->a, o.id, &old, NULL) == RP_OK)
+    rc = st->ops->offering_add(st, &o, r->err);
+    if (rc == RP_ECONFLICT && o.id &&
+        st->ops->offering_get(st, r->a, o.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "offering", o.id,
                                 !strcasecmp(old.name, o.name), skip);
-    if ((rc = st->ops->offering_add(st, &o, r->err)))
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 static rp_code
@@ -380,13 +391,12 @@ import_person(store *st, rec *r, bool *skip)
     for (size_t i = 0; i < p.emails.n; i++)
         if (!strchr(p.emails.v[i], '@'))
             return bad(r, "emails", "email addresses (one has no '@')");
-    if (p.id && st->ops->person_get(st, r->a, p.id, &old, NULL) == RP_OK)
+    rc = st->ops->person_add(st, &p, r->err);
+    if (rc == RP_ECONFLICT && p.id &&
+        st->ops->person_get(st, r->a, p.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "person", p.id, !strcmp(old.name, p.name),
                                 skip);
-    if ((rc = st->ops->person_add(st, &p, r->err)))
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 static rp_code
@@ -434,15 +444,13 @@ import_interaction(store *st, rec *r, bool *skip)
         x.people[x.npeople++] = json_integer_value(e);
     }
     x.created_at = x.at;
-    if (x.id &&
+    rc = st->ops->interaction_add(st, &x, r->err);
+    if (rc == RP_ECONFLICT && x.id &&
         st->ops->interaction_get(st, r->a, x.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "interaction", x.id,
                                 old.at == x.at && !strcmp(old.kind, x.kind),
                                 skip);
-    if ((rc = st->ops->interaction_add(st, &x, r->err)))
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 static rp_code
@@ -476,14 +484,13 @@ import_ledger(store *st, rec *r, bool *skip)
         e.outcome = "pending";
     if (strcmp(e.type, "ask") && e.outcome)
         return bad(r, "outcome", "null (only asks have an outcome)");
-    if (e.id && st->ops->ledger_get(st, r->a, e.id, &old, NULL) == RP_OK)
+    rc = st->ops->ledger_add(st, &e, r->err);
+    if (rc == RP_ECONFLICT && e.id &&
+        st->ops->ledger_get(st, r->a, e.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "ledger", e.id,
                                 old.at == e.at && !strcmp(old.type, e.type),
                                 skip);
-    if ((rc = st->ops->ledger_add(st, &e, r->err)))
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 static rp_code
@@ -502,21 +509,18 @@ import_commitment(store *st, rec *r, bool *skip)
         (rc = get_time(r, "done_at", false, &c.done_at)) ||
         (rc = get_time(r, "created_at", false, &c.created_at)))
         return rc;
-    if (c.id) {
+    rc = st->ops->commitment_add(st, &c, r->err);
+    if (rc == RP_ECONFLICT && c.id) {
         rp_commitment *v;
         size_t n;
-        if ((rc = st->ops->commitment_list(st, r->a, c.person_id, false, &v,
-                                           &n, r->err)))
-            return rc;
-        for (size_t i = 0; i < n; i++)
-            if (v[i].id == c.id)
-                return same_or_conflict(r, "commitment", c.id,
-                                        !strcmp(v[i].text, c.text), skip);
+        if (st->ops->commitment_list(st, r->a, c.person_id, false, &v, &n,
+                                     NULL) == RP_OK)
+            for (size_t i = 0; i < n; i++)
+                if (v[i].id == c.id)
+                    return same_or_conflict(r, "commitment", c.id,
+                                            !strcmp(v[i].text, c.text), skip);
     }
-    if ((rc = st->ops->commitment_add(st, &c, r->err)))
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 static rp_code
@@ -542,13 +546,12 @@ import_deal(store *st, rec *r, bool *skip)
         return rc;
     if (d.amount < 0)
         return bad(r, "amount", "a non-negative integer (minor units)");
-    if (d.id && st->ops->deal_get(st, r->a, d.id, &old, NULL) == RP_OK)
+    rc = st->ops->deal_add(st, &d, r->err);
+    if (rc == RP_ECONFLICT && d.id &&
+        st->ops->deal_get(st, r->a, d.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "deal", d.id, !strcmp(old.title, d.title),
                                 skip);
-    if ((rc = st->ops->deal_add(st, &d, r->err)))
-        return rp_fail(r->err, rc, "%s:%ld: %s", r->file, r->line,
-                       r->err->msg);
-    return RP_OK;
+    return added(r, rc);
 }
 
 /* Reads one line of any length into *buf; returns its length or -1 at

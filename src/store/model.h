@@ -113,6 +113,14 @@ typedef struct {
     int64_t first_at, last_at, last_in_at, last_out_at;
 } rp_stats;
 
+/* Ledger totals for one person. */
+typedef struct {
+    int64_t person_id;
+    int given, received, asks;
+    int asks_yes, asks_no, asks_pending;
+    int64_t first_given_at, first_ask_at, last_given_at;
+} rp_ledger_totals;
+
 /* A full-text search hit. */
 typedef struct {
     const char *kind; /* person org interaction */

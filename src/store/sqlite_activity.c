@@ -33,26 +33,48 @@ sq_grow(rp_arena *a, void **v, size_t *cap, size_t n, size_t elem)
     "ON i.id = ip.interaction_id "                                           \
     "WHERE i.automated = 0 AND i.kind <> 'note' "
 
+/* The ledger half of the summary; merged into an existing row. */
+#define LEDGER_SELECT                                                         \
+    "SELECT person_id, sum(type = 'give'), sum(type = 'receive'), "          \
+    "sum(type = 'ask'), sum(type = 'ask' AND outcome = 'yes'), "             \
+    "sum(type = 'ask' AND outcome = 'no'), "                                 \
+    "sum(type = 'ask' AND coalesce(outcome, 'pending') = 'pending'), "       \
+    "min(CASE WHEN type = 'give' THEN at END), "                             \
+    "min(CASE WHEN type = 'ask' THEN at END), "                              \
+    "max(CASE WHEN type = 'give' THEN at END) FROM ledger "
+#define LEDGER_UPSERT                                                         \
+    "INSERT INTO person_stats(person_id, given, received, asks, asks_yes, "  \
+    "asks_no, asks_pending, first_given_at, first_ask_at, last_given_at) "
+#define LEDGER_ON_CONFLICT                                                    \
+    " ON CONFLICT(person_id) DO UPDATE SET given = excluded.given, "         \
+    "received = excluded.received, asks = excluded.asks, "                   \
+    "asks_yes = excluded.asks_yes, asks_no = excluded.asks_no, "             \
+    "asks_pending = excluded.asks_pending, "                                 \
+    "first_given_at = excluded.first_given_at, "                             \
+    "first_ask_at = excluded.first_ask_at, "                                 \
+    "last_given_at = excluded.last_given_at"
+#define CONTACT_INSERT                                                        \
+    "INSERT INTO person_stats(person_id, n_in, n_out, first_at, last_at, "   \
+    "last_in_at, last_out_at) "
+
 rp_code
 sq_stats_refresh(sq_store *s, int64_t person_id, rp_err *err)
 {
-    static const char del[] = "DELETE FROM person_stats WHERE person_id = ?1";
-    static const char ins[] =
-        "INSERT INTO person_stats(person_id, n_in, n_out, first_at, last_at, "
-        "last_in_at, last_out_at) " STATS_SELECT
-        "AND ip.person_id = ?1 GROUP BY ip.person_id";
-    sqlite3_stmt *q = sq_prep(s, del, err);
-    if (!q)
-        return RP_ESTORE;
-    sqlite3_bind_int64(q, 1, person_id);
-    if (sqlite3_step(q) != SQLITE_DONE)
-        return sq_fail(s, err, "cannot update contact statistics");
-    q = sq_prep(s, ins, err);
-    if (!q)
-        return RP_ESTORE;
-    sqlite3_bind_int64(q, 1, person_id);
-    if (sqlite3_step(q) != SQLITE_DONE)
-        return sq_fail(s, err, "cannot update contact statistics");
+    static const char *const steps[] = {
+        "DELETE FROM person_stats WHERE person_id = ?1",
+        CONTACT_INSERT STATS_SELECT "AND ip.person_id = ?1 "
+                                    "GROUP BY ip.person_id",
+        LEDGER_UPSERT LEDGER_SELECT "WHERE person_id = ?1 "
+                                    "GROUP BY person_id" LEDGER_ON_CONFLICT,
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        sqlite3_stmt *q = sq_prep(s, steps[i], err);
+        if (!q)
+            return RP_ESTORE;
+        sqlite3_bind_int64(q, 1, person_id);
+        if (sqlite3_step(q) != SQLITE_DONE)
+            return sq_fail(s, err, "cannot update a person's summary");
+    }
     return RP_OK;
 }
 
@@ -61,16 +83,30 @@ sq_stats_refresh(sq_store *s, int64_t person_id, rp_err *err)
 rp_code
 sq_bulk_index(sq_store *s, rp_err *err)
 {
+    /* Into an empty book: index everything and rebuild every summary in
+     * one pass each, with no per-row bookkeeping during the load. */
+    if (s->bulk_was_empty)
+        return sq_exec(
+            s,
+            "INSERT INTO search_fts(rowid, title, body) "
+            "SELECT id * 4 + 2, coalesce(summary, ''), body FROM interaction;"
+            "DELETE FROM person_stats;" CONTACT_INSERT STATS_SELECT
+            "GROUP BY ip.person_id;" LEDGER_UPSERT LEDGER_SELECT
+            "WHERE true GROUP BY person_id" LEDGER_ON_CONFLICT ";",
+            err);
     rp_code rc = sq_exec(
         s,
         "INSERT INTO search_fts(rowid, title, body) "
         "SELECT i.id * 4 + 2, coalesce(i.summary, ''), i.body "
         "FROM temp.bulk_ids b JOIN interaction i ON i.id = b.id;"
-        "INSERT OR REPLACE INTO person_stats(person_id, n_in, n_out, "
-        "first_at, last_at, last_in_at, last_out_at) " STATS_SELECT
+        CONTACT_INSERT STATS_SELECT
         "AND ip.person_id IN (SELECT DISTINCT b2.person_id FROM "
         "temp.bulk_ids b JOIN interaction_person b2 "
-        "ON b2.interaction_id = b.id) GROUP BY ip.person_id;"
+        "ON b2.interaction_id = b.id) GROUP BY ip.person_id "
+        "ON CONFLICT(person_id) DO UPDATE SET n_in = excluded.n_in, "
+        "n_out = excluded.n_out, first_at = excluded.first_at, "
+        "last_at = excluded.last_at, last_in_at = excluded.last_in_at, "
+        "last_out_at = excluded.last_out_at;"
         "DELETE FROM temp.bulk_ids;",
         err);
     return rc;
@@ -146,6 +182,8 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
             goto cleanup;
         }
     }
+    if (s->bulk && s->bulk_was_empty)
+        goto cleanup;
     if (s->bulk) {
         q = sq_prep(s, mark, err);
         if (!q || sqlite3_step(q) != SQLITE_DONE) {
@@ -326,6 +364,7 @@ sq_meetings_between(store *st, rp_arena *a, int64_t from, int64_t to,
 {
     static const char sql[] =
         "SELECT " INTERACTION_COLUMNS "FROM interaction i "
+        "INDEXED BY interaction_meeting_at "
         "WHERE i.kind = 'meeting' AND i.at >= ?1 AND i.at < ?2 "
         "ORDER BY i.at, i.id";
     sq_store *s = (sq_store *)st;
@@ -415,10 +454,12 @@ rp_code
 sq_stats_each(store *st, store_stats_fn *fn, void *ud, rp_err *err)
 {
     static const char sql[] =
-        "SELECT p.id, p.name, o.name, p.title, p.tier, p.cadence_days, "
-        "s.n_in, s.n_out, s.first_at, s.last_at, s.last_in_at, s.last_out_at "
+        "SELECT p.id, p.name, NULL, p.title, p.tier, p.cadence_days, "
+        "s.n_in, s.n_out, s.first_at, s.last_at, s.last_in_at, s.last_out_at, "
+        "s.given, s.received, s.asks, s.asks_yes, s.asks_no, s.asks_pending, "
+        "s.first_given_at, s.first_ask_at, s.last_given_at "
         "FROM person p LEFT JOIN person_stats s ON s.person_id = p.id "
-        "LEFT JOIN org o ON o.id = p.org_id WHERE p.is_me = 0 ORDER BY p.id";
+        "WHERE p.is_me = 0 ORDER BY p.id";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = NULL;
     rp_code rc = RP_OK;
@@ -442,7 +483,17 @@ sq_stats_each(store *st, store_stats_fn *fn, void *ud, rp_err *err)
         t.last_at = sqlite3_column_int64(q, 9);
         t.last_in_at = sqlite3_column_int64(q, 10);
         t.last_out_at = sqlite3_column_int64(q, 11);
-        if ((rc = fn(ud, &p, &t)))
+        rp_ledger_totals l = {.person_id = p.id};
+        l.given = sqlite3_column_int(q, 12);
+        l.received = sqlite3_column_int(q, 13);
+        l.asks = sqlite3_column_int(q, 14);
+        l.asks_yes = sqlite3_column_int(q, 15);
+        l.asks_no = sqlite3_column_int(q, 16);
+        l.asks_pending = sqlite3_column_int(q, 17);
+        l.first_given_at = sqlite3_column_int64(q, 18);
+        l.first_ask_at = sqlite3_column_int64(q, 19);
+        l.last_given_at = sqlite3_column_int64(q, 20);
+        if ((rc = fn(ud, &p, &t, &l)))
             goto cleanup;
     }
     if (r != SQLITE_DONE)

@@ -63,7 +63,15 @@ sq_ledger_add(store *st, rp_ledger *e, rp_err *err)
     sq_bind_id(q, 7, e->offering_id);
     sq_bind_text(q, 8, e->outcome);
     sq_bind_id(q, 9, e->decided_at);
-    return run_write(s, q, "ledger entry", &e->id, err);
+    bool own;
+    rp_code rc = sq_tx_begin(s, &own, err);
+    if (rc)
+        return rc;
+    rc = run_write(s, q, "ledger entry", &e->id, err);
+    /* Into an empty book the summaries are rebuilt at the end instead. */
+    if (!rc && !(s->bulk && s->bulk_was_empty))
+        rc = sq_stats_refresh(s, e->person_id, err);
+    return sq_tx_end(s, own, rc, err);
 }
 
 static void
@@ -118,11 +126,26 @@ sq_ledger_set_outcome(store *st, int64_t id, const char *outcome, int64_t at,
     sqlite3_bind_int64(q, 1, id);
     sq_bind_text(q, 2, outcome);
     sq_bind_id(q, 3, strcmp(outcome, "pending") ? at : 0);
-    rp_code rc = run_write(s, q, "ask outcome", NULL, err);
+    bool own;
+    rp_code rc = sq_tx_begin(s, &own, err);
+    if (rc)
+        return rc;
+    rc = run_write(s, q, "ask outcome", NULL, err);
     if (!rc && sqlite3_changes(s->db) == 0)
         rc = rp_fail(err, RP_ENOTFOUND, "no ask with id %lld",
                      (long long)id);
-    return rc;
+    if (!rc) {
+        static const char who[] = "SELECT person_id FROM ledger WHERE id = ?1";
+        sqlite3_stmt *w = sq_prep(s, who, err);
+        if (!w)
+            rc = RP_ESTORE;
+        else {
+            sqlite3_bind_int64(w, 1, id);
+            if (sqlite3_step(w) == SQLITE_ROW)
+                rc = sq_stats_refresh(s, sqlite3_column_int64(w, 0), err);
+        }
+    }
+    return sq_tx_end(s, own, rc, err);
 }
 
 rp_code

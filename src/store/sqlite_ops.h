@@ -11,6 +11,9 @@
 /* Replaces the search document at rowid; a NULL title only deletes it. */
 rp_code sq_fts_put(sq_store *s, int64_t rowid, const char *title,
                    const char *body, rp_err *err);
+/* Adds a search document for a row that has none yet. */
+rp_code sq_fts_add(sq_store *s, int64_t rowid, const char *title,
+                   const char *body, rp_err *err);
 /* Recomputes one person's contact summary from their interactions. */
 rp_code sq_stats_refresh(sq_store *s, int64_t person_id, rp_err *err);
 

@@ -62,7 +62,14 @@ sq_fts_put(sq_store *s, int64_t rowid, const char *title, const char *body,
     rp_code rc = step_done(s, q, err, "cannot update the search index");
     if (rc || !title)
         return rc;
-    q = sq_prep(s, SQL_FTS_INSERT, err);
+    return sq_fts_add(s, rowid, title, body, err);
+}
+
+rp_code
+sq_fts_add(sq_store *s, int64_t rowid, const char *title, const char *body,
+           rp_err *err)
+{
+    sqlite3_stmt *q = sq_prep(s, SQL_FTS_INSERT, err);
     if (!q)
         return RP_ESTORE;
     sqlite3_bind_int64(q, 1, rowid);
@@ -80,9 +87,10 @@ add_strs(rp_buf *b, const rp_strs *v)
     }
 }
 
-/* Indexes what a user would search a person by: everything but dates. */
+/* Indexes what a user would search a person by: everything but dates.
+ * A person just created has no document yet, so nothing to replace. */
 static rp_code
-person_index(sq_store *s, const rp_person *p, rp_err *err)
+person_index(sq_store *s, const rp_person *p, bool fresh, rp_err *err)
 {
     rp_buf b = RP_BUF_INIT;
     const char *fields[] = {p->org_name, p->title, p->how_met, p->family,
@@ -96,7 +104,8 @@ person_index(sq_store *s, const rp_person *p, rp_err *err)
     add_strs(&b, &p->interests);
     add_strs(&b, &p->goals);
     add_strs(&b, &p->tags);
-    rp_code rc = sq_fts_put(s, p->id * 4 + 0, p->name, b.buf, err);
+    rp_code rc = fresh ? sq_fts_add(s, p->id * 4 + 0, p->name, b.buf, err)
+                       : sq_fts_put(s, p->id * 4 + 0, p->name, b.buf, err);
     rp_buf_release(&b);
     return rc;
 }
@@ -236,7 +245,7 @@ sq_person_add(store *st, rp_person *p, rp_err *err)
         a = rp_arena_new();
         idx.org_name = a ? org_name_for(s, a, idx.org_id) : NULL;
     }
-    rc = person_index(s, &idx, err);
+    rc = person_index(s, &idx, true, err);
 cleanup:
     rp_arena_free(a);
     if (rc && own)
@@ -281,7 +290,7 @@ sq_person_update(store *st, const rp_person *p, rp_err *err)
     rp_person idx = *p;
     a = rp_arena_new();
     idx.org_name = a ? org_name_for(s, a, p->org_id) : NULL;
-    rc = person_index(s, &idx, err);
+    rc = person_index(s, &idx, false, err);
 cleanup:
     rp_arena_free(a);
     return sq_tx_end(s, own, rc, err);
@@ -664,7 +673,7 @@ sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err)
         goto cleanup;
     if ((rc = sq_person_get(st, a, keep, &pk, err)))
         goto cleanup;
-    if ((rc = person_index(s, &pk, err)))
+    if ((rc = person_index(s, &pk, false, err)))
         goto cleanup;
     rc = sq_stats_refresh(s, keep, err);
 cleanup:

@@ -20,6 +20,7 @@ typedef struct sq_store {
     int ncache;
     bool in_tx;
     bool bulk;
+    bool bulk_was_empty; /* no interactions when the bulk load began */
     bool readonly;
     char *path;
 } sq_store;

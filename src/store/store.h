@@ -42,9 +42,10 @@ enum {
 /* Called once per interaction by store_interaction_each(); return non-OK
  * to stop.  The record lives until the callback returns. */
 typedef rp_code store_interaction_fn(void *ud, const rp_interaction *x);
-/* Called once per person by store_stats_each(). */
+/* Called once per person by stats_each, with their contact summary and
+ * ledger totals; all three live until the callback returns. */
 typedef rp_code store_stats_fn(void *ud, const rp_person_ref *p,
-                               const rp_stats *s);
+                               const rp_stats *s, const rp_ledger_totals *l);
 
 struct store_ops {
     const char *name;
@@ -102,7 +103,8 @@ struct store_ops {
                                        int64_t *id, rp_err *err);
 
     /* Every person but the user, with their contact summary (zeros when
-     * they have none), in id order. */
+     * they have none), in id order.  The ref's org_name is not filled:
+     * a scan over every person must stay cheap. */
     rp_code (*stats_each)(store *st, store_stats_fn *fn, void *ud,
                           rp_err *err);
     /* One person's summary counting only interactions at or before now. */

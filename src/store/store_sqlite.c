@@ -6,6 +6,7 @@
 #include "store/sqlite_ops.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
@@ -67,13 +68,28 @@ sq_bulk_begin(store *st, rp_err *err)
     sq_store *s = (sq_store *)st;
     if (!s->in_tx)
         return rp_fail(err, RP_ESTORE, "a bulk load needs a transaction");
+    /* A bulk load is one long transaction: with SQLite's default 2 MB
+     * page cache it spills and re-reads the randomly ordered link index
+     * for every row.  40 MB keeps the hot pages in memory while staying
+     * inside the 64 MB peak the benchmark allows. */
     rp_code rc = sq_exec(s,
+                         "PRAGMA cache_size = -40960; PRAGMA mmap_size = 0;"
                          "CREATE TEMP TABLE IF NOT EXISTS bulk_ids("
                          "id INTEGER PRIMARY KEY); DELETE FROM temp.bulk_ids",
                          err);
-    if (!rc)
-        s->bulk = true;
-    return rc;
+    if (rc)
+        return rc;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM "
+                           "interaction)", -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_step(q) != SQLITE_ROW) {
+        sqlite3_finalize(q);
+        return sq_fail(s, err, "cannot start a bulk load");
+    }
+    s->bulk_was_empty = sqlite3_column_int(q, 0) != 0;
+    sqlite3_finalize(q);
+    s->bulk = true;
+    return RP_OK;
 }
 
 static rp_code
@@ -83,7 +99,11 @@ sq_bulk_end(store *st, rp_err *err)
     if (!s->bulk)
         return RP_OK;
     s->bulk = false;
-    return sq_bulk_index(s, err);
+    rp_code rc = sq_bulk_index(s, err);
+    sqlite3_exec(s->db, "PRAGMA cache_size = -2000; "
+                        "PRAGMA mmap_size = 268435456",
+                 NULL, NULL, NULL);
+    return rc;
 }
 
 static rp_code
@@ -289,6 +309,13 @@ store_sqlite_open(const char *path, unsigned flags, store **out, rp_err *err)
         sqlite3_finalize(q);
         if ((rc = sq_exec(s, "PRAGMA synchronous = NORMAL", err)))
             goto cleanup;
+    }
+    /* Reads map the file instead of copying each page through a system
+     * call; bulk loads turn this off so a big import's peak memory stays
+     * the page cache alone. */
+    if ((rc = sq_exec(s, "PRAGMA mmap_size = 268435456", err)))
+        goto cleanup;
+    if (!s->readonly) {
     }
     if ((rc = migrate(s, err)))
         goto cleanup;
