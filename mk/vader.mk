@@ -31,3 +31,12 @@ $(BUILD)/bench/sentiment_driver: bench/sentiment_driver.c $(BUILD)/librapport.a
 .PHONY: sentiment-parity
 sentiment-parity: $(BUILD)/bench/sentiment_driver
 	@BUILD=$(BUILD) bench/sentiment-parity
+
+# make check: the tricky cases and 5,000 stress sentences must score exactly
+# as the npm peer does (needs node, which scripts/install-deps provides).
+.PHONY: sentiment-parity-quick
+sentiment-parity-quick: $(BUILD)/bench/sentiment_driver
+	@BUILD=$(BUILD) QUICK=1 bench/sentiment-parity >$(BUILD)/sentiment-parity.log 2>&1 || \
+	    { cat $(BUILD)/sentiment-parity.log; echo "sentiment-parity: FAILED"; exit 1; }
+	@echo "sentiment-parity: ok ($$(tail -1 $(BUILD)/sentiment-parity.log | awk '{print $$2}') inputs agree with vader-sentiment)"
+CHECK_STEPS += sentiment-parity-quick

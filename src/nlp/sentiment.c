@@ -299,8 +299,9 @@ booster_scalar(const vword *w, double valence, bool cap_diff)
 }
 
 /* Negation up to three words back; "never so good" and "never this good"
- * intensify instead.  The peer also intensifies any word two places after
- * "so" or "this" ("so very good"), and the rule is kept so. */
+ * intensify instead.  At the third step back the peer tests the word just
+ * before for "so" or "this", so "it is so good" gets the 1.25 too (only
+ * from the fourth word on); the rule is kept so to match it. */
 static double
 never_check(const vwin *win, size_t i, int k, double v)
 {

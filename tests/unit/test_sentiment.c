@@ -110,6 +110,9 @@ test_never_so_intensifies_instead_of_negating(void **state)
         {"It was never so very good.", 0, 0.55, 0.45, 0.6236},
         {"so very good", 0, 0.366, 0.634, 0.5379},
         {"never good", 0.706, 0.294, 0, -0.3412},
+        {"It is so good", 0, 0.445, 0.555, 0.5777},
+        {"It is this good", 0, 0.471, 0.529, 0.5228},
+        {"It is that good", 0, 0.508, 0.492, 0.4404},
     };
     CHECK(cases);
 }
@@ -184,6 +187,8 @@ test_idioms_replace_the_word_valence(void **state)
         {"It was the kiss of death for the happy plan.", 0.318, 0.446, 0.236, -0.0772},
         {"Living hand to mouth is sad.", 0.301, 0.388, 0.311, 0.0258},
         {"You cut the mustard, good.", 0.263, 0.375, 0.362, 0.2023},
+        {"the shit", 0.783, 0.217, 0, -0.5574},
+        {"we all said the shit", 0, 0.5, 0.5, 0.6124},
     };
     CHECK(cases);
 }
