@@ -1,14 +1,12 @@
 /*
  * sentiment_driver.c - rapport's side of bench/sentiment-parity.
  *
- *   sentiment_driver score FILE        one input per line -> neg neu pos compound
- *   sentiment_driver truth FILE        "id TAB mean TAB text" -> mean TAB compound
- *   sentiment_driver speed FILE        time scoring every line, single thread:
- *                                      "lines TAB bytes TAB seconds"
- *   sentiment_driver sentences FILE... each RFC 5322 message's body, stripped
- *                                      of quotes and signatures, one sentence
- *                                      per line (line breaks become spaces,
- *                                      which VADER reads the same way)
+ *   sentiment_driver score FILE        one input per line -> neg neu pos
+ * compound sentiment_driver truth FILE        "id TAB mean TAB text" -> mean
+ * TAB compound sentiment_driver speed FILE        time scoring every line,
+ * single thread: "lines TAB bytes TAB seconds" sentiment_driver sentences
+ * FILE... each RFC 5322 message's body, stripped of quotes and signatures, one
+ * sentence per line (line breaks become spaces, which VADER reads the same way)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,9 +112,9 @@ message_sentences(char *msg, size_t len)
     size_t b = 0;
     /* The body starts after the first empty line (LF or CRLF). */
     for (size_t i = 0; i + 1 < len; i++) {
-        if (msg[i] == '\n' && (msg[i + 1] == '\n' ||
-                               (msg[i + 1] == '\r' && i + 2 < len &&
-                                msg[i + 2] == '\n'))) {
+        if (msg[i] == '\n' &&
+            (msg[i + 1] == '\n' ||
+             (msg[i + 1] == '\r' && i + 2 < len && msg[i + 2] == '\n'))) {
             b = i + (msg[i + 1] == '\n' ? 2 : 3);
             break;
         }
@@ -164,10 +162,12 @@ main(int argc, char **argv)
             size_t e = nl ? (size_t)(nl - data) : len;
             if (truth) {
                 char *t1 = memchr(data + p, '\t', e - p);
-                char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(data + e - t1 - 1))
-                              : NULL;
+                char *t2 =
+                    t1 ? memchr(t1 + 1, '\t', (size_t)(data + e - t1 - 1))
+                       : NULL;
                 if (t2) {
-                    nlp_sentiment_score(t2 + 1, (size_t)(data + e - t2 - 1), &s);
+                    nlp_sentiment_score(t2 + 1, (size_t)(data + e - t2 - 1),
+                                        &s);
                     printf("%.*s\t%.4f\n", (int)(t2 - t1 - 1), t1 + 1,
                            s.compound);
                 }

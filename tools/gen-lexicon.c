@@ -26,7 +26,7 @@ typedef struct {
     const char *valence; /* the mean as written in the file, or NULL */
     int booster;         /* 0, +1 or -1 */
     int flags;
-    const char *id;      /* the nlp_word_id's name, or NULL */
+    const char *id; /* the nlp_word_id's name, or NULL */
 } gen_entry;
 
 static gen_entry *entries;
@@ -141,11 +141,11 @@ main(int argc, char **argv)
 #define NEG(w) entry_for(w, strlen(w))->flags |= NLP_LEX_NEGATE;
     NLP_VADER_NEGATIONS(NEG)
 #undef NEG
-#define BOOST(w, s)                                                           \
-    do {                                                                      \
-        gen_entry *b = entry_for(w, strlen(w));                               \
-        b->flags |= NLP_LEX_BOOSTER;                                          \
-        b->booster = (s);                                                     \
+#define BOOST(w, s)                                                            \
+    do {                                                                       \
+        gen_entry *b = entry_for(w, strlen(w));                                \
+        b->flags |= NLP_LEX_BOOSTER;                                           \
+        b->booster = (s);                                                      \
     } while (0);
     NLP_VADER_BOOSTERS(BOOST)
 #undef BOOST
@@ -181,7 +181,9 @@ main(int argc, char **argv)
         printf("    [%zu] = {", h);
         put_key(e->key);
         printf(", %s, %s, %zu, %d, %s},\n", e->valence ? e->valence : "0.0",
-               e->booster > 0 ? "0.293" : e->booster < 0 ? "-0.293" : "0.0",
+               e->booster > 0   ? "0.293"
+               : e->booster < 0 ? "-0.293"
+                                : "0.0",
                strlen(e->key), e->flags, e->id ? e->id : "NLP_W_NONE");
     }
     printf("};\n");

@@ -27,8 +27,8 @@ print_scores(cli_ctx *ctx, const nlp_sentiment *s, size_t line)
     } else {
         if (line)
             fprintf(ctx->out, "%zu: ", line);
-        fprintf(ctx->out, "neg %.3f neu %.3f pos %.3f compound %.4f\n",
-                s->neg, s->neu, s->pos, s->compound);
+        fprintf(ctx->out, "neg %.3f neu %.3f pos %.3f compound %.4f\n", s->neg,
+                s->neu, s->pos, s->compound);
     }
 }
 

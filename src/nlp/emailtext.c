@@ -85,9 +85,9 @@ contains(const char *t, size_t s, size_t e, const char *needle)
     size_t n = strlen(needle);
     for (size_t i = s; i + n <= e; i++) {
         size_t k = 0;
-        while (k < n && ((t[i + k] >= 'A' && t[i + k] <= 'Z')
-                             ? (t[i + k] | 0x20)
-                             : t[i + k]) == needle[k])
+        while (k < n &&
+               ((t[i + k] >= 'A' && t[i + k] <= 'Z') ? (t[i + k] | 0x20)
+                                                     : t[i + k]) == needle[k])
             k++;
         if (k == n)
             return true;
@@ -158,10 +158,11 @@ is_signature_marker(const char *t, const eline *l)
 /* Sign-offs, lower case, compared with the trimmed line up to an optional
  * comma, full stop or exclamation mark. */
 static const char *const signoffs[] = {
-    "all the best", "best", "best regards", "best wishes", "cheers",
-    "kind regards", "many thanks", "regards", "sincerely", "take care",
-    "thank you", "thanks", "thanks again", "thanks so much", "thx",
-    "warm regards", "warmly", "with thanks", "yours", "yours sincerely",
+    "all the best", "best",           "best regards", "best wishes",
+    "cheers",       "kind regards",   "many thanks",  "regards",
+    "sincerely",    "take care",      "thank you",    "thanks",
+    "thanks again", "thanks so much", "thx",          "warm regards",
+    "warmly",       "with thanks",    "yours",        "yours sincerely",
     "yours truly",
 };
 
@@ -192,8 +193,8 @@ is_signoff(const char *t, const eline *l)
 static size_t
 find_cut(const char *t, size_t len)
 {
-    static const char *const after_from[] = {"sent:", "sent by:", "date:",
-                                             "to:", NULL};
+    static const char *const after_from[] = {
+        "sent:", "sent by:", "date:", "to:", NULL};
     static const char *const after_to[] = {"cc:", "subject:", NULL};
     eline l;
     size_t pos = 0;
@@ -210,7 +211,8 @@ find_cut(const char *t, size_t len)
         if (is_forward_marker(t, &l) || is_attribution(t, len, &l) ||
             is_signature_marker(t, &l) || starts_with(t, &l, "sent from my "))
             return l.start;
-        if (starts_with(t, &l, "from:") && followed_by(t, len, &l, 3, after_from))
+        if (starts_with(t, &l, "from:") &&
+            followed_by(t, len, &l, 3, after_from))
             return l.start;
         /* Lotus Notes: sender and date lines, then To:, cc:, Subject:. */
         if (starts_with(t, &l, "to:") && followed_by(t, len, &l, 6, after_to))
@@ -311,7 +313,8 @@ nlp_email_strip(const char *body, size_t len, char **out, size_t *out_len,
     if (n) {
         spans = rp_malloc(n * sizeof *spans);
         if (!spans) {
-            rc = rp_fail(err, RP_ENOMEM, "cannot strip email body: out of memory");
+            rc = rp_fail(err, RP_ENOMEM,
+                         "cannot strip email body: out of memory");
             goto cleanup;
         }
         nlp_email_spans(body, len, spans, n);
@@ -320,7 +323,8 @@ nlp_email_strip(const char *body, size_t len, char **out, size_t *out_len,
         if ((i && rp_buf_add(&b, "\n\n", 2) != RP_OK) ||
             rp_buf_add(&b, body + spans[i].start,
                        spans[i].end - spans[i].start) != RP_OK) {
-            rc = rp_fail(err, RP_ENOMEM, "cannot strip email body: out of memory");
+            rc = rp_fail(err, RP_ENOMEM,
+                         "cannot strip email body: out of memory");
             goto cleanup;
         }
     }

@@ -34,8 +34,7 @@
  * and returns how many spans there are in all (which may exceed max).
  * out may be NULL when max is 0.  Returns 0 when nothing is kept.
  */
-size_t nlp_email_spans(const char *body, size_t len, nlp_span *out,
-                       size_t max);
+size_t nlp_email_spans(const char *body, size_t len, nlp_span *out, size_t max);
 
 /*
  * The kept text as one new NUL-terminated string: the spans joined by a

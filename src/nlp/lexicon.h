@@ -32,6 +32,7 @@ enum {
 };
 
 /* The words the rules name.  NLP_W_NONE for every other word. */
+/* clang-format off */
 typedef enum {
     NLP_W_NONE = 0,
     NLP_W_KIND, NLP_W_OF, NLP_W_LEAST, NLP_W_AT, NLP_W_VERY, NLP_W_NEVER,
@@ -41,6 +42,7 @@ typedef enum {
     NLP_W_ENOUGH, NLP_W_SORT,
     NLP_W_LAST
 } nlp_word_id;
+/* clang-format on */
 
 typedef struct {
     const char *key; /* lower-case bytes, NUL-terminated; NULL: empty slot */
@@ -84,6 +86,7 @@ const nlp_lexicon_entry *nlp_lexicon_find(const char *key, size_t len);
  * "just enough") are not here: a token never holds a space, so the rules
  * match them as pairs of nlp_word_ids instead.
  */
+/* clang-format off */
 #define NLP_VADER_NEGATIONS(X)                                                \
     X("aint") X("arent") X("cannot") X("cant") X("couldnt") X("darent")       \
     X("didnt") X("doesnt") X("ain't") X("aren't") X("can't") X("couldn't")    \
@@ -128,5 +131,6 @@ const nlp_lexicon_entry *nlp_lexicon_find(const char *key, size_t len);
     X("kiss", NLP_W_KISS) X("death", NLP_W_DEATH) X("hand", NLP_W_HAND)       \
     X("to", NLP_W_TO) X("mouth", NLP_W_MOUTH) X("just", NLP_W_JUST)           \
     X("enough", NLP_W_ENOUGH) X("sort", NLP_W_SORT)
+/* clang-format on */
 
 #endif

@@ -29,16 +29,16 @@
 
 /* The paper's empirically derived constants (section 3.2 and the
  * reference implementation). */
-#define B_DECR (-0.293)      /* a dampener: "kind of", "sort of" */
-#define C_INCR 0.733         /* an ALL-CAPS word among lower-case ones */
-#define N_SCALAR (-0.74)     /* a negation flips and shrinks the valence */
-#define EP_INCR 0.292        /* each "!" up to four */
-#define QM_INCR 0.18         /* each "?" when two or three */
-#define QM_MAX 0.96          /* four or more "?" */
-#define ALPHA 15.0           /* normalisation: x / sqrt(x^2 + alpha) */
+#define B_DECR (-0.293)  /* a dampener: "kind of", "sort of" */
+#define C_INCR 0.733     /* an ALL-CAPS word among lower-case ones */
+#define N_SCALAR (-0.74) /* a negation flips and shrinks the valence */
+#define EP_INCR 0.292    /* each "!" up to four */
+#define QM_INCR 0.18     /* each "?" when two or three */
+#define QM_MAX 0.96      /* four or more "?" */
+#define ALPHA 15.0       /* normalisation: x / sqrt(x^2 + alpha) */
 
 typedef struct {
-    const char *s;              /* the word's bytes, inside the text */
+    const char *s; /* the word's bytes, inside the text */
     size_t len;
     const nlp_lexicon_entry *e; /* found by the lower-cased word, or NULL */
     bool upper;                 /* Python's isupper(): A-Z and no a-z */
@@ -234,9 +234,9 @@ negates(const vword *w)
 
 /* The first pass: what the scores of single words depend on. */
 typedef struct {
-    size_t n;       /* words */
-    bool cap_diff;  /* some, but not all, words are ALL CAPS */
-    long but;       /* index of the first "but" (else "BUT"), or -1 */
+    size_t n;             /* words */
+    bool cap_diff;        /* some, but not all, words are ALL CAPS */
+    long but;             /* index of the first "but" (else "BUT"), or -1 */
     size_t bangs, quests; /* "!" and "?" in the whole text */
 } vtext;
 
@@ -275,9 +275,9 @@ typedef struct {
     size_t mask;
 } vwin;
 
-#define RING 8 /* a power of two above six */
+#define RING 8   /* a power of two above six */
 #define SHORT 96 /* texts of up to this many words are scanned once */
-#define W(k) (&win->w[(k) & win->mask])
+#define W(k) (&win->w[(k)&win->mask])
 
 /* A booster before the word moves its valence away from zero (a dampener
  * towards it), more so when the booster alone is in capitals. */
@@ -374,6 +374,7 @@ dampening_pair(const vword *a, const vword *b)
 static double
 idioms_check(const vwin *win, size_t i, size_t n, double v)
 {
+    /* clang-format off */
     const vword *seq[5][3] = {
         {W(i - 1), W(i), NULL},
         {W(i - 2), W(i - 1), W(i)},
@@ -381,6 +382,7 @@ idioms_check(const vwin *win, size_t i, size_t n, double v)
         {W(i - 3), W(i - 2), W(i - 1)},
         {W(i - 3), W(i - 2), NULL},
     };
+    /* clang-format on */
     for (int s = 0; s < 5; s++)
         if (idiom(seq[s], seq[s][2] ? 3 : 2, &v))
             break;
@@ -449,8 +451,7 @@ word_valence(const vwin *win, size_t i, const vtext *vt)
 double
 nlp_sentiment_round(double x, int digits)
 {
-    static const double scale[] = {1e0, 1e1, 1e2, 1e3, 1e4,
-                                   1e5, 1e6, 1e7, 1e8};
+    static const double scale[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     double ax = fabs(x), p = ax * scale[digits];
     double n = floor(p), frac = p - n;
     /* frac is exact; only a product that rounded onto .5 needs its lost

@@ -81,11 +81,16 @@ is_word_char(uint32_t cp)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
         return true;
     default:
@@ -151,10 +156,10 @@ is_closer(uint32_t cp)
 /* Abbreviations that end in a full stop but rarely end a sentence.  Kept
  * sorted; compared without regard to ASCII case. */
 static const char *const abbreviations[] = {
-    "approx", "apr", "aug", "ave", "co", "corp", "dec", "dept", "dr", "e.g",
-    "etc", "feb", "fig", "i.e", "inc", "jan", "jr", "jul", "jun", "ltd",
-    "mar", "mr", "mrs", "ms", "no", "nov", "oct", "p.s", "prof", "sep",
-    "sept", "sr", "st", "vs",
+    "approx", "apr",  "aug", "ave",  "co",  "corp", "dec", "dept", "dr",
+    "e.g",    "etc",  "feb", "fig",  "i.e", "inc",  "jan", "jr",   "jul",
+    "jun",    "ltd",  "mar", "mr",   "mrs", "ms",   "no",  "nov",  "oct",
+    "p.s",    "prof", "sep", "sept", "sr",  "st",   "vs",
 };
 
 /* True when the full stop at text[dot] closes an abbreviation or an
@@ -275,9 +280,8 @@ nlp_next_sentence(nlp_cursor *c, nlp_span *out)
                         break;
                     q += m;
                 }
-                if (q < c->len &&
-                    utf8proc_category((utf8proc_int32_t)cp) ==
-                        UTF8PROC_CATEGORY_LL)
+                if (q < c->len && utf8proc_category((utf8proc_int32_t)cp) ==
+                                      UTF8PROC_CATEGORY_LL)
                     continue;
             }
             cut = p;

@@ -31,8 +31,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nlp_sentiment s;
 
     nlp_sentiment_score(text, size, &s);
-    if (!(s.neg >= 0 && s.neg <= 1 && s.neu >= 0 && s.neu <= 1 &&
-          s.pos >= 0 && s.pos <= 1 && s.compound >= -1 && s.compound <= 1))
+    if (!(s.neg >= 0 && s.neg <= 1 && s.neu >= 0 && s.neu <= 1 && s.pos >= 0 &&
+          s.pos <= 1 && s.compound >= -1 && s.compound <= 1))
         abort();
     if (s.neg + s.neu + s.pos != 0 && fabs(s.neg + s.neu + s.pos - 1) > 0.01)
         abort();

@@ -58,11 +58,12 @@ test_forwarded_and_original_messages_are_cut(void **state)
     check_strip("See below.\n\n-----Original Message-----\nFrom: Ann\n"
                 "Sent: Monday\nTo: Bob\nSubject: hi\n\nold text\n",
                 "See below.");
-    check_strip("fyi\n---------------------- Forwarded by Steven J Kean/HOU/EES "
-                "on 08/17/2000 07:56\nAM ---------------------------\n\n"
-                "Robert\n08/16/2000 12:05 PM\nTo: Kevin\ncc:\nSubject: Bye\n\n"
-                "I am leaving.\n",
-                "fyi");
+    check_strip(
+        "fyi\n---------------------- Forwarded by Steven J Kean/HOU/EES "
+        "on 08/17/2000 07:56\nAM ---------------------------\n\n"
+        "Robert\n08/16/2000 12:05 PM\nTo: Kevin\ncc:\nSubject: Bye\n\n"
+        "I am leaving.\n",
+        "fyi");
     check_strip("Have a look.\n\n---------- Forwarded message ---------\n"
                 "From: Ann <a@b.c>\nDate: Mon\n\nold\n",
                 "Have a look.");

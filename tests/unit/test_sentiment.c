@@ -51,7 +51,8 @@ test_lexicon_words_carry_their_mean_rating(void **state)
     CHECK(cases);
 }
 
-/* "very" adds 0.293 and "slightly" takes it away, less so two and three words back. */
+/* "very" adds 0.293 and "slightly" takes it away, less so two and three words
+ * back. */
 static void
 test_boosters_and_dampeners_scale_the_next_words(void **state)
 {
@@ -82,7 +83,8 @@ test_all_caps_emphasis_counts_only_in_mixed_case(void **state)
     CHECK(cases);
 }
 
-/* "not", "isn't" and friends multiply by -0.74 within three words, spelled in lower case. */
+/* "not", "isn't" and friends multiply by -0.74 within three words, spelled in
+ * lower case. */
 static void
 test_negation_flips_up_to_three_words_back(void **state)
 {
@@ -100,7 +102,8 @@ test_negation_flips_up_to_three_words_back(void **state)
     CHECK(cases);
 }
 
-/* "never so good" and "never this good" intensify; "so" and "this" intensify two words on. */
+/* "never so good" and "never this good" intensify; "so" and "this" intensify
+ * two words on. */
 static void
 test_never_so_intensifies_instead_of_negating(void **state)
 {
@@ -130,7 +133,8 @@ test_least_negates_except_at_least(void **state)
     CHECK(cases);
 }
 
-/* Words before "but" count half, after it one and a half; "But" is not "but". */
+/* Words before "but" count half, after it one and a half; "But" is not "but".
+ */
 static void
 test_but_shifts_weight_to_what_follows(void **state)
 {
@@ -143,25 +147,23 @@ test_but_shifts_weight_to_what_follows(void **state)
     CHECK(cases);
 }
 
-/* Each "!" up to four adds 0.292; two or three "?" add 0.18 each, more add 0.96; unstrippable runs hide the word. */
+/* Each "!" up to four adds 0.292; two or three "?" add 0.18 each, more add
+ * 0.96; unstrippable runs hide the word. */
 static void
 test_exclamation_and_question_marks_amplify(void **state)
 {
     static const scase cases[] = {
-        {"good!", 0, 0, 1, 0.4926},
-        {"good!!", 0, 0, 1, 0.5399},
-        {"good!!!!", 0, 1, 0, 0},
-        {"good!!!!!!!", 0, 1, 0, 0},
-        {"good??", 0, 0, 1, 0.504},
-        {"good???", 0, 0, 1, 0.533},
-        {"good????", 0, 1, 0, 0},
-        {"bad?!", 0, 1, 0, 0},
+        {"good!", 0, 0, 1, 0.4926}, {"good!!", 0, 0, 1, 0.5399},
+        {"good!!!!", 0, 1, 0, 0},   {"good!!!!!!!", 0, 1, 0, 0},
+        {"good??", 0, 0, 1, 0.504}, {"good???", 0, 0, 1, 0.533},
+        {"good????", 0, 1, 0, 0},   {"bad?!", 0, 1, 0, 0},
         {"good?", 0, 0, 1, 0.4404},
     };
     CHECK(cases);
 }
 
-/* "kind of" is skipped itself and, two or three words back, dampens by 0.293. */
+/* "kind of" is skipped itself and, two or three words back, dampens by 0.293.
+ */
 static void
 test_kind_of_and_sort_of_dampen(void **state)
 {
@@ -184,7 +186,8 @@ test_idioms_replace_the_word_valence(void **state)
         {"That was the bomb, truly.", 0, 0.273, 0.727, 0.8402},
         {"He is a bad ass.", 0.438, 0.25, 0.313, -0.25},
         {"Yeah right, great idea.", 0, 0.241, 0.759, 0.743},
-        {"It was the kiss of death for the happy plan.", 0.318, 0.446, 0.236, -0.0772},
+        {"It was the kiss of death for the happy plan.", 0.318, 0.446, 0.236,
+         -0.0772},
         {"Living hand to mouth is sad.", 0.301, 0.388, 0.311, 0.0258},
         {"You cut the mustard, good.", 0.263, 0.375, 0.362, 0.2023},
         {"the shit", 0.783, 0.217, 0, -0.5574},
@@ -193,7 +196,8 @@ test_idioms_replace_the_word_valence(void **state)
     CHECK(cases);
 }
 
-/* One VADER mark is stripped from a punctuation-free word; one-unit tokens are dropped. */
+/* One VADER mark is stripped from a punctuation-free word; one-unit tokens are
+ * dropped. */
 static void
 test_tokens_lose_one_punctuation_mark_only(void **state)
 {
@@ -210,7 +214,9 @@ test_tokens_lose_one_punctuation_mark_only(void **state)
         {"a good", 0, 0, 1, 0.4404},
         {"good,bad", 0, 1, 0, 0},
         {"café good", 0, 0.256, 0.744, 0.4404},
-        {"\xe2\x84\xaa" "ind of good", 0, 0.408, 0.592, 0.4404},
+        {"\xe2\x84\xaa"
+         "ind of good",
+         0, 0.408, 0.592, 0.4404},
     };
     CHECK(cases);
 }
@@ -319,7 +325,8 @@ main(void)
         cmocka_unit_test(test_exclamation_and_question_marks_amplify),
         cmocka_unit_test(test_kind_of_and_sort_of_dampen),
         cmocka_unit_test(test_idioms_replace_the_word_valence),
-        cmocka_unit_test(test_tokens_lose_one_punctuation_mark_only),        cmocka_unit_test(test_long_text_scores_like_the_peer),
+        cmocka_unit_test(test_tokens_lose_one_punctuation_mark_only),
+        cmocka_unit_test(test_long_text_scores_like_the_peer),
         cmocka_unit_test(test_text_without_words_scores_zero),
         cmocka_unit_test(test_invalid_utf8_and_nul_bytes_are_scored),
         cmocka_unit_test(test_rounding_matches_javascript_to_fixed),

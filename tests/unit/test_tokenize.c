@@ -11,8 +11,8 @@
 
 /* Checks that the spans of text are exactly the expected strings. */
 static void
-check_spans(const char *text, size_t (*split)(const char *, size_t,
-                                              nlp_span *, size_t),
+check_spans(const char *text,
+            size_t (*split)(const char *, size_t, nlp_span *, size_t),
             const char *const *want, size_t nwant)
 {
     nlp_span s[64];
@@ -26,20 +26,19 @@ check_spans(const char *text, size_t (*split)(const char *, size_t,
         if (strlen(want[i]) != s[i].end - s[i].start ||
             memcmp(text + s[i].start, want[i], strlen(want[i])))
             fail_msg("'%s': span %zu is '%.*s', want '%s'", text, i,
-                     (int)(s[i].end - s[i].start), text + s[i].start,
-                     want[i]);
+                     (int)(s[i].end - s[i].start), text + s[i].start, want[i]);
     }
 }
 
-#define WORDS(text, ...)                                                      \
-    do {                                                                      \
-        static const char *const w_[] = {__VA_ARGS__};                        \
-        check_spans(text, nlp_words, w_, sizeof w_ / sizeof *w_);             \
+#define WORDS(text, ...)                                                       \
+    do {                                                                       \
+        static const char *const w_[] = {__VA_ARGS__};                         \
+        check_spans(text, nlp_words, w_, sizeof w_ / sizeof *w_);              \
     } while (0)
-#define SENTENCES(text, ...)                                                  \
-    do {                                                                      \
-        static const char *const s_[] = {__VA_ARGS__};                        \
-        check_spans(text, nlp_sentences, s_, sizeof s_ / sizeof *s_);         \
+#define SENTENCES(text, ...)                                                   \
+    do {                                                                       \
+        static const char *const s_[] = {__VA_ARGS__};                         \
+        check_spans(text, nlp_sentences, s_, sizeof s_ / sizeof *s_);          \
     } while (0)
 
 static void
@@ -68,7 +67,8 @@ test_utf8_replaces_maximal_subparts(void **state)
     assert_int_equal(nlp_utf8_next("\xf0\x9f\x98", 3, 0, &cp), 3); /* end */
     assert_int_equal(cp, 0xFFFD);
     assert_int_equal(nlp_utf8_next("\xc0\xaf", 2, 0, &cp), 1); /* overlong */
-    assert_int_equal(nlp_utf8_next("\xed\xa0\x80", 3, 0, &cp), 1); /* surrogate */
+    assert_int_equal(nlp_utf8_next("\xed\xa0\x80", 3, 0, &cp),
+                     1); /* surrogate */
     assert_int_equal(nlp_utf8_next("\xf4\x90\x80\x80", 4, 0, &cp), 1);
     assert_int_equal(cp, 0xFFFD);
 }
@@ -120,8 +120,8 @@ test_words_count_past_max(void **state)
 static void
 test_sentences_end_at_terminators(void **state)
 {
-    SENTENCES("Hello there. How are you? Great!!! Bye",
-              "Hello there.", "How are you?", "Great!!!", "Bye");
+    SENTENCES("Hello there. How are you? Great!!! Bye", "Hello there.",
+              "How are you?", "Great!!!", "Bye");
     SENTENCES("He said \"stop.\" Then he left.", "He said \"stop.\"",
               "Then he left.");
     SENTENCES("Wait\xe2\x80\xa6 what?", "Wait\xe2\x80\xa6", "what?");
@@ -141,8 +141,8 @@ test_sentences_survive_abbreviations_and_numbers(void **state)
 static void
 test_sentences_break_at_blank_lines(void **state)
 {
-    SENTENCES("Hi Ann,\n\nThanks for lunch\nit was fun\n \n-- Bob\n",
-              "Hi Ann,", "Thanks for lunch\nit was fun", "-- Bob");
+    SENTENCES("Hi Ann,\n\nThanks for lunch\nit was fun\n \n-- Bob\n", "Hi Ann,",
+              "Thanks for lunch\nit was fun", "-- Bob");
     SENTENCES("one\r\n\r\ntwo", "one", "two");
     assert_int_equal(nlp_sentences("   \n\n \t ", 8, NULL, 0), 0);
 }
