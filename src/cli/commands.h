@@ -6,6 +6,7 @@
 
 cli_fn cli_ask, cli_commitment, cli_deal, cli_export, cli_give, cli_import,
     cli_init, cli_ledger, cli_log, cli_me, cli_offering, cli_org,
-    cli_outcome, cli_person, cli_ready, cli_received, cli_search, cli_today;
+    cli_outcome, cli_person, cli_ready, cli_received, cli_search, cli_sentiment,
+    cli_today;
 
 #endif

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "core/jsonrec.h"
 #include "core/people.h"
+#include "core/tone.h"
 
 static const char *const kinds[] = {"email", "call", "meeting", "message",
                                     "note", NULL};
@@ -68,6 +69,12 @@ cli_log(cli_ctx *ctx)
             return rc;
         x.body = body;
     }
+    if (x.body)
+        x.has_sentiment = tone_score(x.body, strlen(x.body),
+                                     !strcmp(kind, "email"), &x.sentiment);
+    else if (x.summary)
+        x.has_sentiment = tone_score(x.summary, strlen(x.summary), false,
+                                     &x.sentiment);
     x.people = rp_arena_alloc(ctx->arena, (size_t)npos * sizeof *x.people);
     if (!x.people)
         return CLI_FAIL;

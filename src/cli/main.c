@@ -48,6 +48,8 @@ static const struct cli_cmd commands[] = {
     {"received", cli_received, CLI_STORE | CLI_WRITE,
      "record value they gave you"},
     {"search", cli_search, CLI_STORE, "full-text search over everything"},
+    {"sentiment", cli_sentiment, 0,
+     "VADER sentiment of a text, or of each line"},
     {"today", cli_today, CLI_STORE, "who to reach out to today, and why"},
 };
 

@@ -310,6 +310,13 @@ profile_json(const profile *pr)
     json_object_set_new(j, "generosity", jsonrec_generosity(&pr->generosity));
     json_object_set_new(j, "unknown", gaps);
     json_object_set_new(j, "value_idea", jsonrec_str(pr->idea));
+    json_object_set_new(
+        j, "tone",
+        json_pack("{s:o,s:i,s:o,s:i}", "theirs",
+                  pr->tone_in_n ? json_real(pr->tone_in) : json_null(),
+                  "theirs_scored", pr->tone_in_n, "yours",
+                  pr->tone_out_n ? json_real(pr->tone_out) : json_null(),
+                  "yours_scored", pr->tone_out_n));
     json_object_set_new(j, "open_commitments", commit);
     json_object_set_new(j, "recent", recent);
     return j;
@@ -364,6 +371,14 @@ print_profile(cli_ctx *ctx, const profile *pr)
     if (g->ratio >= 0)
         fprintf(f, ", %.1f given per ask", g->ratio);
     fputs(")\n", f);
+    if (pr->tone_in_n || pr->tone_out_n) {
+        fputs("\ntone of recent messages (-1 hostile .. +1 warm):", f);
+        if (pr->tone_in_n)
+            fprintf(f, " theirs %+.2f (%d)", pr->tone_in, pr->tone_in_n);
+        if (pr->tone_out_n)
+            fprintf(f, " yours %+.2f (%d)", pr->tone_out, pr->tone_out_n);
+        fputc('\n', f);
+    }
     if (pr->ngaps) {
         fputs("\nnot known yet:\n", f);
         for (size_t i = 0; i < pr->ngaps; i++)

@@ -41,5 +41,21 @@ profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
     const rp_org *o = out->has_org ? &out->org : NULL;
     out->ngaps = people_gaps(&out->person, o, out->gaps, 8);
     out->idea = people_value_idea(a, &out->person, o);
+    for (size_t i = 0; i < out->nrecent; i++) {
+        const rp_interaction *x = &out->recent[i];
+        if (!x->has_sentiment || x->at > now)
+            continue;
+        if (!strcmp(x->dir, "in")) {
+            out->tone_in += x->sentiment;
+            out->tone_in_n++;
+        } else {
+            out->tone_out += x->sentiment;
+            out->tone_out_n++;
+        }
+    }
+    if (out->tone_in_n)
+        out->tone_in /= out->tone_in_n;
+    if (out->tone_out_n)
+        out->tone_out /= out->tone_out_n;
     return RP_OK;
 }

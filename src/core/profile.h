@@ -28,6 +28,10 @@ typedef struct {
     rp_interaction *recent;
     size_t nrecent;
     const char *idea;
+    /* Mean tone (VADER compound) of the recent messages each way, and how
+     * many were scored; 0 scored means unknown. */
+    double tone_in, tone_out;
+    int tone_in_n, tone_out_n;
 } profile;
 
 /* Loads person id's profile at now with up to recent interactions.
