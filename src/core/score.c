@@ -121,7 +121,8 @@ health(const rp_stats *s, const score_ledger *l, int cadence_days,
     factor(&out->factors[2], "initiative", initiative, W_INITIATIVE);
     if (explain)
         snprintf(out->factors[2].why, sizeof out->factors[2].why,
-             "they reached out %d times, you %d times", n_in, n_out);
+             "they reached out %d time%s, you %d time%s", n_in,
+             n_in == 1 ? "" : "s", n_out, n_out == 1 ? "" : "s");
 
     /* Balance: value flowing both ways.  Nothing exchanged yet is neutral
      * (0.5): neither generous nor one-sided. */
@@ -195,8 +196,8 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
         s = &no_stats;
 
     k = check(out, "generous", l->given >= READY_MIN_GIVEN);
-    snprintf(k->evidence, sizeof k->evidence, "you gave value %d times",
-             l->given);
+    snprintf(k->evidence, sizeof k->evidence, "you gave value %d time%s",
+             l->given, l->given == 1 ? "" : "s");
     snprintf(k->todo, sizeof k->todo,
              "give %d more times: an introduction, a resource, real help",
              READY_MIN_GIVEN - l->given);
@@ -206,11 +207,11 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
     k = check(out, "value_first",
               first && l->given - l->asks >= READY_MIN_BALANCE);
     snprintf(k->evidence, sizeof k->evidence,
-             "%s; %d given against %d asks",
+             "%s; %d given against %d ask%s",
              l->given == 0     ? "nothing given yet"
              : first           ? "you gave before you asked"
                                : "you asked before you gave",
-             l->given, l->asks);
+             l->given, l->asks, l->asks == 1 ? "" : "s");
     snprintf(k->todo, sizeof k->todo,
              "give until you have given at least %d more times than you "
              "asked",
@@ -218,7 +219,8 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
 
     k = check(out, "two_way", s->n_in > 0 && s->n_out > 0);
     snprintf(k->evidence, sizeof k->evidence,
-             "%d contacts from them, %d from you", s->n_in, s->n_out);
+             "%d contact%s from them, %d from you", s->n_in,
+             s->n_in == 1 ? "" : "s", s->n_out);
     snprintf(k->todo, sizeof k->todo,
              "a relationship needs both sides: start a real conversation");
 
@@ -233,7 +235,8 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
 
     k = check(out, "kept_commitments", c->mine_overdue == 0);
     snprintf(k->evidence, sizeof k->evidence,
-             "%d promises kept, %d overdue", c->mine_done, c->mine_overdue);
+             "%d promise%s kept, %d overdue", c->mine_done,
+             c->mine_done == 1 ? "" : "s", c->mine_overdue);
     snprintf(k->todo, sizeof k->todo,
              "keep your %d overdue promise%s before asking for anything",
              c->mine_overdue, c->mine_overdue == 1 ? "" : "s");
