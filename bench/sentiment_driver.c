@@ -105,9 +105,10 @@ is_qp(const char *h, size_t n)
     return false;
 }
 
-/* Prints each sentence of one message's stripped body on its own line. */
+/* Prints each sentence of one message's body on its own line; the body
+ * is stripped of quotes and signatures first when strip is set. */
 static void
-message_sentences(char *msg, size_t len)
+message_sentences(char *msg, size_t len, bool strip)
 {
     size_t b = 0;
     /* The body starts after the first empty line (LF or CRLF). */
@@ -123,7 +124,14 @@ message_sentences(char *msg, size_t len)
     size_t blen = 0;
     if (is_qp(msg, b))
         len = b + qp_decode(msg + b, len - b);
-    if (nlp_email_strip(msg + b, len - b, &body, &blen, NULL) != RP_OK)
+    if (!strip) {
+        body = rp_strndup(msg + b, len - b);
+        blen = len - b;
+    } else if (nlp_email_strip(msg + b, len - b, &body, &blen, NULL) !=
+               RP_OK) {
+        exit(1);
+    }
+    if (!body)
         exit(1);
     nlp_cursor c;
     nlp_span s;
@@ -145,10 +153,10 @@ main(int argc, char **argv)
                         "FILE...\n");
         return 2;
     }
-    if (!strcmp(argv[1], "sentences")) {
+    if (!strcmp(argv[1], "sentences") || !strcmp(argv[1], "raw-sentences")) {
         for (int i = 2; i < argc; i++) {
             char *m = slurp(argv[i], &len);
-            message_sentences(m, len);
+            message_sentences(m, len, argv[1][0] == 's');
             rp_free(m);
         }
         return 0;
