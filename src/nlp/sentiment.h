@@ -29,9 +29,10 @@ typedef struct {
 } nlp_sentiment;
 
 /*
- * Scores text (len bytes of UTF-8; need not be NUL-terminated; invalid
- * UTF-8 and NUL bytes are read as the peer would after decoding them as
- * U+FFFD) into *out.  text may be NULL when len is 0.  Never fails.
+ * Scores text (len bytes of UTF-8, need not be NUL-terminated) into *out.
+ * A NUL byte is an ordinary character; invalid UTF-8 reads as U+FFFD, as
+ * node's decoder reads it, so the scores equal the peer's on the decoded
+ * string.  text may be NULL when len is 0.  Never fails.
  */
 void nlp_sentiment_score(const char *text, size_t len, nlp_sentiment *out);
 
