@@ -71,6 +71,15 @@ report_json(cli_ctx *ctx, const today_report *r)
                                            "unknown", g));
     }
     json_object_set_new(j, "learn", a);
+    a = json_array();
+    for (size_t i = 0; i < r->nwaiting; i++)
+        json_array_append_new(
+            a, json_pack("{s:I,s:s,s:o,s:i}", "person_id",
+                         (json_int_t)r->waiting[i].person_id, "name",
+                         r->waiting[i].name, "since",
+                         jsonrec_time(r->waiting[i].since), "days",
+                         r->waiting[i].days));
+    json_object_set_new(j, "waiting_on_you", a);
     (void)ctx;
     return j;
 }
@@ -100,6 +109,12 @@ print_report(cli_ctx *ctx, const today_report *r)
             if (c->idea)
                 fprintf(f, "  %-24s -> %s\n", "", c->idea);
         }
+    }
+    if (r->nwaiting) {
+        heading(f, "waiting on you", r->nwaiting);
+        for (size_t i = 0; i < r->nwaiting; i++)
+            fprintf(f, "  %-24s wrote %s, no reply from you since\n",
+                    r->waiting[i].name, cli_fmt_ago(ctx, r->waiting[i].since));
     }
     if (r->nmeetings) {
         heading(f, "meetings to prepare", r->nmeetings);
@@ -151,7 +166,7 @@ print_report(cli_ctx *ctx, const today_report *r)
         }
     }
     if (!r->ncold && !r->nmeetings && !r->ncommitments && !r->ndates &&
-        !r->nasks && !r->nlearn)
+        !r->nasks && !r->nlearn && !r->nwaiting)
         fputs("\nnothing needs you today.\n", f);
 }
 

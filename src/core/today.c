@@ -51,12 +51,15 @@ rank_insert(rp_arena *a, ranked *v, size_t *n, size_t max, const ranked *r)
     return v[i].name ? RP_OK : RP_ENOMEM;
 }
 
+/* Replies older than this are not "waiting": the thread has moved on. */
+#define WAITING_DAYS 14
+
 struct scan {
     store *st;
     rp_arena *a;
     int64_t now;
-    ranked *cold, *learn;
-    size_t ncold, nlearn, max_cold, max_learn;
+    ranked *cold, *learn, *waiting;
+    size_t ncold, nlearn, nwaiting, max_cold, max_learn;
     size_t scored;
     rp_err *err;
 };
@@ -91,6 +94,19 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in,
      * close tier: an imported address book must not flood the list. */
     bool never = r.health.status == CADENCE_NEVER && p->tier &&
                  strcmp(p->tier, "network");
+    /* Waiting on the user: their last word is newer than the user's, and
+     * recent.  Ranked by how long they have waited. */
+    if (s->last_in_at && s->last_in_at > s->last_out_at &&
+        s->last_in_at <= sc->now &&
+        sc->now - s->last_in_at <= WAITING_DAYS * 86400LL) {
+        ranked wr = {.id = p->id, .name = p->name, .tier = p->tier};
+        wr.key = (double)(sc->now - s->last_in_at) * tier_weight(p->tier);
+        wr.stats = *s;
+        rp_code rc = rank_insert(sc->a, sc->waiting, &sc->nwaiting,
+                                 sc->max_cold, &wr);
+        if (rc)
+            return rc;
+    }
     bool want_cold = cold || never;
     bool want_learn = p->tier && strcmp(p->tier, "network");
     if (!want_cold && !want_learn)
@@ -314,11 +330,22 @@ today_build(store *st, rp_arena *a, int64_t now, const today_opts *opts,
                       .err = err};
     sc.cold = rp_arena_alloc(a, (opts->max_cold + 1) * sizeof *sc.cold);
     sc.learn = rp_arena_alloc(a, (opts->max_learn * 3 + 1) * sizeof *sc.learn);
-    if (!sc.cold || !sc.learn)
+    sc.waiting = rp_arena_alloc(a, (opts->max_cold + 1) * sizeof *sc.waiting);
+    if (!sc.cold || !sc.learn || !sc.waiting)
         return RP_ENOMEM;
     if ((rc = st->ops->stats_each(st, scan_person, &sc, err)))
         return rc;
     out->people_scored = sc.scored;
+    out->waiting = rp_arena_alloc(a, (sc.nwaiting + 1) * sizeof *out->waiting);
+    if (!out->waiting)
+        return RP_ENOMEM;
+    for (size_t i = 0; i < sc.nwaiting; i++) {
+        today_waiting *w = &out->waiting[out->nwaiting++];
+        w->person_id = sc.waiting[i].id;
+        w->name = sc.waiting[i].name;
+        w->since = sc.waiting[i].stats.last_in_at;
+        w->days = (int)((now - w->since) / 86400);
+    }
     if (st->ops->person_me(st, &me, NULL) != RP_OK)
         me = 0;
     if ((rc = build_cold(&sc, out, err)) ||

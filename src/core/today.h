@@ -51,6 +51,15 @@ typedef struct {
     size_t ngaps;
 } today_learn;
 
+/* Someone whose last message to the user is newer than the user's last
+ * message to them. */
+typedef struct {
+    int64_t person_id;
+    const char *name;
+    int64_t since; /* their last message */
+    int days;
+} today_waiting;
+
 typedef struct {
     int days_ahead; /* horizon for meetings, commitments, dates (7) */
     size_t max_cold; /* 10 */
@@ -72,6 +81,8 @@ typedef struct {
     size_t nasks_total;
     today_learn *learn;
     size_t nlearn;
+    today_waiting *waiting;
+    size_t nwaiting;
     size_t people_scored;
 } today_report;
 
