@@ -135,7 +135,8 @@ followed_by(const char *t, size_t len, const eline *l, int lines,
 {
     eline n;
     size_t pos = l->next;
-    while (lines > 0 && line_at(t, len, pos, &n)) {
+    int budget = 4 * lines; /* blank lines too: keeps a scan short */
+    while (lines > 0 && budget-- > 0 && line_at(t, len, pos, &n)) {
         pos = n.next;
         if (is_blank(t, &n))
             continue;
@@ -235,8 +236,13 @@ cut_signoff(const char *t, size_t cut)
             bool short_tail = true;
             eline n;
             size_t p = l.next;
+            int budget = 40; /* lines, blank or not */
             while (short_tail && line_at(t, cut, p, &n)) {
                 p = n.next;
+                if (--budget < 0) {
+                    short_tail = false;
+                    break;
+                }
                 if (is_blank(t, &n))
                     continue;
                 if (++tail > 5 || n.end - n.start > 60)
