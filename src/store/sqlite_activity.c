@@ -62,10 +62,10 @@ sq_stats_refresh(sq_store *s, int64_t person_id, rp_err *err)
 {
     static const char *const steps[] = {
         "DELETE FROM person_stats WHERE person_id = ?1",
-        CONTACT_INSERT STATS_SELECT "AND ip.person_id = ?1 "
-                                    "GROUP BY ip.person_id",
-        LEDGER_UPSERT LEDGER_SELECT "WHERE person_id = ?1 "
-                                    "GROUP BY person_id" LEDGER_ON_CONFLICT,
+        (CONTACT_INSERT STATS_SELECT "AND ip.person_id = ?1 "
+                                     "GROUP BY ip.person_id"),
+        (LEDGER_UPSERT LEDGER_SELECT "WHERE person_id = ?1 "
+                                     "GROUP BY person_id" LEDGER_ON_CONFLICT),
     };
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         sqlite3_stmt *q = sq_prep(s, steps[i], err);

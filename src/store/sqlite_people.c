@@ -614,7 +614,7 @@ sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err)
      * fact or link, the duplicate goes.  Empty fields of keep are filled
      * from gone; keep's own values win. */
     static const char *const steps[] = {
-        "UPDATE person SET "
+        ("UPDATE person SET "
         "org_id = coalesce(org_id, (SELECT org_id FROM person WHERE id = ?2)),"
         "title = coalesce(title, (SELECT title FROM person WHERE id = ?2)),"
         "how_met = coalesce(how_met, (SELECT how_met FROM person WHERE id = "
@@ -626,10 +626,10 @@ sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err)
         "id = ?2) END,"
         "tier = coalesce(tier, (SELECT tier FROM person WHERE id = ?2)),"
         "cadence_days = coalesce(cadence_days, (SELECT cadence_days FROM "
-        "person WHERE id = ?2)) WHERE id = ?1",
+        "person WHERE id = ?2)) WHERE id = ?1"),
         "UPDATE OR IGNORE person_item SET person_id = ?1 WHERE person_id = ?2",
-        "UPDATE OR IGNORE interaction_person SET person_id = ?1 "
-        "WHERE person_id = ?2",
+        ("UPDATE OR IGNORE interaction_person SET person_id = ?1 "
+         "WHERE person_id = ?2"),
         "UPDATE ledger SET person_id = ?1 WHERE person_id = ?2",
         "UPDATE commitment SET person_id = ?1 WHERE person_id = ?2",
         "UPDATE deal SET person_id = ?1 WHERE person_id = ?2",
