@@ -10,7 +10,7 @@
  * it is.  Look-ups fold case; the rules that name words ("never so", "but",
  * the idioms) compare exact spelling, as the peer does.
  *
- A first pass reads the words, counts the ALL-CAPS ones and finds the
+ * A first pass reads the words, counts the ALL-CAPS ones and finds the
  * first "but"; then each word is scored.  Up to SHORT words are kept on the
  * stack from the first pass; a longer text is read a second time through a
  * ring of the six words around the one being scored (three before, two
