@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "nlp/lexicon.h"
@@ -311,6 +312,47 @@ test_scores_do_not_depend_on_earlier_calls(void **state)
     assert_true(fabs(a.compound - 0.8977) < 1e-9);
 }
 
+static const char *const thread_texts[] = {
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "The plot was good, but the characters are uncompelling.",
+    "At least it isn't a horrible book.",
+    "never so good but not the least bad kind of :)",
+};
+
+/* Scores the texts many times; returns non-NULL on any difference from
+ * the expected scores in arg. */
+static void *
+score_many(void *arg)
+{
+    const nlp_sentiment *want = arg;
+    for (int round = 0; round < 2000; round++) {
+        for (size_t i = 0; i < 4; i++) {
+            nlp_sentiment s;
+            nlp_sentiment_score(thread_texts[i], strlen(thread_texts[i]), &s);
+            if (memcmp(&s, &want[i], sizeof s))
+                return (void *)1;
+        }
+    }
+    return NULL;
+}
+
+/* Four threads scoring at once get the single-threaded answers. */
+static void
+test_scoring_is_thread_safe(void **state)
+{
+    nlp_sentiment want[4];
+    pthread_t t[4];
+    for (size_t i = 0; i < 4; i++)
+        nlp_sentiment_score(thread_texts[i], strlen(thread_texts[i]), &want[i]);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, score_many, want), 0);
+    for (int i = 0; i < 4; i++) {
+        void *bad = (void *)1;
+        assert_int_equal(pthread_join(t[i], &bad), 0);
+        assert_null(bad);
+    }
+}
+
 int
 main(void)
 {
@@ -332,6 +374,7 @@ main(void)
         cmocka_unit_test(test_rounding_matches_javascript_to_fixed),
         cmocka_unit_test(test_lexicon_keeps_the_last_of_duplicates),
         cmocka_unit_test(test_scores_do_not_depend_on_earlier_calls),
+        cmocka_unit_test(test_scoring_is_thread_safe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
