@@ -4,11 +4,9 @@
  */
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/commands.h"
 #include "nlp/emailtext.h"
 #include "nlp/sentiment.h"
-
-int cli_sentiment(cli_ctx *ctx);
 
 #define SENTIMENT_MAX_INPUT ((size_t)64 << 20)
 
