@@ -160,11 +160,16 @@ CREATE TABLE deal (
 );
 CREATE INDEX deal_org ON deal(org_id);
 
--- Full-text search over people, orgs and interactions.  The rowid encodes
--- the document: id * 4 + 0 for a person, + 1 for an org, + 2 for an
--- interaction, so a document is replaced by rowid without a scan.  Rows are
--- written by the store (not triggers) so bulk imports can index once at
--- the end.
+-- Full-text search.  People and organisations share one index, ranked by
+-- relevance; its rowid encodes the document (id * 4 for a person, id * 4 +
+-- 1 for an org) so a document is replaced by rowid without a scan.
+-- Interactions have their own index keyed by interaction id: there can be
+-- millions, and search lists the newest matches, which needs no ranking.
+-- Rows are written by the store (not triggers) so bulk imports can index
+-- once at the end.
 CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE search_fts_x USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );

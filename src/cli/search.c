@@ -41,6 +41,15 @@ cli_search(cli_ctx *ctx)
                              "snippet", v[i].snippet, "rank", v[i].rank));
         return cli_print_json(ctx, a);
     }
+    for (size_t i = 0; i < n; i++) {
+        /* One line per field: a snippet's line breaks become " / ". */
+        char *snip = rp_arena_strdup(ctx->arena, v[i].snippet ? v[i].snippet
+                                                              : "");
+        for (char *c = snip; c && *c; c++)
+            if (*c == '\n' || *c == '\r' || *c == '\t')
+                *c = ' ';
+        v[i].snippet = snip;
+    }
     for (size_t i = 0; i < n; i++)
         fprintf(ctx->out, "%-11s #%-7lld %s\n%20s%s\n", v[i].kind,
                 (long long)v[i].id, v[i].title ? v[i].title : "", "",

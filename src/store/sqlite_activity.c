@@ -33,6 +33,36 @@ sq_grow(rp_arena *a, void **v, size_t *cap, size_t n, size_t elem)
     "ON i.id = ip.interaction_id "                                           \
     "WHERE i.automated = 0 AND i.kind <> 'note' "
 
+rp_code
+sq_fts_x_add(sq_store *s, int64_t id, const char *title, const char *body,
+             rp_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO search_fts_x(rowid, title, body) VALUES(?1, ?2, ?3)";
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_int64(q, 1, id);
+    sq_bind_text(q, 2, title);
+    sq_bind_text(q, 3, body);
+    if (sqlite3_step(q) != SQLITE_DONE)
+        return sq_fail(s, err, "cannot update the search index");
+    return RP_OK;
+}
+
+rp_code
+sq_fts_x_delete(sq_store *s, int64_t id, rp_err *err)
+{
+    static const char sql[] = "DELETE FROM search_fts_x WHERE rowid = ?1";
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_int64(q, 1, id);
+    if (sqlite3_step(q) != SQLITE_DONE)
+        return sq_fail(s, err, "cannot update the search index");
+    return RP_OK;
+}
+
 /* The ledger half of the summary; merged into an existing row. */
 #define LEDGER_SELECT                                                         \
     "SELECT person_id, sum(type = 'give'), sum(type = 'receive'), "          \
@@ -88,16 +118,16 @@ sq_bulk_index(sq_store *s, rp_err *err)
     if (s->bulk_was_empty)
         return sq_exec(
             s,
-            "INSERT INTO search_fts(rowid, title, body) "
-            "SELECT id * 4 + 2, coalesce(summary, ''), body FROM interaction;"
+            "INSERT INTO search_fts_x(rowid, title, body) "
+            "SELECT id, coalesce(summary, ''), body FROM interaction;"
             "DELETE FROM person_stats;" CONTACT_INSERT STATS_SELECT
             "GROUP BY ip.person_id;" LEDGER_UPSERT LEDGER_SELECT
             "WHERE true GROUP BY person_id" LEDGER_ON_CONFLICT ";",
             err);
     rp_code rc = sq_exec(
         s,
-        "INSERT INTO search_fts(rowid, title, body) "
-        "SELECT i.id * 4 + 2, coalesce(i.summary, ''), i.body "
+        "INSERT INTO search_fts_x(rowid, title, body) "
+        "SELECT i.id, coalesce(i.summary, ''), i.body "
         "FROM temp.bulk_ids b JOIN interaction i ON i.id = b.id;"
         CONTACT_INSERT STATS_SELECT
         "AND ip.person_id IN (SELECT DISTINCT b2.person_id FROM "
@@ -195,8 +225,8 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
     for (size_t i = 0; i < x->npeople && !rc; i++)
         rc = sq_stats_refresh(s, x->people[i], err);
     if (!rc)
-        rc = sq_fts_put(s, x->id * 4 + 2, x->summary ? x->summary : "",
-                        x->body, err);
+        rc = sq_fts_x_add(s, x->id, x->summary ? x->summary : "", x->body,
+                          err);
 cleanup:
     if (rc && own)
         x->id = 0;
@@ -335,7 +365,7 @@ sq_interaction_delete(store *st, int64_t id, rp_err *err)
     for (size_t i = 0; i < n && !rc; i++)
         rc = sq_stats_refresh(s, ids[i], err);
     if (!rc)
-        rc = sq_fts_put(s, id * 4 + 2, NULL, NULL, err);
+        rc = sq_fts_x_delete(s, id, err);
 cleanup:
     return sq_tx_end(s, own, rc, err);
 }

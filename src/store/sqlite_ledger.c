@@ -489,20 +489,52 @@ sq_deal_list(store *st, rp_arena *a, int64_t org_id, rp_deal **out, size_t *n,
 
 /* ---- search ---- */
 
+/* Runs one of the two search queries, appending hits to *out. */
+static rp_code
+search_run(sq_store *s, rp_arena *a, const char *sql, const rp_buf *m,
+           size_t limit, bool interactions, rp_hit **out, size_t *n,
+           size_t *cap, rp_err *err)
+{
+    static const char *const kinds[] = {"person", "org", "?", "?"};
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    int r;
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_text(q, 1, m->buf, (int)m->len, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, (int64_t)limit);
+    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+        if (sq_grow(a, (void **)out, cap, *n, sizeof **out))
+            return RP_ENOMEM;
+        rp_hit *h = &(*out)[(*n)++];
+        int64_t rowid = sqlite3_column_int64(q, 0);
+        h->kind = interactions ? "interaction" : kinds[rowid % 4];
+        h->id = interactions ? rowid : rowid / 4;
+        h->title = sq_text(a, q, 1);
+        h->snippet = sq_text(a, q, 2);
+        h->rank = sqlite3_column_double(q, 3);
+    }
+    return r == SQLITE_DONE ? RP_OK : sq_fail(s, err, "cannot search");
+}
+
 rp_code
 sq_search(store *st, rp_arena *a, const char *query, size_t limit,
           rp_hit **out, size_t *n, rp_err *err)
 {
-    static const char sql[] =
+    /* People and organisations first, by relevance; then the newest
+     * matching interactions, which FTS5 returns in rowid order without
+     * ranking every match (a common word can match a million). */
+    static const char sql_people[] =
         "SELECT rowid, title, snippet(search_fts, -1, '[', ']', '...', 10), "
         "bm25(search_fts, 4.0, 1.0) AS r FROM search_fts "
         "WHERE search_fts MATCH ?1 ORDER BY r LIMIT ?2";
-    static const char *const kinds[] = {"person", "org", "interaction", "?"};
+    static const char sql_x[] =
+        "SELECT rowid, title, snippet(search_fts_x, -1, '[', ']', '...', 10), "
+        "0.0 FROM search_fts_x WHERE search_fts_x MATCH ?1 "
+        "ORDER BY rowid DESC LIMIT ?2";
     sq_store *s = (sq_store *)st;
     rp_buf m = RP_BUF_INIT;
     size_t cap = 0;
     rp_code rc = RP_OK;
-    int r;
     *n = 0;
     *out = NULL;
     /* Each word becomes a quoted FTS5 string, so user text can never be
@@ -529,28 +561,9 @@ sq_search(store *st, rp_arena *a, const char *query, size_t limit,
         rc = rp_fail(err, RP_EINVAL, "nothing to search for");
         goto cleanup;
     }
-    sqlite3_stmt *q = sq_prep(s, sql, err);
-    if (!q) {
-        rc = RP_ESTORE;
-        goto cleanup;
-    }
-    sqlite3_bind_text(q, 1, m.buf, (int)m.len, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 2, (int64_t)limit);
-    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out)) {
-            rc = RP_ENOMEM;
-            goto cleanup;
-        }
-        rp_hit *h = &(*out)[(*n)++];
-        int64_t rowid = sqlite3_column_int64(q, 0);
-        h->kind = kinds[rowid % 4];
-        h->id = rowid / 4;
-        h->title = sq_text(a, q, 1);
-        h->snippet = sq_text(a, q, 2);
-        h->rank = sqlite3_column_double(q, 3);
-    }
-    if (r != SQLITE_DONE)
-        rc = sq_fail(s, err, "cannot search");
+    rc = search_run(s, a, sql_people, &m, limit, false, out, n, &cap, err);
+    if (!rc && *n < limit)
+        rc = search_run(s, a, sql_x, &m, limit - *n, true, out, n, &cap, err);
 cleanup:
     rp_buf_release(&m);
     return rc;

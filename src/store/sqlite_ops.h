@@ -14,6 +14,10 @@ rp_code sq_fts_put(sq_store *s, int64_t rowid, const char *title,
 /* Adds a search document for a row that has none yet. */
 rp_code sq_fts_add(sq_store *s, int64_t rowid, const char *title,
                    const char *body, rp_err *err);
+/* The interactions' search index: add a new one, or drop one. */
+rp_code sq_fts_x_add(sq_store *s, int64_t id, const char *title,
+                     const char *body, rp_err *err);
+rp_code sq_fts_x_delete(sq_store *s, int64_t id, rp_err *err);
 /* Recomputes one person's contact summary from their interactions. */
 rp_code sq_stats_refresh(sq_store *s, int64_t person_id, rp_err *err);
 
