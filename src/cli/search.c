@@ -45,9 +45,9 @@ cli_search(cli_ctx *ctx)
         /* One line per field: a snippet's line breaks become " / ". */
         char *snip = rp_arena_strdup(ctx->arena, v[i].snippet ? v[i].snippet
                                                               : "");
-        for (char *c = snip; c && *c; c++)
-            if (*c == '\n' || *c == '\r' || *c == '\t')
-                *c = ' ';
+        for (char *ch = snip; ch && *ch; ch++)
+            if (*ch == '\n' || *ch == '\r' || *ch == '\t')
+                *ch = ' ';
         v[i].snippet = snip;
     }
     for (size_t i = 0; i < n; i++)
