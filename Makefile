@@ -43,6 +43,7 @@ comma := ,
 GEN_SRC     :=
 CHECK_STEPS :=
 CLEAN_FILES :=
+TOOLS       :=
 GEN_SRC     += $(BUILD)/gen/schema.c
 -include mk/*.mk
 
@@ -52,7 +53,7 @@ CLI_OBJ  := $(BUILD)/src/cli/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-all: $(BUILD)/rapport
+all: $(BUILD)/rapport $(TOOLS)
 
 $(BUILD)/librapport.a: $(LIB_OBJ)
 	@rm -f $@
@@ -95,7 +96,7 @@ fuzz-run: $(FUZZ_BIN)
 unit: $(UNIT_BIN)
 	@tests/unit/run-all.sh $(UNIT_BIN)
 
-cli: $(BUILD)/rapport
+cli: $(BUILD)/rapport $(TOOLS)
 	@RAPPORT=$(abspath $(BUILD)/rapport) tests/cli/run-all.sh
 
 test: unit cli $(CHECK_STEPS)

@@ -141,10 +141,11 @@ print_report(cli_ctx *ctx, const today_report *r)
         heading(f, "birthdays and dates", r->ndates);
         for (size_t i = 0; i < r->ndates; i++)
             fprintf(f, "  %-24s %s %s\n", r->dates[i].name, r->dates[i].label,
-                    r->dates[i].days == 0
-                        ? "today"
-                        : rp_arena_printf(ctx->arena, "in %d days",
-                                          r->dates[i].days));
+                    r->dates[i].days == 0   ? "today"
+                    : r->dates[i].days == 1 ? "tomorrow"
+                                            : rp_arena_printf(ctx->arena,
+                                                              "in %d days",
+                                                              r->dates[i].days));
     }
     if (r->nasks) {
         heading(f, "asks awaiting an answer", r->nasks_total);
