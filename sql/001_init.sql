@@ -47,6 +47,7 @@ CREATE TABLE person_item (
                                              'goal', 'tag', 'date')),
     value      TEXT NOT NULL,
     label      TEXT NOT NULL DEFAULT '',
+    seq        INTEGER NOT NULL DEFAULT 0, -- the user's order: first email first
     PRIMARY KEY (person_id, kind, value, label)
 ) WITHOUT ROWID;
 -- One person per human: an email address belongs to one person only.

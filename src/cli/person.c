@@ -1,5 +1,6 @@
 /* person.c - `rapport person add|edit|show|list|rm` and `rapport me`. */
 #include <jansson.h>
+#include <limits.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -7,6 +8,9 @@
 #include "core/jsonrec.h"
 #include "core/people.h"
 #include "core/profile.h"
+
+/* --cadence was not given (0 is a value to reject, not "unset"). */
+#define CADENCE_UNSET LONG_MIN
 
 /* The fields add, edit and me share, in one option table. */
 struct person_opts {
@@ -125,7 +129,7 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
                                    o->tier);
         p->tier = *o->tier ? o->tier : NULL;
     }
-    if (o->cadence) {
+    if (o->cadence != CADENCE_UNSET) {
         if (o->cadence < 1 || o->cadence > 3650)
             return cli_usage_error(ctx,
                                    "--cadence must be 1 to 3650 days, not %ld",
@@ -227,7 +231,7 @@ person_add(cli_ctx *ctx)
 {
     static const char *const usage[] = {
         "rapport person add NAME [--email E]... [--org ORG] [options]", NULL};
-    struct person_opts o = {0};
+    struct person_opts o = {.cadence = CADENCE_UNSET};
     const struct cli_opt opts[] = {PERSON_OPTIONS(o), CLI_END()};
     char **pos;
     int npos, rc;
@@ -258,7 +262,7 @@ person_edit(cli_ctx *ctx)
 {
     static const char *const usage[] = {
         "rapport person edit PERSON [--name NAME] [options]", NULL};
-    struct person_opts o = {0};
+    struct person_opts o = {.cadence = CADENCE_UNSET};
     const struct cli_opt opts[] = {
         CLI_STR("name", "NAME", &o.name, "rename"),
         PERSON_OPTIONS(o),
@@ -549,7 +553,7 @@ cli_me(cli_ctx *ctx)
     static const char *const usage[] = {
         "rapport me                 show who you are",
         "rapport me --name NAME --email E [options]   set it", NULL};
-    struct person_opts o = {0};
+    struct person_opts o = {.cadence = CADENCE_UNSET};
     const struct cli_opt opts[] = {CLI_STR("name", "NAME", &o.name,
                                            "your name"),
                                    PERSON_OPTIONS(o), CLI_END()};

@@ -15,8 +15,8 @@ static const char SQL_PERSON_UPDATE[] =
     "family = ?6, notes = ?7, tier = ?8, cadence_days = ?9, is_me = ?10 "
     "WHERE id = ?1";
 static const char SQL_ITEM_INSERT[] =
-    "INSERT INTO person_item(person_id, kind, value, label) "
-    "VALUES(?1, ?2, ?3, ?4)";
+    "INSERT INTO person_item(person_id, kind, value, label, seq) "
+    "VALUES(?1, ?2, ?3, ?4, ?5)";
 static const char SQL_ITEMS_DELETE[] =
     "DELETE FROM person_item WHERE person_id = ?1";
 static const char SQL_EMAIL_OWNER[] =
@@ -27,9 +27,6 @@ static const char SQL_PERSON_GET[] =
     "SELECT p.id, p.name, p.org_id, o.name, p.title, p.how_met, p.family, "
     "p.notes, p.tier, p.cadence_days, p.is_me, p.created_at "
     "FROM person p LEFT JOIN org o ON o.id = p.org_id WHERE p.id = ?1";
-static const char SQL_ITEMS_GET[] =
-    "SELECT kind, value, label FROM person_item WHERE person_id = ?1 "
-    "ORDER BY rowid";
 static const char SQL_FTS_DELETE[] = "DELETE FROM search_fts WHERE rowid = ?1";
 static const char SQL_FTS_INSERT[] =
     "INSERT INTO search_fts(rowid, title, body) VALUES(?1, ?2, ?3)";
@@ -41,7 +38,8 @@ static const char SQL_BY_EMAIL[] =
 /* Items are kept in insertion order (WITHOUT ROWID tables have no rowid,
  * so order by the primary key instead). */
 static const char SQL_ITEMS_GET_PK[] =
-    "SELECT kind, value, label FROM person_item WHERE person_id = ?1";
+    "SELECT kind, value, label FROM person_item WHERE person_id = ?1 "
+    "ORDER BY kind, seq";
 
 static rp_code
 step_done(sq_store *s, sqlite3_stmt *q, rp_err *err, const char *what)
@@ -112,7 +110,7 @@ person_index(sq_store *s, const rp_person *p, bool fresh, rp_err *err)
 
 static rp_code
 insert_item(sq_store *s, int64_t pid, const char *kind, const char *value,
-            const char *label, rp_err *err)
+            const char *label, size_t seq, rp_err *err)
 {
     sqlite3_stmt *q = sq_prep(s, SQL_ITEM_INSERT, err);
     if (!q)
@@ -121,6 +119,7 @@ insert_item(sq_store *s, int64_t pid, const char *kind, const char *value,
     sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 3, value, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, label ? label : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 5, (int64_t)seq);
     if (sqlite3_step(q) == SQLITE_DONE)
         return RP_OK;
     int ext = sqlite3_extended_errcode(s->db);
@@ -156,10 +155,10 @@ insert_items(sq_store *s, const rp_person *p, rp_err *err)
     for (size_t l = 0; l < sizeof lists / sizeof *lists && !rc; l++)
         for (size_t i = 0; i < lists[l].v->n && !rc; i++)
             rc = insert_item(s, p->id, lists[l].kind, lists[l].v->v[i], "",
-                             err);
+                             i, err);
     for (size_t i = 0; i < p->ndates && !rc; i++)
         rc = insert_item(s, p->id, "date", p->dates[i].date,
-                         p->dates[i].label, err);
+                         p->dates[i].label, i, err);
     return rc;
 }
 
@@ -299,20 +298,35 @@ cleanup:
 rp_code
 sq_person_delete(store *st, int64_t id, rp_err *err)
 {
-    static const char sql[] = "DELETE FROM person WHERE id = ?1";
+    /* Their history goes with them: interactions they were the only
+     * participant of (and those interactions' search entries).  Meetings
+     * shared with others stay, for the others. */
+#define ONLY_THEIRS                                                           \
+    "(SELECT ip.interaction_id FROM interaction_person ip "                  \
+    "WHERE ip.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM "                 \
+    "interaction_person o WHERE o.interaction_id = ip.interaction_id "       \
+    "AND o.person_id <> ?1))"
+    static const char *const steps[] = {
+        "DELETE FROM search_fts_x WHERE rowid IN " ONLY_THEIRS,
+        "DELETE FROM interaction WHERE id IN " ONLY_THEIRS,
+        "DELETE FROM person WHERE id = ?1",
+    };
+#undef ONLY_THEIRS
     sq_store *s = (sq_store *)st;
     bool own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
-    sqlite3_stmt *q = sq_prep(s, sql, err);
-    if (!q) {
-        rc = RP_ESTORE;
-        goto cleanup;
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        sqlite3_stmt *q = sq_prep(s, steps[i], err);
+        if (!q) {
+            rc = RP_ESTORE;
+            goto cleanup;
+        }
+        sqlite3_bind_int64(q, 1, id);
+        if ((rc = step_done(s, q, err, "cannot delete person")))
+            goto cleanup;
     }
-    sqlite3_bind_int64(q, 1, id);
-    if ((rc = step_done(s, q, err, "cannot delete person")))
-        goto cleanup;
     if (sqlite3_changes(s->db) == 0) {
         rc = rp_fail(err, RP_ENOTFOUND, "no person with id %lld",
                      (long long)id);
@@ -368,7 +382,6 @@ sq_person_get(store *st, rp_arena *a, int64_t id, rp_person *p, rp_err *err)
     p->cadence_days = sqlite3_column_int(q, 9);
     p->is_me = sqlite3_column_int(q, 10) != 0;
     p->created_at = sqlite3_column_int64(q, 11);
-    (void)SQL_ITEMS_GET;
     q = sq_prep(s, SQL_ITEMS_GET_PK, err);
     if (!q)
         return RP_ESTORE;
@@ -449,7 +462,8 @@ collect_refs(sq_store *s, rp_arena *a, sqlite3_stmt *q, rp_person_ref **out,
 
 #define REF_COLUMNS                                                           \
     "p.id, p.name, (SELECT value FROM person_item e WHERE e.person_id = "   \
-    "p.id AND e.kind = 'email' LIMIT 1), o.name, p.title, p.tier, "          \
+    "p.id AND e.kind = 'email' ORDER BY seq LIMIT 1), o.name, p.title, "     \
+    "p.tier, "                                                               \
     "p.cadence_days FROM person p LEFT JOIN org o ON o.id = p.org_id "
 
 rp_code

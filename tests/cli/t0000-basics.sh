@@ -1,0 +1,72 @@
+#!/bin/sh
+# Basics: help, version, exit codes, where the database lives.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'help lists the commands and exits 0' '
+	rapport --help >out &&
+	grep "^    today" out && grep "^    person" out && grep "Exit status" out
+'
+test_expect_success 'every command answers --help without a database' '
+	for c in ask commitment deal dedupe export give import init ledger log \
+		me merge offering org outcome person ready received search \
+		sentiment today; do
+		rapport $c --help >out 2>&1 || { echo "$c failed"; exit 1; }
+		grep -q "usage" out || { echo "$c: no usage"; exit 1; }
+	done &&
+	test ! -e "$RAPPORT_DB"
+'
+test_expect_success 'subcommands answer --help too' '
+	rapport person add --help >out && grep -- "--interest" out &&
+	rapport org show --help >out && grep "usage" out &&
+	rapport help person >out && grep "merge" out
+'
+test_expect_success 'an unknown command is a usage error (exit 2)' '
+	test_exit_code 2 rapport frobnicate 2>err &&
+	grep "not a rapport command" err
+'
+test_expect_success 'an unknown option is a usage error naming it' '
+	rapport init >/dev/null &&
+	test_exit_code 2 rapport today --colour 2>err &&
+	grep -- "--colour" err
+'
+test_expect_success 'version prints a version' '
+	rapport --version | grep "^rapport [0-9]"
+'
+test_expect_success 'a missing database says how to create one (exit 1)' '
+	test_exit_code 1 rapport --db nowhere/x.db today 2>err &&
+	grep "rapport init" err && test ! -e nowhere
+'
+test_expect_success 'init creates the file with mode 600 and its folder' '
+	rapport --db deep/dir/book.db init >out &&
+	grep "database ready" out &&
+	test "$(stat -c %a deep/dir/book.db)" = 600 &&
+	test "$(stat -c %a deep/dir)" = 700
+'
+test_expect_success 'the database comes from --db, then RAPPORT_DB, then XDG' '
+	rapport --db a.db init >/dev/null &&
+	rapport --db a.db person add "Only In A" >/dev/null &&
+	rapport --db a.db person list | grep "Only In A" &&
+	rapport person list >out 2>&1 && ! grep "Only In A" out &&
+	(unset RAPPORT_DB && rapport init >/dev/null) &&
+	test -f "$XDG_DATA_HOME/rapport/rapport.db"
+'
+test_expect_success 'a corrupt database file is refused and left alone' '
+	head -c 8192 /dev/urandom >junk.db && cp junk.db junk.orig &&
+	test_exit_code 1 rapport --db junk.db today 2>err &&
+	grep "junk.db" err && cmp junk.db junk.orig
+'
+test_expect_success 'another SQLite database is not mistaken for a book' '
+	sqlite3 other.db "CREATE TABLE t(x); INSERT INTO t VALUES (1);" &&
+	test_exit_code 1 rapport --db other.db today 2>err &&
+	grep "not rapport" err &&
+	test "$(sqlite3 other.db "SELECT count(*) FROM sqlite_master")" = 1
+'
+test_expect_success 'a directory as the database is an error' '
+	mkdir adir && test_exit_code 1 rapport --db adir today 2>err &&
+	grep "directory" err
+'
+test_expect_success 'bad RAPPORT_NOW is reported' '
+	RAPPORT_NOW=soonish test_exit_code 1 rapport today 2>err &&
+	grep "RAPPORT_NOW" err
+'
+test_done
