@@ -112,6 +112,7 @@ rp_code_name(rp_code code)
         [RP_ECONFLICT] = "conflict",
         [RP_EAMBIGUOUS] = "ambiguous",
         [RP_ESTORE] = "database error",
+        [RP_EEXISTS] = "already exists",
     };
     if ((int)code < 0 || code >= RP_ELAST)
         return "unknown error";

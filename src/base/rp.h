@@ -26,6 +26,7 @@ typedef enum {
     RP_ECONFLICT,  /* the write would duplicate something unique */
     RP_EAMBIGUOUS, /* a name matches more than one record */
     RP_ESTORE,     /* the database failed: locked, corrupt, read-only */
+    RP_EEXISTS,    /* a record with that id exists already; nothing written */
     RP_ELAST
 } rp_code;
 

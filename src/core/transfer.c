@@ -299,7 +299,7 @@ import_org(store *st, rec *r, bool *skip)
         (rc = get_time(r, "created_at", false, &o.created_at)))
         return rc;
     rc = st->ops->org_add(st, &o, r->err);
-    if (rc == RP_ECONFLICT && o.id &&
+    if (rc == RP_EEXISTS && o.id &&
         st->ops->org_get(st, r->a, o.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "org", o.id,
                                 !strcasecmp(old.name, o.name), skip);
@@ -324,7 +324,7 @@ import_offering(store *st, rec *r, bool *skip)
         return bad(r, "conviction", "an integer from 1 to 5");
     o.conviction = (int)conv;
     rc = st->ops->offering_add(st, &o, r->err);
-    if (rc == RP_ECONFLICT && o.id &&
+    if (rc == RP_EEXISTS && o.id &&
         st->ops->offering_get(st, r->a, o.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "offering", o.id,
                                 !strcasecmp(old.name, o.name), skip);
@@ -392,7 +392,7 @@ import_person(store *st, rec *r, bool *skip)
         if (!strchr(p.emails.v[i], '@'))
             return bad(r, "emails", "email addresses (one has no '@')");
     rc = st->ops->person_add(st, &p, r->err);
-    if (rc == RP_ECONFLICT && p.id &&
+    if (rc == RP_EEXISTS && p.id &&
         st->ops->person_get(st, r->a, p.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "person", p.id, !strcmp(old.name, p.name),
                                 skip);
@@ -445,7 +445,7 @@ import_interaction(store *st, rec *r, bool *skip)
     }
     x.created_at = x.at;
     rc = st->ops->interaction_add(st, &x, r->err);
-    if (rc == RP_ECONFLICT && x.id &&
+    if (rc == RP_EEXISTS && x.id &&
         st->ops->interaction_get(st, r->a, x.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "interaction", x.id,
                                 old.at == x.at && !strcmp(old.kind, x.kind),
@@ -485,7 +485,7 @@ import_ledger(store *st, rec *r, bool *skip)
     if (strcmp(e.type, "ask") && e.outcome)
         return bad(r, "outcome", "null (only asks have an outcome)");
     rc = st->ops->ledger_add(st, &e, r->err);
-    if (rc == RP_ECONFLICT && e.id &&
+    if (rc == RP_EEXISTS && e.id &&
         st->ops->ledger_get(st, r->a, e.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "ledger", e.id,
                                 old.at == e.at && !strcmp(old.type, e.type),
@@ -510,7 +510,7 @@ import_commitment(store *st, rec *r, bool *skip)
         (rc = get_time(r, "created_at", false, &c.created_at)))
         return rc;
     rc = st->ops->commitment_add(st, &c, r->err);
-    if (rc == RP_ECONFLICT && c.id) {
+    if (rc == RP_EEXISTS && c.id) {
         rp_commitment *v;
         size_t n;
         if (st->ops->commitment_list(st, r->a, c.person_id, false, &v, &n,
@@ -547,7 +547,7 @@ import_deal(store *st, rec *r, bool *skip)
     if (d.amount < 0)
         return bad(r, "amount", "a non-negative integer (minor units)");
     rc = st->ops->deal_add(st, &d, r->err);
-    if (rc == RP_ECONFLICT && d.id &&
+    if (rc == RP_EEXISTS && d.id &&
         st->ops->deal_get(st, r->a, d.id, &old, NULL) == RP_OK)
         return same_or_conflict(r, "deal", d.id, !strcmp(old.title, d.title),
                                 skip);

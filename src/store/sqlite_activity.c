@@ -154,7 +154,8 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
         "VALUES(?1, ?2)";
     static const char mark[] = "INSERT INTO temp.bulk_ids(id) VALUES(?1)";
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
+    int64_t given_id = x->id;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -183,7 +184,7 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
                          "interaction '%s' is already recorded",
                          x->external_id ? x->external_id : "");
         else if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-            rc = rp_fail(err, RP_ECONFLICT, "interaction id %lld is taken",
+            rc = rp_fail(err, RP_EEXISTS, "interaction id %lld is taken",
                          (long long)x->id);
         else if (ext == SQLITE_CONSTRAINT_CHECK)
             rc = rp_fail(err, RP_EINVAL,
@@ -228,8 +229,8 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
         rc = sq_fts_x_add(s, x->id, x->summary ? x->summary : "", x->body,
                           err);
 cleanup:
-    if (rc && own)
-        x->id = 0;
+    if (rc)
+        x->id = given_id; /* as the caller passed it */
     return sq_tx_end(s, own, rc, err);
 }
 
@@ -333,7 +334,7 @@ sq_interaction_delete(store *st, int64_t id, rp_err *err)
                                  "WHERE interaction_id = ?1";
     static const char del[] = "DELETE FROM interaction WHERE id = ?1";
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
     int64_t ids[64];
     size_t n = 0;
     rp_code rc = sq_tx_begin(s, &own, err);

@@ -22,7 +22,7 @@ write_fail(sq_store *s, rp_err *err, const char *what, int64_t id)
                                        "its allowed set",
                        what);
     if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-        return rp_fail(err, RP_ECONFLICT, "%s id %lld is taken", what,
+        return rp_fail(err, RP_EEXISTS, "%s id %lld is taken", what,
                        (long long)id);
     if (ext == SQLITE_CONSTRAINT_UNIQUE)
         return rp_fail(err, RP_ECONFLICT, "cannot save %s: it already exists",
@@ -63,7 +63,7 @@ sq_ledger_add(store *st, rp_ledger *e, rp_err *err)
     sq_bind_id(q, 7, e->offering_id);
     sq_bind_text(q, 8, e->outcome);
     sq_bind_id(q, 9, e->decided_at);
-    bool own;
+    int own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -126,7 +126,7 @@ sq_ledger_set_outcome(store *st, int64_t id, const char *outcome, int64_t at,
     sqlite3_bind_int64(q, 1, id);
     sq_bind_text(q, 2, outcome);
     sq_bind_id(q, 3, strcmp(outcome, "pending") ? at : 0);
-    bool own;
+    int own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;

@@ -202,7 +202,7 @@ person_conflict(sq_store *s, const rp_person *p, rp_err *err)
         return rp_fail(err, RP_ECONFLICT,
                        "there is already a person marked as you");
     if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-        return rp_fail(err, RP_ECONFLICT, "person id %lld is taken",
+        return rp_fail(err, RP_EEXISTS, "person id %lld is taken",
                        (long long)p->id);
     if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
         return rp_fail(err, RP_ENOTFOUND, "no organisation with id %lld",
@@ -219,7 +219,8 @@ rp_code
 sq_person_add(store *st, rp_person *p, rp_err *err)
 {
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
+    int64_t given_id = p->id;
     rp_arena *a = NULL;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
@@ -247,8 +248,8 @@ sq_person_add(store *st, rp_person *p, rp_err *err)
     rc = person_index(s, &idx, true, err);
 cleanup:
     rp_arena_free(a);
-    if (rc && own)
-        p->id = 0;
+    if (rc)
+        p->id = given_id; /* as the caller passed it */
     return sq_tx_end(s, own, rc, err);
 }
 
@@ -256,7 +257,7 @@ rp_code
 sq_person_update(store *st, const rp_person *p, rp_err *err)
 {
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
     rp_arena *a = NULL;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
@@ -313,7 +314,7 @@ sq_person_delete(store *st, int64_t id, rp_err *err)
     };
 #undef ONLY_THEIRS
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -651,7 +652,7 @@ sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err)
     };
     sq_store *s = (sq_store *)st;
     rp_arena *a = NULL;
-    bool own;
+    int own;
     rp_code rc;
     if (keep == gone)
         return rp_fail(err, RP_EINVAL, "cannot merge a person with itself");
@@ -760,7 +761,7 @@ org_conflict(sq_store *s, const rp_org *o, rp_err *err)
         return rp_fail(err, RP_ECONFLICT,
                        "an organisation named '%s' already exists", o->name);
     if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-        return rp_fail(err, RP_ECONFLICT, "organisation id %lld is taken",
+        return rp_fail(err, RP_EEXISTS, "organisation id %lld is taken",
                        (long long)o->id);
     return sq_fail(s, err, "cannot save organisation");
 }
@@ -772,7 +773,7 @@ sq_org_add(store *st, rp_org *o, rp_err *err)
         "INSERT INTO org(id, name, industry, notes, created_at) "
         "VALUES(?1, ?2, ?3, ?4, ?5)";
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -802,7 +803,7 @@ sq_org_update(store *st, const rp_org *o, rp_err *err)
     static const char sql[] =
         "UPDATE org SET name = ?2, industry = ?3, notes = ?4 WHERE id = ?1";
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -834,7 +835,7 @@ sq_org_delete(store *st, int64_t id, rp_err *err)
 {
     static const char sql[] = "DELETE FROM org WHERE id = ?1";
     sq_store *s = (sq_store *)st;
-    bool own;
+    int own;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;

@@ -88,26 +88,62 @@ sq_text(rp_arena *a, sqlite3_stmt *q, int i)
                             (size_t)sqlite3_column_bytes(q, i));
 }
 
-rp_code
-sq_tx_begin(sq_store *s, bool *own, rp_err *err)
+enum { SCOPE_NONE, SCOPE_TX, SCOPE_SAVEPOINT };
+
+/* Runs one cached, argument-free statement. */
+static rp_code
+run(sq_store *s, const char *sql, rp_err *err)
 {
-    *own = false;
-    if (s->in_tx)
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    if (!q)
+        return RP_ESTORE;
+    if (sqlite3_step(q) != SQLITE_DONE)
+        return sq_fail(s, err, "database error");
+    sqlite3_reset(q);
+    return RP_OK;
+}
+
+static const char SQL_SAVEPOINT[] = "SAVEPOINT op";
+static const char SQL_RELEASE[] = "RELEASE op";
+static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO op";
+
+rp_code
+sq_tx_begin(sq_store *s, int *scope, rp_err *err)
+{
+    *scope = SCOPE_NONE;
+    /* A bulk load needs no savepoints: its importer abandons the whole
+     * transaction on any failure but RP_EEXISTS, which fails on the first
+     * statement, before anything is written.  They would cost 40%. */
+    if (s->in_tx && s->bulk)
         return RP_OK;
+    if (s->in_tx) {
+        rp_code rc = run(s, SQL_SAVEPOINT, err);
+        if (!rc)
+            *scope = SCOPE_SAVEPOINT;
+        return rc;
+    }
     /* IMMEDIATE takes the write lock up front, so the busy timeout applies
      * and two writers queue instead of failing with "database is locked". */
     rp_code rc = sq_exec(s, "BEGIN IMMEDIATE", err);
     if (rc == RP_OK) {
         s->in_tx = true;
-        *own = true;
+        *scope = SCOPE_TX;
     }
     return rc;
 }
 
 rp_code
-sq_tx_end(sq_store *s, bool own, rp_code rc, rp_err *err)
+sq_tx_end(sq_store *s, int scope, rp_code rc, rp_err *err)
 {
-    if (!own)
+    if (scope == SCOPE_SAVEPOINT) {
+        if (rc != RP_OK) {
+            /* Undo this operation only; the outer transaction goes on. */
+            run(s, SQL_ROLLBACK_TO, NULL);
+        }
+        rp_code r2 = run(s, SQL_RELEASE, rc ? NULL : err);
+        return rc ? rc : r2;
+    }
+    if (scope != SCOPE_TX)
         return rc;
     s->in_tx = false;
     if (rc == RP_OK)

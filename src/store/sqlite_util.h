@@ -42,10 +42,12 @@ void sq_bind_id(sqlite3_stmt *q, int i, int64_t v); /* 0 binds NULL */
 /* Column as an arena string, NULL for SQL NULL. */
 const char *sq_text(rp_arena *a, sqlite3_stmt *q, int i);
 
-/* Starts a write transaction unless one is open; *own says whether this
- * call started it.  sq_tx_end() commits it when rc is RP_OK, else rolls it
- * back; it returns the final code. */
-rp_code sq_tx_begin(sq_store *s, bool *own, rp_err *err);
-rp_code sq_tx_end(sq_store *s, bool own, rp_code rc, rp_err *err);
+/* Makes one write operation atomic: starts a write transaction, or a
+ * savepoint inside the one already open, so a write that fails half-way
+ * never leaves half its rows behind inside a larger transaction.  *scope
+ * records which; sq_tx_end() commits or releases it when rc is RP_OK, else
+ * rolls it back, and returns the final code. */
+rp_code sq_tx_begin(sq_store *s, int *scope, rp_err *err);
+rp_code sq_tx_end(sq_store *s, int scope, rp_code rc, rp_err *err);
 
 #endif

@@ -20,8 +20,10 @@
  * of interactions, contact statistics) and rebuild it at the end.
  *
  * Return codes, unless a function says otherwise: RP_OK; RP_ENOTFOUND when
- * an id does not exist; RP_ECONFLICT when a unique value (an email, an org
- * name, an external id) is taken, with a message naming it; RP_EINVAL for a
+ * an id does not exist; RP_EEXISTS when a record is added with an id that
+ * is taken (nothing is written); RP_ECONFLICT when a unique value (an
+ * email, an org name, an external id) is taken, with a message naming it,
+ * and inside a bulk load the caller must then roll back; RP_EINVAL for a
  * value outside its allowed set; RP_ESTORE when the database fails, with
  * the database's own message; RP_ENOMEM.
  */

@@ -37,8 +37,8 @@ sq_begin(store *st, rp_err *err)
     sq_store *s = (sq_store *)st;
     if (s->in_tx)
         return rp_fail(err, RP_ESTORE, "a transaction is already open");
-    bool own;
-    return sq_tx_begin(s, &own, err);
+    int scope;
+    return sq_tx_begin(s, &scope, err);
 }
 
 static rp_code
@@ -49,7 +49,7 @@ sq_commit(store *st, rp_err *err)
         return rp_fail(err, RP_ESTORE, "no transaction is open");
     if (s->bulk)
         return rp_fail(err, RP_ESTORE, "a bulk load is still open");
-    return sq_tx_end(s, true, RP_OK, err);
+    return sq_tx_end(s, 1 /* the transaction itself */, RP_OK, err);
 }
 
 static void

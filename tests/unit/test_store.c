@@ -174,6 +174,33 @@ test_store_duplicate_email_names_owner_and_changes_nothing(void **state)
 }
 
 static void
+test_store_failed_write_inside_a_transaction_leaves_nothing(void **state)
+{
+    fixture *f = *state;
+    rp_err err = {0};
+    rp_counts c;
+    add_person(f->st, "Ada Byron", "ada@x.example");
+    assert_int_equal(f->st->ops->begin(f->st, &err), RP_OK);
+    add_person(f->st, "Grace", "grace@x.example");
+    /* The person row goes in before the email clashes: it must be undone
+     * while the transaction, and Grace, carry on. */
+    const char *emails[] = {"ada@x.example"};
+    rp_person p = {.name = "Clash", .id = 77, .created_at = NOW,
+                   .emails = {emails, 1}};
+    assert_int_equal(f->st->ops->person_add(f->st, &p, &err), RP_ECONFLICT);
+    assert_int_equal(p.id, 77); /* the caller's id, as passed */
+    rp_person q;
+    assert_int_equal(f->st->ops->person_get(f->st, f->a, 77, &q, NULL),
+                     RP_ENOTFOUND);
+    assert_int_equal(f->st->ops->commit(f->st, &err), RP_OK);
+    assert_int_equal(f->st->ops->counts(f->st, &c, NULL), RP_OK);
+    assert_int_equal(c.people, 2);
+    /* Adding with a taken id says so distinctly, and writes nothing. */
+    rp_person dup = {.name = "Dup", .id = 1, .created_at = NOW};
+    assert_int_equal(f->st->ops->person_add(f->st, &dup, &err), RP_EEXISTS);
+}
+
+static void
 test_store_resolve_by_id_email_fragment_and_ambiguity(void **state)
 {
     fixture *f = *state;
@@ -441,6 +468,9 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_store_duplicate_email_names_owner_and_changes_nothing, setup,
             teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_failed_write_inside_a_transaction_leaves_nothing,
+            setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_resolve_by_id_email_fragment_and_ambiguity, setup,
             teardown),

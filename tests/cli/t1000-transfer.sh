@@ -1,0 +1,91 @@
+#!/bin/sh
+# Export and import: lossless round trip, idempotence, bad lines change nothing.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'build a varied book' '
+	rapport init >/dev/null &&
+	rapport me --name "Sam Lee" --email sam@me.example >/dev/null &&
+	rapport org add Northwind --domain northwind.example --goal "go to cloud" >/dev/null &&
+	rapport person add "Ada Byron" --email ada@northwind.example --org Northwind \
+		--interest "sailing, boats & \"knots\"" --birthday --04-12 --tier inner >/dev/null &&
+	rapport person add "Grace Hopper" --email grace@x.example --phone "+1 555 0100" >/dev/null &&
+	printf "line one\nline two: caf\303\251\n" >body.txt &&
+	rapport log ada grace --kind meeting --at "3 days ago" --summary "lunch" --body body.txt >/dev/null &&
+	rapport log ada --kind email --dir in --at yesterday --summary "thanks!" >/dev/null &&
+	rapport offering add Workshop --conviction 4 --description "two days" >/dev/null &&
+	rapport give ada --kind intro introduced her to Grace >/dev/null &&
+	rapport received grace --kind advice pricing tips >/dev/null &&
+	rapport ask ada buy the workshop --offering Workshop >/dev/null &&
+	rapport commitment add ada "send rubric" --due "next friday" >/dev/null &&
+	rapport commitment add grace "send deck" --theirs --due yesterday >/dev/null &&
+	rapport commitment done 2 >/dev/null &&
+	rapport deal add "Q3 workshop" --org Northwind --person ada --amount 12000.50 --stage proposal >/dev/null
+'
+test_expect_success 'export writes a header and one line per record' '
+	rapport export >all.jsonl &&
+	head -1 all.jsonl | grep "\"type\":\"rapport\"" &&
+	test_line_count = 14 all.jsonl
+'
+test_expect_success 'a round trip into a fresh database loses nothing' '
+	rapport --db copy.db import all.jsonl >out &&
+	grep "imported 13 records" out &&
+	rapport --db copy.db export >again.jsonl &&
+	test_cmp all.jsonl again.jsonl
+'
+test_expect_success 'amounts keep their cents' '
+	rapport --db copy.db deal list --json >j &&
+	test "$(json_get j "j[0].amount")" = 1200050
+'
+test_expect_success 'importing the same file again adds nothing' '
+	rapport --db copy.db import all.jsonl --json >j &&
+	test "$(json_get j "j.added")" = 0 &&
+	test "$(json_get j "j.skipped")" = 13 &&
+	rapport --db copy.db export >third.jsonl && test_cmp all.jsonl third.jsonl
+'
+test_expect_success 'import reads stdin and the export file is private' '
+	rapport export --output priv.jsonl && test "$(stat -c %a priv.jsonl)" = 600 &&
+	rapport --db piped.db import - <priv.jsonl >out && grep "imported 13" out
+'
+check_bad_line() {
+	# $1: what the message must contain; stdin: lines to append
+	cp all.jsonl bad.jsonl && cat >>bad.jsonl &&
+	rapport --db copy.db export >before &&
+	test_exit_code 1 rapport --db copy.db import bad.jsonl 2>err &&
+	grep -- "$1" err && grep "database is unchanged" err &&
+	rapport --db copy.db export >after && test_cmp before after
+}
+test_expect_success 'a line that is not JSON names the file and line' '
+	echo "{not json" | check_bad_line "bad.jsonl:15"
+'
+test_expect_success 'an unknown field is refused, not dropped' '
+	echo "{\"type\":\"person\",\"id\":50,\"name\":\"X\",\"nickname\":\"x\"}" |
+		check_bad_line "unknown field .nickname."
+'
+test_expect_success 'a bad enum value names the field and the allowed values' '
+	echo "{\"type\":\"ledger\",\"id\":90,\"person_id\":2,\"entry\":\"bribe\",\"text\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}" |
+		check_bad_line "field .entry.: expected give, receive or ask"
+'
+test_expect_success 'a bad time is refused with the expected form' '
+	echo "{\"type\":\"interaction\",\"id\":90,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"last tuesday\",\"people\":[2]}" |
+		check_bad_line "ISO 8601"
+'
+test_expect_success 'a reference to a missing person is refused' '
+	echo "{\"type\":\"interaction\",\"id\":90,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"2026-01-01T00:00:00Z\",\"people\":[777]}" |
+		check_bad_line "no person with id 777"
+'
+test_expect_success 'a duplicate email is refused, naming the owner' '
+	echo "{\"type\":\"person\",\"id\":60,\"name\":\"Copy\",\"emails\":[\"ada@northwind.example\"]}" |
+		check_bad_line "Ada Byron"
+'
+test_expect_success 'an id held by a different record is a conflict' '
+	echo "{\"type\":\"person\",\"id\":2,\"name\":\"Someone Else\"}" |
+		check_bad_line "already used by a different record"
+'
+test_expect_success 'the failed imports left no half-written records' '
+	rapport --db copy.db export >now.jsonl && test_cmp all.jsonl now.jsonl &&
+	sqlite3 copy.db "PRAGMA integrity_check" | grep "^ok$"
+'
+test_expect_success 'importing a missing file fails cleanly' '
+	test_exit_code 1 rapport import nowhere.jsonl 2>err && grep "cannot open .nowhere.jsonl." err
+'
+test_done
