@@ -132,6 +132,8 @@ CREATE TABLE ledger (
     decided_at   INTEGER
 );
 CREATE INDEX ledger_person ON ledger(person_id, at);
+CREATE INDEX ledger_pending ON ledger(at)
+    WHERE type = 'ask' AND coalesce(outcome, 'pending') = 'pending';
 
 -- Commitments both ways: 'mine' = I promised them, 'theirs' = they
 -- promised me.

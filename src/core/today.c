@@ -285,28 +285,22 @@ static rp_code
 build_asks(store *st, rp_arena *a, int64_t now, size_t max, today_report *out,
            rp_err *err)
 {
+    /* Oldest first: the longer an ask waits, the more it needs a
+     * follow-up (or letting go).  Only the first max are named. */
     rp_ledger *v;
     size_t n;
-    rp_code rc = st->ops->ledger_list(st, a, 0, "ask", &v, &n, err);
+    rp_code rc = st->ops->asks_pending(st, a, max, &v, &n,
+                                       &out->nasks_total, err);
     if (rc)
         return rc;
     out->asks = rp_arena_alloc(a, (n + 1) * sizeof *out->asks);
     if (!out->asks)
         return RP_ENOMEM;
-    /* Oldest first: the longer an ask waits, the more it needs a
-     * follow-up (or letting go).  Only the first max are named. */
     for (size_t i = 0; i < n; i++) {
-        const rp_ledger *e = &v[i];
-        if (strcmp(e->type, "ask") || (e->outcome &&
-                                       strcmp(e->outcome, "pending")))
-            continue;
-        out->nasks_total++;
-        if (out->nasks >= max)
-            continue;
         today_ask *k = &out->asks[out->nasks++];
-        k->ask = *e;
-        k->name = person_name(st, a, e->person_id);
-        k->days_waiting = (int)((now - e->at) / 86400);
+        k->ask = v[i];
+        k->name = person_name(st, a, v[i].person_id);
+        k->days_waiting = (int)((now - v[i].at) / 86400);
     }
     return RP_OK;
 }

@@ -540,10 +540,31 @@ sq_stats_get(store *st, int64_t person_id, int64_t now, rp_stats *out,
 {
     static const char sql[] = STATS_SELECT
         "AND ip.person_id = ?1 AND i.at <= ?2 GROUP BY ip.person_id";
+    static const char stored[] =
+        "SELECT n_in, n_out, first_at, last_at, last_in_at, last_out_at "
+        "FROM person_stats WHERE person_id = ?1";
     sq_store *s = (sq_store *)st;
-    sqlite3_stmt *q = sq_prep(s, sql, err);
     memset(out, 0, sizeof *out);
     out->person_id = person_id;
+    /* The stored summary is exact unless it holds a future meeting; only
+     * then count again up to now. */
+    sqlite3_stmt *q = sq_prep(s, stored, err);
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_int64(q, 1, person_id);
+    int r0 = sqlite3_step(q);
+    if (r0 == SQLITE_DONE && !s->bulk)
+        return RP_OK; /* no contact at all */
+    if (r0 == SQLITE_ROW && !s->bulk && sqlite3_column_int64(q, 3) <= now) {
+        out->n_in = sqlite3_column_int(q, 0);
+        out->n_out = sqlite3_column_int(q, 1);
+        out->first_at = sqlite3_column_int64(q, 2);
+        out->last_at = sqlite3_column_int64(q, 3);
+        out->last_in_at = sqlite3_column_int64(q, 4);
+        out->last_out_at = sqlite3_column_int64(q, 5);
+        return RP_OK;
+    }
+    q = sq_prep(s, sql, err);
     if (!q)
         return RP_ESTORE;
     sqlite3_bind_int64(q, 1, person_id);

@@ -174,6 +174,40 @@ sq_ledger_list(store *st, rp_arena *a, int64_t person_id, const char *type,
                             : sq_fail(s, err, "cannot read the ledger");
 }
 
+rp_code
+sq_asks_pending(store *st, rp_arena *a, size_t limit, rp_ledger **out,
+                size_t *n, size_t *total, rp_err *err)
+{
+    static const char sql[] =
+        LEDGER_COLUMNS "WHERE type = 'ask' AND coalesce(outcome, 'pending') "
+                       "= 'pending' ORDER BY at, id LIMIT ?1";
+    static const char count[] =
+        "SELECT count(*) FROM ledger WHERE type = 'ask' AND "
+        "coalesce(outcome, 'pending') = 'pending'";
+    sq_store *s = (sq_store *)st;
+    size_t cap = 0;
+    int r;
+    *n = 0;
+    *out = NULL;
+    *total = 0;
+    sqlite3_stmt *q = sq_prep(s, count, err);
+    if (!q)
+        return RP_ESTORE;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        *total = (size_t)sqlite3_column_int64(q, 0);
+    q = sq_prep(s, sql, err);
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_int64(q, 1, (int64_t)limit);
+    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+            return RP_ENOMEM;
+        ledger_from_row(a, q, &(*out)[(*n)++]);
+    }
+    return r == SQLITE_DONE ? RP_OK
+                            : sq_fail(s, err, "cannot read the ledger");
+}
+
 /* ---- offerings ---- */
 
 rp_code

@@ -34,6 +34,8 @@ rp_code sq_person_list(store *st, rp_arena *a, int64_t org_id,
 rp_code sq_person_me(store *st, int64_t *id, rp_err *err);
 rp_code sq_person_by_email(store *st, const char *email, int64_t *id,
                            rp_err *err);
+rp_code sq_person_by_phone(store *st, const char *digits9, int64_t *id,
+                           rp_err *err);
 rp_code sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err);
 rp_code sq_dates_all(store *st, rp_arena *a, rp_person_date **out, size_t *n,
                      rp_err *err);
@@ -72,6 +74,8 @@ rp_code sq_ledger_set_outcome(store *st, int64_t id, const char *outcome,
 rp_code sq_ledger_list(store *st, rp_arena *a, int64_t person_id,
                        const char *type, rp_ledger **out, size_t *n,
                        rp_err *err);
+rp_code sq_asks_pending(store *st, rp_arena *a, size_t limit, rp_ledger **out,
+                        size_t *n, size_t *total, rp_err *err);
 rp_code sq_offering_add(store *st, rp_offering *o, rp_err *err);
 rp_code sq_offering_update(store *st, const rp_offering *o, rp_err *err);
 rp_code sq_offering_find(store *st, rp_arena *a, const char *name,

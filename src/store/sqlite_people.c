@@ -587,6 +587,20 @@ sq_person_by_email(store *st, const char *email, int64_t *id, rp_err *err)
 }
 
 rp_code
+sq_person_by_phone(store *st, const char *digits9, int64_t *id, rp_err *err)
+{
+    /* Phones are kept as written; compare their digits' tails.  A scan of
+     * the phone rows only, which contact imports can afford. */
+    static const char sql[] =
+        "SELECT person_id FROM person_item WHERE kind = 'phone' AND "
+        "substr(replace(replace(replace(replace(replace(replace(value, ' ', "
+        "''), '-', ''), '(', ''), ')', ''), '.', ''), '+', ''), -9) = ?1 "
+        "LIMIT 1";
+    return one_id((sq_store *)st, sql, digits9, id,
+                  "no person with a phone ending %s", err);
+}
+
+rp_code
 sq_dates_all(store *st, rp_arena *a, rp_person_date **out, size_t *n,
              rp_err *err)
 {

@@ -72,6 +72,9 @@ struct store_ops {
     rp_code (*person_me)(store *st, int64_t *id, rp_err *err);
     rp_code (*person_by_email)(store *st, const char *email, int64_t *id,
                                rp_err *err);
+    /* The person with a phone whose last nine digits are digits9. */
+    rp_code (*person_by_phone)(store *st, const char *digits9, int64_t *id,
+                               rp_err *err);
     rp_code (*person_merge)(store *st, int64_t keep, int64_t gone,
                             rp_err *err);
     rp_code (*dates_all)(store *st, rp_arena *a, rp_person_date **out,
@@ -123,6 +126,12 @@ struct store_ops {
     rp_code (*ledger_list)(store *st, rp_arena *a, int64_t person_id,
                            const char *type, rp_ledger **out, size_t *n,
                            rp_err *err);
+
+    /* Asks still awaiting an answer, oldest first, at most limit; *total
+     * is how many there are in all. */
+    rp_code (*asks_pending)(store *st, rp_arena *a, size_t limit,
+                            rp_ledger **out, size_t *n, size_t *total,
+                            rp_err *err);
 
     rp_code (*offering_add)(store *st, rp_offering *o, rp_err *err);
     rp_code (*offering_update)(store *st, const rp_offering *o, rp_err *err);
