@@ -1,0 +1,102 @@
+/*
+ * intake.h - bringing outside records into the book: contacts, mail
+ * messages and calendar events, whatever format they were parsed from.
+ *
+ * The parsers in src/ingest fill these plain records; intake decides what
+ * each one means for the book: which person an address belongs to (one
+ * person per human: an email address already known is never a second
+ * person), which way a message went (relative to the user's own
+ * addresses), and whether it is already there (Message-ID or event UID,
+ * so importing the same sources again adds nothing).  Never prints.
+ *
+ * An intake runs inside one store transaction opened by the caller (and
+ * committed in batches for large imports); records passed in are only
+ * read.  Strings may be NULL when unknown.
+ */
+#ifndef RP_INTAKE_H
+#define RP_INTAKE_H
+
+#include "store/store.h"
+
+typedef struct {
+    const char *name;
+    const char *email;
+} intake_addr;
+
+/* A contact card or CSV row. */
+typedef struct {
+    const char *name;
+    const char **emails;
+    size_t nemails;
+    const char **phones; /* as written; compared on their digits */
+    size_t nphones;
+    const char *org, *title, *birthday, *notes, *how_met;
+    const char **tags;
+    size_t ntags;
+} intake_contact;
+
+/* A mail message. */
+typedef struct {
+    const char *message_id; /* required for idempotence */
+    const char *thread;
+    const char *subject;
+    const char *body; /* plain text */
+    int64_t date;
+    intake_addr from;
+    const intake_addr *to;
+    size_t nto;
+    const intake_addr *cc;
+    size_t ncc;
+    bool automated; /* list mail, bulk, auto-submitted, no-reply */
+    const char *source;
+} intake_message;
+
+/* A calendar event (one instance of a recurring one). */
+typedef struct {
+    const char *uid; /* unique per instance */
+    const char *summary, *description;
+    int64_t start;
+    intake_addr organizer;
+    const intake_addr *attendees;
+    size_t nattendees;
+    bool cancelled;
+    const char *source;
+} intake_event;
+
+typedef struct {
+    long people_created, people_matched, people_updated;
+    long interactions_added, interactions_present;
+    long skipped; /* records with nothing to keep (no address, cancelled) */
+} intake_stats;
+
+/* The user's own addresses, read once per import. */
+typedef struct intake intake;
+
+/* Prepares an intake for st; RP_OK even when the user is not set up (then
+ * every message counts as incoming).  Free with intake_free(). */
+rp_code intake_new(store *st, intake **out, rp_err *err);
+void intake_free(intake *in);
+const intake_stats *intake_stats_get(const intake *in);
+
+/*
+ * Adds or updates the person a contact describes.  Matched by any email
+ * (case-insensitive), then by phone digits; a match gains the contact's
+ * new emails, phones, tags and the empty fields it can fill; no match is
+ * a new person.  Its organisation is found by name or created.
+ */
+rp_code intake_contact_add(intake *in, const intake_contact *c,
+                           rp_err *err);
+
+/*
+ * Adds a message as an email interaction with everyone on it but the
+ * user, creating people for unknown addresses.  From the user: "out";
+ * otherwise "in".  A message already present (same Message-ID) is counted
+ * and left alone.  Tone is scored from the body.
+ */
+rp_code intake_message_add(intake *in, const intake_message *m, rp_err *err);
+
+/* Adds an event as a meeting with its organizer and attendees but the
+ * user; cancelled events and events with nobody else are skipped. */
+rp_code intake_event_add(intake *in, const intake_event *e, rp_err *err);
+
+#endif
