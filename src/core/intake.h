@@ -16,52 +16,13 @@
 #ifndef RP_INTAKE_H
 #define RP_INTAKE_H
 
+#include "ingest/records.h"
 #include "store/store.h"
 
-typedef struct {
-    const char *name;
-    const char *email;
-} intake_addr;
-
-/* A contact card or CSV row. */
-typedef struct {
-    const char *name;
-    const char **emails;
-    size_t nemails;
-    const char **phones; /* as written; compared on their digits */
-    size_t nphones;
-    const char *org, *title, *birthday, *notes, *how_met;
-    const char **tags;
-    size_t ntags;
-} intake_contact;
-
-/* A mail message. */
-typedef struct {
-    const char *message_id; /* required for idempotence */
-    const char *thread;
-    const char *subject;
-    const char *body; /* plain text */
-    int64_t date;
-    intake_addr from;
-    const intake_addr *to;
-    size_t nto;
-    const intake_addr *cc;
-    size_t ncc;
-    bool automated; /* list mail, bulk, auto-submitted, no-reply */
-    const char *source;
-} intake_message;
-
-/* A calendar event (one instance of a recurring one). */
-typedef struct {
-    const char *uid; /* unique per instance */
-    const char *summary, *description;
-    int64_t start;
-    intake_addr organizer;
-    const intake_addr *attendees;
-    size_t nattendees;
-    bool cancelled;
-    const char *source;
-} intake_event;
+typedef ingest_addr intake_addr;
+typedef ingest_contact intake_contact;
+typedef ingest_message intake_message;
+typedef ingest_event intake_event;
 
 typedef struct {
     long people_created, people_matched, people_updated;
