@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "core/import.h"
 #include "core/transfer.h"
 
 static rp_code
@@ -80,30 +81,14 @@ show_progress(void *ud, long lines, long bytes)
     fflush(p->ctx->err);
 }
 
-int
-cli_import(cli_ctx *ctx)
+/* One JSON Lines file, in one transaction, with its own summary. */
+static int
+import_jsonl(cli_ctx *ctx, const char *path, struct progress *pr)
 {
-    static const char *const usage[] = {"rapport import FILE.jsonl|-", NULL};
-    const struct cli_opt opts[] = {CLI_END()};
-    char **pos;
-    int npos, rc;
     rp_err err = {0};
     transfer_stats s;
-    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0};
-    if ((rc = cli_parse(ctx, usage, opts, &pos, &npos)))
-        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
-    if (npos != 1)
-        return cli_usage_error(ctx, "import needs one FILE (or - for stdin)");
-    const char *path = pos[0];
     FILE *in = stdin;
     if (strcmp(path, "-")) {
-        struct stat sb;
-        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            fprintf(ctx->err, "rapport: cannot import '%s': it is a "
-                              "directory\n",
-                    path);
-            return CLI_FAIL;
-        }
         in = fopen(path, "r");
         if (!in) {
             fprintf(ctx->err, "rapport: cannot open '%s': %s\n", path,
@@ -111,13 +96,12 @@ cli_import(cli_ctx *ctx)
             return CLI_FAIL;
         }
     }
-    clock_gettime(CLOCK_MONOTONIC, &pr.start);
     rp_code c = transfer_import(ctx->st, in, strcmp(path, "-") ? path
                                                                : "<stdin>",
-                                show_progress, &pr, &s, &err);
+                                show_progress, pr, &s, &err);
     if (in != stdin)
         fclose(in);
-    if (pr.tty)
+    if (pr->tty)
         fputc('\n', ctx->err);
     if (c) {
         cli_error(ctx, &err);
@@ -125,13 +109,14 @@ cli_import(cli_ctx *ctx)
               ctx->err);
         return CLI_FAIL;
     }
-    double secs = elapsed(&pr.start);
+    double secs = elapsed(&pr->start);
     if (ctx->json)
         return cli_print_json(
-            ctx, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}",
-                           "lines", (json_int_t)s.lines, "added",
-                           (json_int_t)s.added, "skipped",
-                           (json_int_t)s.skipped, "people",
+            ctx, json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,"
+                           "s:I,s:f}",
+                           "file", path, "format", "jsonl", "lines",
+                           (json_int_t)s.lines, "added", (json_int_t)s.added,
+                           "skipped", (json_int_t)s.skipped, "people",
                            (json_int_t)s.people, "orgs", (json_int_t)s.orgs,
                            "interactions", (json_int_t)s.interactions,
                            "ledger", (json_int_t)s.ledger, "commitments",
@@ -145,4 +130,134 @@ cli_import(cli_ctx *ctx)
             s.added, secs, s.people, s.orgs, s.interactions, s.ledger,
             s.commitments, s.deals, s.offerings, s.skipped);
     return CLI_OK;
+}
+
+static void
+report_problem(void *ud, const char *file, long pos, const char *why)
+{
+    struct progress *p = ud;
+    if (p->tty)
+        fputc('\n', p->ctx->err);
+    if (pos > 0)
+        fprintf(p->ctx->err, "rapport: %s:%ld: %s (skipped)\n", file, pos,
+                why);
+    else
+        fprintf(p->ctx->err, "rapport: %s: %s (skipped)\n", file, why);
+}
+
+/* Count, rate and time left, on one line that rewrites itself; only on a
+ * terminal, so logs and pipes stay clean. */
+static void
+bytes_progress(void *ud, uint64_t done, uint64_t total)
+{
+    struct progress *p = ud;
+    if (!p->tty)
+        return;
+    double s = elapsed(&p->start);
+    double rate = s > 0 ? (double)done / s : 0;
+    fprintf(p->ctx->err, "\rimporting: %5.1f%%  %.1f of %.1f MB  %.1f MB/s",
+            total ? 100.0 * (double)done / (double)total : 0.0,
+            (double)done / 1e6, (double)total / 1e6, rate / 1e6);
+    if (rate > 0 && total > done)
+        fprintf(p->ctx->err, "  %.0fs left ",
+                (double)(total - done) / rate);
+    fflush(p->ctx->err);
+}
+
+int
+cli_import(cli_ctx *ctx)
+{
+    static const char *const usage[] = {
+        "rapport import PATH... [--format F] [--map MAP]",
+        "  PATH: a JSON Lines export, a .vcf, a .csv (LinkedIn, Google "
+        "Contacts,",
+        "        or any with --map), an mbox, a Maildir, an .eml, or an "
+        ".ics;",
+        "        - reads a JSON Lines export from stdin",
+        NULL};
+    const char *format = NULL, *map = NULL, *since = NULL, *until = NULL;
+    const struct cli_opt opts[] = {
+        CLI_STR("format", "F",
+                &format, "jsonl, vcard, csv, mail or ics (default: detect)"),
+        CLI_STR("map", "MAP", &map,
+                "CSV columns: name=Full Name,email=Mail,org=Company..."),
+        CLI_STR("since", "WHEN", &since,
+                "expand recurring events from (default 1 year ago)"),
+        CLI_STR("until", "WHEN", &until,
+                "expand recurring events until (default in 90 days)"),
+        CLI_END()};
+    char **pos;
+    int npos, rc;
+    rp_err err = {0};
+    import_opts o = {.from = ctx->now - 365 * 86400LL,
+                     .to = ctx->now + 90 * 86400LL};
+    import_stats s = {0};
+    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0};
+    ingest_hooks hooks = {report_problem, bytes_progress, &pr};
+    if ((rc = cli_parse(ctx, usage, opts, &pos, &npos)))
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if (npos < 1)
+        return cli_usage_error(ctx, "import needs a FILE or folder (or - "
+                                    "for stdin)");
+    if (format && import_format_parse(format, &o.format, &err))
+        return cli_usage_error(ctx, "--format: %s", err.msg);
+    if (since && (rc = cli_time_arg(ctx, "since", since, &o.from)))
+        return rc;
+    if (until && (rc = cli_time_arg(ctx, "until", until, &o.to)))
+        return rc;
+    o.map = map;
+    clock_gettime(CLOCK_MONOTONIC, &pr.start);
+    for (int i = 0; i < npos; i++) {
+        import_format f = o.format;
+        if (f == IMPORT_AUTO && import_detect(pos[i], &f, &err))
+            return cli_error(ctx, &err);
+        if (f == IMPORT_JSONL) {
+            if (npos > 1)
+                return cli_usage_error(ctx, "import a JSON Lines export on "
+                                            "its own");
+            return import_jsonl(ctx, pos[i], &pr);
+        }
+        import_opts one = o;
+        one.format = f;
+        rp_code c = import_path(ctx->st, pos[i], &one, &hooks, &s, &err);
+        if (pr.tty)
+            fputc('\n', ctx->err);
+        if (c) {
+            cli_error(ctx, &err);
+            if (s.records)
+                fprintf(ctx->err, "rapport: '%s' stopped after %ld records; "
+                              "what was committed stays, and running the "
+                                  "import again completes it\n",
+                        pos[i], s.records);
+            return CLI_FAIL;
+        }
+    }
+    double secs = elapsed(&pr.start);
+    const intake_stats *t = &s.intake;
+    if (ctx->json) {
+        rc = cli_print_json(
+            ctx, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "records",
+                           (json_int_t)s.records, "skipped_malformed",
+                           (json_int_t)s.problems, "skipped_empty",
+                           (json_int_t)t->skipped, "people_created",
+                           (json_int_t)t->people_created, "people_matched",
+                           (json_int_t)t->people_matched, "people_updated",
+                           (json_int_t)t->people_updated,
+                           "interactions_added",
+                           (json_int_t)t->interactions_added,
+                           "interactions_present",
+                           (json_int_t)t->interactions_present, "seconds",
+                           secs));
+    } else {
+        fprintf(ctx->out,
+                "imported %ld records in %.2fs: %ld people created, %ld "
+                "matched, %ld updated; %ld interactions added, %ld already "
+                "present; %ld with nothing to keep; %ld malformed and "
+                "skipped\n",
+                s.records, secs, t->people_created, t->people_matched,
+                t->people_updated, t->interactions_added,
+                t->interactions_present, t->skipped, s.problems);
+    }
+    /* The status says whether anything was skipped as malformed. */
+    return s.problems ? CLI_FAIL : rc;
 }
