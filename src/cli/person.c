@@ -321,9 +321,55 @@ profile_json(const profile *pr)
                   "theirs_scored", pr->tone_in_n, "yours",
                   pr->tone_out_n ? json_real(pr->tone_out) : json_null(),
                   "yours_scored", pr->tone_out_n));
+    const signals *sg = &pr->threads;
+    json_object_set_new(
+        j, "threads",
+        json_pack("{s:i,s:i,s:i,s:i,s:o,s:i,s:o}", "count", sg->threads,
+                  "started_by_them", sg->started_by_them, "started_by_you",
+                  sg->started_by_me, "their_replies", sg->replies_them,
+                  "their_reply_median_s",
+                  sg->reply_them_median >= 0
+                      ? json_integer(sg->reply_them_median)
+                      : json_null(),
+                  "your_replies", sg->replies_me, "your_reply_median_s",
+                  sg->reply_me_median >= 0 ? json_integer(sg->reply_me_median)
+                                           : json_null()));
     json_object_set_new(j, "open_commitments", commit);
     json_object_set_new(j, "recent", recent);
     return j;
+}
+
+/* A latency as people say it: "40 min", "5 h", "3 d". */
+static void
+print_span(FILE *f, int64_t s)
+{
+    if (s < 3600)
+        fprintf(f, "%lld min", (long long)(s + 59) / 60);
+    else if (s < 2 * 86400)
+        fprintf(f, "%lld h", (long long)(s + 1800) / 3600);
+    else
+        fprintf(f, "%lld d", (long long)(s + 43200) / 86400);
+}
+
+/* Who starts the conversations and how fast each side answers. */
+static void
+print_threads(FILE *f, const signals *sg)
+{
+    if (!sg->threads)
+        return;
+    fprintf(f, "\nconversations: %d thread%s, they started %d, you %d\n",
+            sg->threads, sg->threads == 1 ? "" : "s", sg->started_by_them,
+            sg->started_by_me);
+    if (sg->replies_them) {
+        fputs("  they reply in ", f);
+        print_span(f, sg->reply_them_median);
+        fprintf(f, " (median of %d)\n", sg->replies_them);
+    }
+    if (sg->replies_me) {
+        fputs("  you reply in ", f);
+        print_span(f, sg->reply_me_median);
+        fprintf(f, " (median of %d)\n", sg->replies_me);
+    }
 }
 
 static void
@@ -383,6 +429,7 @@ print_profile(cli_ctx *ctx, const profile *pr)
             fprintf(f, " yours %+.2f (%d)", pr->tone_out, pr->tone_out_n);
         fputc('\n', f);
     }
+    print_threads(f, &pr->threads);
     if (pr->ngaps) {
         fputs("\nnot known yet:\n", f);
         for (size_t i = 0; i < pr->ngaps; i++)

@@ -41,6 +41,8 @@ report_json(cli_ctx *ctx, const today_report *r)
         json_array_append_new(a, c);
     }
     json_object_set_new(j, "commitments", a);
+    json_object_set_new(j, "commitments_total",
+                        json_integer((json_int_t)r->ncommitments_total));
     a = json_array();
     for (size_t i = 0; i < r->ndates; i++)
         json_array_append_new(
@@ -128,7 +130,7 @@ print_report(cli_ctx *ctx, const today_report *r)
         }
     }
     if (r->ncommitments) {
-        heading(f, "commitments due", r->ncommitments);
+        heading(f, "commitments due", r->ncommitments_total);
         for (size_t i = 0; i < r->ncommitments; i++) {
             const today_commitment *c = &r->commitments[i];
             fprintf(f, "  #%-4lld %-8s %s %s: %s (due %s)\n",
@@ -136,6 +138,9 @@ print_report(cli_ctx *ctx, const today_report *r)
                     strcmp(c->c.dir, "mine") ? "they owe you" : "you owe",
                     c->name, c->c.text, cli_fmt_ago(ctx, c->c.due));
         }
+        if (r->ncommitments_total > r->ncommitments)
+            fprintf(f, "  ... and %zu more: rapport commitment list\n",
+                    r->ncommitments_total - r->ncommitments);
     }
     if (r->ndates) {
         heading(f, "birthdays and dates", r->ndates);

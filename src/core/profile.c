@@ -5,6 +5,10 @@
 
 #include "core/people.h"
 
+/* Reply signals read the newest messages only: enough to be current,
+ * bounded for a person with years of mail. */
+#define PROFILE_THREAD_MESSAGES 2000
+
 rp_code
 profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
              profile *out, rp_err *err)
@@ -41,6 +45,12 @@ profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
     const rp_org *o = out->has_org ? &out->org : NULL;
     out->ngaps = people_gaps(&out->person, o, out->gaps, 8);
     out->idea = people_value_idea(a, &out->person, o);
+    rp_thread_msg *tm;
+    size_t ntm;
+    if ((rc = st->ops->thread_messages(st, a, id, PROFILE_THREAD_MESSAGES,
+                                       &tm, &ntm, err)) ||
+        (rc = signals_compute(a, tm, ntm, &out->threads)))
+        return rc;
     for (size_t i = 0; i < out->nrecent; i++) {
         const rp_interaction *x = &out->recent[i];
         if (!x->has_sentiment || x->at > now)

@@ -8,6 +8,7 @@
 #define RP_PROFILE_H
 
 #include "core/score.h"
+#include "core/signals.h"
 #include "store/store.h"
 
 typedef struct {
@@ -28,6 +29,7 @@ typedef struct {
     rp_interaction *recent;
     size_t nrecent;
     const char *idea;
+    signals threads; /* initiative and reply latency from mail threads */
     /* Mean tone (VADER compound) of the recent messages each way, and how
      * many were scored; 0 scored means unknown. */
     double tone_in, tone_out;

@@ -224,9 +224,11 @@ build_meetings(store *st, rp_arena *a, int64_t now, int days, int64_t me,
     return RP_OK;
 }
 
+/* Commitments due within days (overdue ones included), the most overdue
+ * first, at most limit of them; the total is counted too. */
 static rp_code
 build_commitments(store *st, rp_arena *a, int64_t now, int days,
-                  today_report *out, rp_err *err)
+                  size_t limit, today_report *out, rp_err *err)
 {
     rp_commitment *v;
     size_t n;
@@ -239,9 +241,11 @@ build_commitments(store *st, rp_arena *a, int64_t now, int days,
     for (size_t i = 0; i < n; i++) {
         if (!v[i].due || v[i].due > now + days * 86400LL)
             continue;
+        if (out->ncommitments_total++ >= limit)
+            continue;
         today_commitment *c = &out->commitments[out->ncommitments++];
         c->c = v[i];
-        c->name = person_name(st, a, v[i].person_id);
+        c->name = v[i].person_name ? v[i].person_name : "(unknown)";
         c->overdue = v[i].due < now;
     }
     return RP_OK;
@@ -344,7 +348,8 @@ today_build(store *st, rp_arena *a, int64_t now, const today_opts *opts,
         me = 0;
     if ((rc = build_cold(&sc, out, err)) ||
         (rc = build_meetings(st, a, now, opts->days_ahead, me, out, err)) ||
-        (rc = build_commitments(st, a, now, opts->days_ahead, out, err)) ||
+        (rc = build_commitments(st, a, now, opts->days_ahead,
+                                opts->max_cold * 2, out, err)) ||
         (rc = build_dates(st, a, now, opts->days_ahead, out, err)) ||
         (rc = build_asks(st, a, now, opts->max_cold * 2, out, err)))
         return rc;

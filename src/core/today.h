@@ -72,8 +72,9 @@ typedef struct {
     size_t ncold;
     today_meeting *meetings;
     size_t nmeetings;
-    today_commitment *commitments;
+    today_commitment *commitments; /* the most overdue first */
     size_t ncommitments;
+    size_t ncommitments_total;
     today_date *dates;
     size_t ndates;
     today_ask *asks; /* the longest-waiting ones */

@@ -95,6 +95,7 @@ typedef struct {
     const char *dir; /* mine theirs */
     const char *text;
     int64_t due, done_at, created_at;
+    const char *person_name; /* read only: filled by commitment_list */
 } rp_commitment;
 
 typedef struct {
@@ -112,6 +113,13 @@ typedef struct {
     int n_in, n_out;
     int64_t first_at, last_at, last_in_at, last_out_at;
 } rp_stats;
+
+/* One message of a conversation thread, as reply signals need it. */
+typedef struct {
+    const char *thread;
+    bool out; /* from the user */
+    int64_t at;
+} rp_thread_msg;
 
 /* Ledger totals for one person. */
 typedef struct {

@@ -380,10 +380,12 @@ sq_commitment_list(store *st, rp_arena *a, int64_t person_id, bool open_only,
                    rp_commitment **out, size_t *n, rp_err *err)
 {
     static const char sql[] =
-        "SELECT id, person_id, dir, text, due, done_at, created_at "
-        "FROM commitment WHERE (?1 IS NULL OR person_id = ?1) "
-        "AND (?2 = 0 OR done_at IS NULL) "
-        "ORDER BY due IS NULL, due, id";
+        "SELECT c.id, c.person_id, c.dir, c.text, c.due, c.done_at, "
+        "c.created_at, p.name FROM commitment c "
+        "JOIN person p ON p.id = c.person_id "
+        "WHERE (?1 IS NULL OR c.person_id = ?1) "
+        "AND (?2 = 0 OR c.done_at IS NULL) "
+        "ORDER BY c.due IS NULL, c.due, c.id";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     size_t cap = 0;
@@ -405,6 +407,7 @@ sq_commitment_list(store *st, rp_arena *a, int64_t person_id, bool open_only,
         c->due = sqlite3_column_int64(q, 4);
         c->done_at = sqlite3_column_int64(q, 5);
         c->created_at = sqlite3_column_int64(q, 6);
+        c->person_name = sq_text(a, q, 7);
     }
     return r == SQLITE_DONE ? RP_OK
                             : sq_fail(s, err, "cannot read commitments");

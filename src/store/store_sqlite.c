@@ -163,6 +163,7 @@ static const struct store_ops sqlite_ops = {
     .meetings_between = sq_meetings_between,
     .interaction_each = sq_interaction_each,
     .interaction_by_external = sq_interaction_by_external,
+    .thread_messages = sq_thread_messages,
     .stats_each = sq_stats_each,
     .stats_get = sq_stats_get,
     .ledger_add = sq_ledger_add,
