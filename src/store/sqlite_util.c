@@ -41,6 +41,11 @@ sq_fail(sq_store *s, rp_err *err, const char *what)
         rc = RP_ECONFLICT;
     else if (code == SQLITE_NOMEM)
         rc = RP_ENOMEM;
+    else if (code == SQLITE_READONLY)
+        return rp_fail(err, rc,
+                       "%s: the database '%s' is read-only (check the "
+                       "permissions of the file and its folder)",
+                       what, s->path);
     return rp_fail(err, rc, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 

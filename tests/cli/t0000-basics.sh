@@ -61,6 +61,30 @@ test_expect_success 'another SQLite database is not mistaken for a book' '
 	grep "not rapport" err &&
 	test "$(sqlite3 other.db "SELECT count(*) FROM sqlite_master")" = 1
 '
+# Root ignores file permissions: the read-only case runs as nobody then.
+as_other() {
+	if [ "$(id -u)" = 0 ]; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+chmod 755 "$TRASH"
+if as_other "$RAPPORT" --help >/dev/null 2>&1; then
+test_expect_success 'a read-only database file is refused for writes and left alone' '
+	mkdir ro && chmod 777 ro && rapport --db ro/book.db init >/dev/null &&
+	rapport --db ro/book.db person add "Ada Byron" >/dev/null &&
+	chmod 444 ro/book.db && cp ro/book.db ro.orig &&
+	test_exit_code 1 as_other "$RAPPORT" --db ro/book.db person add "Bob" 2>err &&
+	grep "ro/book.db'\'' is read-only" err &&
+	test_exit_code 1 as_other "$RAPPORT" --db ro/book.db log ada --kind call 2>err &&
+	grep "read-only" err &&
+	as_other "$RAPPORT" --db ro/book.db person list >out && grep "Ada Byron" out &&
+	! grep Bob out && cmp ro/book.db ro.orig
+'
+else
+	echo "# skipped the read-only test: nobody cannot run $RAPPORT"
+fi
 test_expect_success 'a directory as the database is an error' '
 	mkdir adir && test_exit_code 1 rapport --db adir today 2>err &&
 	grep "directory" err
