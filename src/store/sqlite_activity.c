@@ -217,6 +217,8 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
         goto cleanup;
     if (s->bulk) {
         q = sq_prep(s, mark, err);
+        if (q)
+            sqlite3_bind_int64(q, 1, x->id);
         if (!q || sqlite3_step(q) != SQLITE_DONE) {
             rc = q ? sq_fail(s, err, "cannot save interaction") : RP_ESTORE;
             goto cleanup;

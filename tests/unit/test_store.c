@@ -385,6 +385,45 @@ test_store_jsonl_round_trip_is_lossless(void **state)
     rp_buf_release(&out2);
 }
 
+/* A bulk load into a book that already has interactions indexes and
+ * counts only the new ones; it used to mark rows 1, 2, 3... instead of the
+ * new ids, so the index step failed on rows already indexed. */
+static void
+test_store_second_bulk_load_is_indexed(void **state)
+{
+    fixture *f = *state;
+    int64_t ada = add_person(f->st, "Ada", "ada@x.example");
+    const char *words[] = {"harbour", "lighthouse"};
+    for (int batch = 0; batch < 2; batch++) {
+        assert_int_equal(f->st->ops->begin(f->st, NULL), RP_OK);
+        assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
+        for (int i = 0; i < 3; i++) {
+            rp_interaction x = {.kind = "email",
+                                .dir = "in",
+                                .at = NOW - 86400 * (10 - batch * 3 - i),
+                                .summary = words[batch],
+                                .body = "hello",
+                                .people = &ada,
+                                .npeople = 1,
+                                .created_at = NOW};
+            assert_int_equal(f->st->ops->interaction_add(f->st, &x, NULL),
+                             RP_OK);
+        }
+        rp_err err = {0};
+        assert_int_equal(f->st->ops->bulk_end(f->st, &err), RP_OK);
+        assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
+    }
+    rp_hit *hits;
+    size_t n;
+    assert_int_equal(f->st->ops->search(f->st, f->a, "lighthouse", 10, &hits,
+                                        &n, NULL),
+                     RP_OK);
+    assert_int_equal(n, 3);
+    rp_stats st;
+    assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL), RP_OK);
+    assert_int_equal(st.n_in, 6);
+}
+
 static void
 test_store_bad_jsonl_line_leaves_database_unchanged(void **state)
 {
@@ -476,6 +515,8 @@ main(void)
             teardown),
         cmocka_unit_test_setup_teardown(
             test_store_stats_follow_every_logged_contact, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_second_bulk_load_is_indexed,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_merge_loses_nothing, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(
