@@ -176,6 +176,7 @@ cli_import(cli_ctx *ctx)
         "        - reads a JSON Lines export from stdin",
         NULL};
     const char *format = NULL, *map = NULL, *since = NULL, *until = NULL;
+    long batch = 0;
     const struct cli_opt opts[] = {
         CLI_STR("format", "F",
                 &format, "jsonl, vcard, csv, mail or ics (default: detect)"),
@@ -185,6 +186,8 @@ cli_import(cli_ctx *ctx)
                 "expand recurring events from (default 1 year ago)"),
         CLI_STR("until", "WHEN", &until,
                 "expand recurring events until (default in 90 days)"),
+        CLI_INT("batch", "N", &batch,
+                "records per committed transaction (default 500)"),
         CLI_END()};
     char **pos;
     int npos, rc;
@@ -205,7 +208,10 @@ cli_import(cli_ctx *ctx)
         return rc;
     if (until && (rc = cli_time_arg(ctx, "until", until, &o.to)))
         return rc;
+    if (batch < 0)
+        return cli_usage_error(ctx, "--batch cannot be negative");
     o.map = map;
+    o.batch = (size_t)batch;
     clock_gettime(CLOCK_MONOTONIC, &pr.start);
     for (int i = 0; i < npos; i++) {
         import_format f = o.format;
