@@ -24,6 +24,8 @@ struct cli_cmd {
 /* Kept sorted by name: `rapport help` lists them in this order. */
 static const struct cli_cmd commands[] = {
     {"ask", cli_ask, CLI_STORE | CLI_WRITE, "record an ask you made"},
+    {"check", cli_check, 0,
+     "coach a draft: pushy, needy, one-up, hype, asks before value"},
     {"commitment", cli_commitment, CLI_STORE | CLI_WRITE,
      "promises both ways: add, done, list"},
     {"deal", cli_deal, CLI_STORE | CLI_WRITE, "deals: add, edit, list"},

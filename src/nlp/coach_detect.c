@@ -1,0 +1,533 @@
+/*
+ * coach_detect.c - the draft coach's detectors: from the phrases found
+ * (coach_match.c) and the shape of the draft to flags and positives.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "nlp/coach_int.h"
+
+static const char *const cat_names[NLP_COACH_NCATS] = {
+    "imposition", "neediness",         "one_up",  "hype", "premature_ask",
+    "self_focus", "no_personal_touch", "no_value"};
+
+/* The category of a flag file, or -1 for other lists (positives). */
+static int
+cat_of(const char *name)
+{
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        if (!strcmp(cat_names[c], name))
+            return c;
+    return -1;
+}
+
+nlp_coach_flag *
+coach_flag_add(coach_state *st, nlp_coach_cat cat, int g, int sev)
+{
+    nlp_coach_report *r = st->r;
+    if (g < 0)
+        return NULL;
+    if (r->nflags == st->alloc_flags) {
+        size_t a = st->alloc_flags ? st->alloc_flags * 2 : 8;
+        nlp_coach_flag *p = rp_realloc(r->flags, a * sizeof *p);
+        if (!p)
+            return NULL;
+        r->flags = p;
+        st->alloc_flags = a;
+    }
+    nlp_coach_flag *f = &r->flags[r->nflags++];
+    memset(f, 0, sizeof *f);
+    f->cat = cat;
+    f->group = nlp_coach_groups[g].name;
+    f->severity = sev > 0 ? sev : nlp_coach_groups[g].severity;
+    f->suggestion = nlp_coach_groups[g].advice;
+    return f;
+}
+
+void
+coach_flag_span(nlp_coach_flag *f, size_t start, size_t end)
+{
+    if (f->nspans < NLP_COACH_MAX_SPANS)
+        f->spans[f->nspans++] = (nlp_coach_span){.start = start, .end = end};
+    f->count++;
+}
+
+static rp_code
+add_positive(coach_state *st, const char *kind, const char *what,
+             const char *about, size_t start, size_t end)
+{
+    nlp_coach_report *r = st->r;
+    size_t same = 0;
+    for (size_t i = 0; i < r->npositives; i++)
+        same += !strcmp(r->positives[i].kind, kind);
+    if (same >= 3)
+        return RP_OK; /* three of a kind show what works */
+    if (r->npositives == st->alloc_pos) {
+        size_t a = st->alloc_pos ? st->alloc_pos * 2 : 8;
+        nlp_coach_positive *p = rp_realloc(r->positives, a * sizeof *p);
+        if (!p)
+            return RP_ENOMEM;
+        r->positives = p;
+        st->alloc_pos = a;
+    }
+    r->positives[r->npositives++] =
+        (nlp_coach_positive){.kind = kind,
+                             .what = what,
+                             .about = about,
+                             .span = {.start = start, .end = end}};
+    return RP_OK;
+}
+
+static size_t
+hit_start(const coach_state *st, const coach_hit *h)
+{
+    return st->d->w[h->w0].start;
+}
+
+static size_t
+hit_end(const coach_state *st, const coach_hit *h)
+{
+    return st->d->w[h->w1 - 1].end;
+}
+
+/* A repeated problem weighs more: one step up past twice the minimum. */
+static int
+escalate(int sev, size_t count, int min)
+{
+    return count > (size_t)(2 * min) && sev < 3 ? sev + 1 : sev;
+}
+
+/* Flags every phrase list of the five word-evidence categories (and the
+ * self_focus biography list) that reached its minimum. */
+static rp_code
+detect_lists(coach_state *st)
+{
+    for (size_t g = 0; g < nlp_coach_ngroups; g++) {
+        const nlp_coach_group *gr = &nlp_coach_groups[g];
+        int cat = cat_of(gr->category);
+        if (cat < 0 || gr->severity == 0 || cat == NLP_COACH_PREMATURE_ASK ||
+            cat == NLP_COACH_NO_VALUE)
+            continue;
+        size_t count = 0;
+        for (size_t i = 0; i < st->nhits; i++)
+            count += st->hits[i].group == g;
+        if (!count || count < (size_t)gr->min)
+            continue;
+        nlp_coach_flag *f =
+            coach_flag_add(st, (nlp_coach_cat)cat, (int)g,
+                           escalate(gr->severity, count, gr->min));
+        if (!f)
+            return RP_ENOMEM;
+        for (size_t i = 0; i < st->nhits; i++)
+            if (st->hits[i].group == g)
+                coach_flag_span(f, hit_start(st, &st->hits[i]),
+                                hit_end(st, &st->hits[i]));
+    }
+    return RP_OK;
+}
+
+/* True when the word is shouted: four or more letters, all ASCII
+ * capitals. */
+static bool
+is_caps_word(const char *t, size_t s, size_t e)
+{
+    size_t letters = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 'a' && c <= 'z')
+            return false;
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+        else if (c >= 0x80)
+            return false;
+    }
+    return letters >= 4;
+}
+
+/* ALL-CAPS words in mixed-case text and runs of "!" in the body. */
+static rp_code
+detect_shouting(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    size_t lower = 0;
+    for (size_t i = 0; i < d->nw; i++)
+        for (size_t k = d->w[i].start; k < d->w[i].end; k++)
+            lower += d->text[k] >= 'a' && d->text[k] <= 'z';
+    nlp_coach_flag *f = NULL;
+    if (lower)
+        for (size_t i = 0; i < d->nw; i++) {
+            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end))
+                continue;
+            if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
+                                           coach_group("hype", "caps"), 0)))
+                return RP_ENOMEM;
+            coach_flag_span(f, d->w[i].start, d->w[i].end);
+        }
+    if (f)
+        f->severity = escalate(f->severity, f->count, 1);
+    if (d->has_subject && d->subject.end - d->subject.start >= 8 &&
+        is_caps_word(d->text, d->subject.start, d->subject.end)) {
+        if (!(f = coach_flag_add(st, NLP_COACH_HYPE,
+                                 coach_group("hype", "caps"), 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, d->subject.start, d->subject.end);
+        snprintf(f->detail, sizeof f->detail,
+                 "the subject line is in capitals");
+    }
+
+    /* Runs of "!" inside the sentences of the body. */
+    size_t runs = 0, marks = 0, longest = 0;
+    for (size_t s = 0; s < d->ns; s++)
+        for (size_t i = d->s[s].start; i < d->s[s].end; i++) {
+            size_t j = i;
+            while (j < d->s[s].end && d->text[j] == '!')
+                j++;
+            if (j > i) {
+                runs++;
+                marks += j - i;
+                longest = j - i > longest ? j - i : longest;
+                i = j - 1;
+            }
+        }
+    if (longest < 2 && runs < 3)
+        return RP_OK;
+    if (!(f = coach_flag_add(st, NLP_COACH_HYPE, coach_group("hype", "exclaim"),
+                             0)))
+        return RP_ENOMEM;
+    if (marks >= 4)
+        f->severity = 2;
+    for (size_t s = 0; s < d->ns; s++)
+        for (size_t i = d->s[s].start; i < d->s[s].end; i++) {
+            size_t j = i;
+            while (j < d->s[s].end && d->text[j] == '!')
+                j++;
+            if (j > i && (j - i >= 2 || longest < 2))
+                coach_flag_span(f, i, j);
+            if (j > i)
+                i = j - 1;
+        }
+    return RP_OK;
+}
+
+/* A fake reply or forward prefix on a new message's subject. */
+static rp_code
+detect_subject(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    const char *t = d->text + d->subject.start;
+    size_t n = d->subject.end - d->subject.start;
+    if (!d->has_subject)
+        return RP_OK;
+    size_t p = 0;
+    if (n >= 3 && !strncasecmp(t, "re:", 3))
+        p = 3;
+    else if (n >= 3 && !strncasecmp(t, "fw:", 3))
+        p = 3;
+    else if (n >= 4 && !strncasecmp(t, "fwd:", 4))
+        p = 4;
+    if (!p)
+        return RP_OK;
+    nlp_coach_flag *f = coach_flag_add(
+        st, NLP_COACH_IMPOSITION, coach_group("imposition", "fake_reply"), 0);
+    if (!f)
+        return RP_ENOMEM;
+    coach_flag_span(f, d->subject.start, d->subject.start + p);
+    return RP_OK;
+}
+
+/* Counts the words pointing at the sender and at the reader; when the
+ * sender dominates, flags the sentences that are only about the sender. */
+static rp_code
+detect_self_focus(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    int gs = coach_group("self_focus", "self_words");
+    int go = coach_group("self_focus", "other_words");
+    size_t *self_in = rp_calloc(d->ns + 1, sizeof *self_in);
+    size_t *other_in = rp_calloc(d->ns + 1, sizeof *other_in);
+    rp_code rc = RP_ENOMEM;
+    if (!self_in || !other_in)
+        goto cleanup;
+    for (size_t i = 0; i < st->nhits; i++) {
+        size_t s = d->w[st->hits[i].w0].sent;
+        if ((int)st->hits[i].group == gs) {
+            st->self++;
+            self_in[s]++;
+        } else if ((int)st->hits[i].group == go) {
+            st->other++;
+            other_in[s]++;
+        }
+    }
+    rc = RP_OK;
+    /* A few sentences about oneself are natural; the flag is for a draft
+     * whose weight sits on the sender: at least six self-words and more
+     * than twice (plus two) the words about the reader. */
+    if (st->self < 6 || st->self <= 2 * st->other + 2)
+        goto cleanup;
+    nlp_coach_flag *f = coach_flag_add(
+        st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
+        st->other == 0 && st->self >= 10 ? 3 : 0);
+    if (!f) {
+        rc = RP_ENOMEM;
+        goto cleanup;
+    }
+    snprintf(f->detail, sizeof f->detail, "%zu words about you, %zu about them",
+             st->self, st->other);
+    for (size_t s = 0; s < d->ns; s++)
+        if (self_in[s] && !other_in[s])
+            coach_flag_span(f, d->s[s].start, d->s[s].end);
+cleanup:
+    rp_free(self_in);
+    rp_free(other_in);
+    return rc;
+}
+
+/* The positives found by phrase, and whether the draft gives anything. */
+static rp_code
+detect_positive_lists(coach_state *st)
+{
+    static const char *const kinds[] = {"value", "gratitude", "empathy"};
+    for (size_t k = 0; k < 3; k++) {
+        int g = coach_group("positives", kinds[k]);
+        for (size_t i = 0; i < st->nhits; i++) {
+            if ((int)st->hits[i].group != g)
+                continue;
+            if (k == 0)
+                st->value = true;
+            if (k == 1)
+                st->gratitude = true;
+            if (add_positive(st, kinds[k], nlp_coach_groups[g].advice, NULL,
+                             hit_start(st, &st->hits[i]),
+                             hit_end(st, &st->hits[i])))
+                return RP_ENOMEM;
+        }
+    }
+    return RP_OK;
+}
+
+static bool
+is_ask_group(int g)
+{
+    return g >= 0 && !strcmp(nlp_coach_groups[g].category, "premature_ask") &&
+           nlp_coach_groups[g].severity > 0 && nlp_coach_groups[g].count > 0;
+}
+
+/* Asks (a meeting, a purchase, a referral, a favour) in a request
+ * sentence, made before any value: in the draft, or with --to in the
+ * ledger.  Also marks the questions about the reader as positives. */
+static rp_code
+detect_asks(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    const nlp_coach_context *c = st->ctx;
+    int greq = coach_group("premature_ask", "request");
+    int gother = coach_group("self_focus", "other_words");
+    bool *request = rp_calloc(d->ns + 1, sizeof *request);
+    bool *has_ask = rp_calloc(d->ns + 1, sizeof *has_ask);
+    bool *about_them = rp_calloc(d->ns + 1, sizeof *about_them);
+    rp_code rc = RP_ENOMEM;
+    if (!request || !has_ask || !about_them)
+        goto cleanup;
+    for (size_t s = 0; s < d->ns; s++)
+        request[s] = d->s[s].question;
+    for (size_t i = 0; i < st->nhits; i++) {
+        size_t s = d->w[st->hits[i].w0].sent;
+        if ((int)st->hits[i].group == greq)
+            request[s] = true;
+        if ((int)st->hits[i].group == gother)
+            about_them[s] = true;
+    }
+    size_t nasks = 0;
+    for (size_t i = 0; i < st->nhits; i++) {
+        size_t s = d->w[st->hits[i].w0].sent;
+        if (is_ask_group((int)st->hits[i].group) && request[s]) {
+            has_ask[s] = true;
+            nasks++;
+        }
+    }
+    for (size_t s = 0; s < d->ns; s++)
+        if (d->s[s].question && about_them[s] && !has_ask[s] &&
+            add_positive(st, "question", "asks about them", NULL, d->s[s].start,
+                         d->s[s].end))
+            goto cleanup;
+    rc = RP_OK;
+    if (!nasks)
+        goto cleanup;
+
+    /* Generous enough: more given than asked, at least twice. */
+    bool ledger = c && c->has_ledger;
+    bool generous = ledger && c->given >= 2 && c->given > c->asks;
+    if (!st->value && !generous) {
+        /* One flag per kind of ask, with the ask words as its spans. */
+        for (size_t g = 0; g < nlp_coach_ngroups; g++) {
+            nlp_coach_flag *f = NULL;
+            if (!is_ask_group((int)g))
+                continue;
+            for (size_t i = 0; i < st->nhits; i++) {
+                const coach_hit *h = &st->hits[i];
+                if (h->group != g || !request[d->w[h->w0].sent])
+                    continue;
+                if (!f && !(f = coach_flag_add(st, NLP_COACH_PREMATURE_ASK,
+                                               (int)g, 0))) {
+                    rc = RP_ENOMEM;
+                    goto cleanup;
+                }
+                coach_flag_span(f, hit_start(st, h), hit_end(st, h));
+            }
+            if (f && ledger)
+                snprintf(f->detail, sizeof f->detail,
+                         "no value in this draft; ledger: gave %d, asked %d",
+                         c->given, c->asks);
+            else if (f)
+                snprintf(f->detail, sizeof f->detail,
+                         "no value offered in this draft");
+        }
+    } else if (ledger && !generous) {
+        nlp_coach_flag *f =
+            coach_flag_add(st, NLP_COACH_PREMATURE_ASK,
+                           coach_group("premature_ask", "ledger"), 0);
+        if (!f) {
+            rc = RP_ENOMEM;
+            goto cleanup;
+        }
+        snprintf(f->detail, sizeof f->detail,
+                 "ledger: you gave them %d, asked %d", c->given, c->asks);
+        for (size_t i = 0; i < st->nhits; i++) {
+            const coach_hit *h = &st->hits[i];
+            if (is_ask_group((int)h->group) && request[d->w[h->w0].sent])
+                coach_flag_span(f, hit_start(st, h), hit_end(st, h));
+        }
+    }
+cleanup:
+    rp_free(request);
+    rp_free(has_ask);
+    rp_free(about_them);
+    return rc;
+}
+
+/* Nothing given: no value and no thanks.  The empty touches ("just
+ * checking in") are the spans when there are any. */
+static rp_code
+detect_no_value(coach_state *st)
+{
+    if (st->value || st->gratitude || !st->d->nw)
+        return RP_OK;
+    int ge = coach_group("no_value", "empty_touch");
+    nlp_coach_flag *f = NULL;
+    for (size_t i = 0; i < st->nhits; i++) {
+        if ((int)st->hits[i].group != ge)
+            continue;
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_NO_VALUE, ge, 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, hit_start(st, &st->hits[i]),
+                        hit_end(st, &st->hits[i]));
+    }
+    if (!f && !coach_flag_add(st, NLP_COACH_NO_VALUE,
+                              coach_group("no_value", "nothing"), 0))
+        return RP_ENOMEM;
+    return RP_OK;
+}
+
+/* The comparable stem of a lower-case word: common English suffixes off,
+ * as long as four letters stay ("sailing", "sailed", "sails": "sail"). */
+static size_t
+stem_len(const char *w, size_t n)
+{
+    static const char *const suffixes[] = {"ings", "ing", "ers", "er", "ies",
+                                           "es",   "ed",  "ly",  "s"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (n >= k + 4 && !memcmp(w + n - k, suffixes[i], k) &&
+            !(k == 1 && w[n - 2] == 's'))
+            return n - k;
+    }
+    return n;
+}
+
+static bool
+is_stopword(const char *w, size_t n)
+{
+    int g = coach_group("no_personal_touch", "stopwords");
+    if (g < 0)
+        return false;
+    for (int i = 0; i < nlp_coach_groups[g].count; i++) {
+        const char *s = nlp_coach_phrases[nlp_coach_groups[g].first + i];
+        if (strlen(s) == n && !memcmp(s, w, n))
+            return true;
+    }
+    return false;
+}
+
+/* Lower-cases up to cap bytes of [s, e) into buf; returns the length. */
+static size_t
+fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = s; i < e && n < cap; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        buf[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    return n;
+}
+
+/* With what rapport knows of the reader: each fact the draft refers to
+ * (a content word of it appears, stem for stem) is a positive; none at
+ * all is the no_personal_touch flag. */
+static rp_code
+detect_personal(coach_state *st)
+{
+    const nlp_coach_context *c = st->ctx;
+    const coach_doc *d = st->d;
+    bool any = false;
+    if (!c || !c->nfacts || !d->nw)
+        return RP_OK;
+    for (size_t k = 0; k < c->nfacts; k++) {
+        const char *ft = c->facts[k].text;
+        if (!ft)
+            continue;
+        nlp_cursor cur;
+        nlp_span sp;
+        bool found = false;
+        nlp_cursor_init(&cur, ft, strlen(ft));
+        while (!found && nlp_next_word(&cur, &sp)) {
+            char fw[64];
+            size_t fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
+            if (fn < 4 || is_stopword(fw, fn))
+                continue;
+            size_t fs = stem_len(fw, fn);
+            for (size_t i = 0; i < d->nw && !found; i++) {
+                const char *w = coach_word_norm(d, i);
+                size_t wn = d->w[i].nlen;
+                if (wn < 4 || stem_len(w, wn) != fs || memcmp(w, fw, fs))
+                    continue;
+                found = true;
+                if (add_positive(st, "personal", ft, c->facts[k].kind,
+                                 d->w[i].start, d->w[i].end))
+                    return RP_ENOMEM;
+            }
+        }
+        any = any || found;
+    }
+    if (!any && !coach_flag_add(st, NLP_COACH_NO_PERSONAL_TOUCH,
+                                coach_group("no_personal_touch", "generic"), 0))
+        return RP_ENOMEM;
+    return RP_OK;
+}
+
+rp_code
+coach_detect(coach_state *st)
+{
+    rp_code rc;
+    if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
+        (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
+        (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
+        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
+        return rc;
+    return RP_OK;
+}
+
+const char *
+nlp_coach_cat_name(nlp_coach_cat c)
+{
+    return c < NLP_COACH_NCATS ? cat_names[c] : "unknown";
+}

@@ -1,0 +1,99 @@
+/*
+ * coach_int.h - what the draft coach's files share (coach_text.c,
+ * coach_match.c, coach_detect.c, coach_metrics.c, coach_report.c).  Not a
+ * public interface: only src/nlp/coach_*.c include it.
+ */
+#ifndef NLP_COACH_INT_H
+#define NLP_COACH_INT_H
+
+#include "nlp/coach.h"
+#include "nlp/coach_data.h"
+#include "nlp/tokenize.h"
+
+/* A word of the coached body, with its lower-cased form. */
+typedef struct {
+    size_t start, end; /* bytes in the text */
+    size_t norm;       /* offset of the NUL-terminated form in doc->norm */
+    size_t nlen;       /* its length */
+    size_t sent;       /* its sentence */
+} coach_word;
+
+typedef struct {
+    size_t start, end; /* bytes, trimmed */
+    size_t w0, w1;     /* its words [w0, w1) */
+    size_t para;       /* its paragraph */
+    bool question;     /* ends with "?" */
+} coach_sent;
+
+/*
+ * The draft cut up for the detectors: the header block (when the draft
+ * starts with one), then the sentences and words of what the sender wrote
+ * (quotes, forwards and signatures left out), with paragraph numbers.
+ * Sentences without words are dropped.
+ */
+typedef struct {
+    const char *text;
+    size_t len;
+    size_t body; /* where the body starts */
+    bool has_subject;
+    nlp_span subject; /* the Subject: value, trimmed */
+    coach_word *w;
+    size_t nw;
+    coach_sent *s;
+    size_t ns;
+    size_t npara;
+    char *norm; /* the words' lower-cased forms, each NUL-terminated */
+    size_t normlen;
+} coach_doc;
+
+rp_code coach_doc_build(coach_doc *d, const char *text, size_t len);
+void coach_doc_release(coach_doc *d);
+
+static inline const char *
+coach_word_norm(const coach_doc *d, size_t i)
+{
+    return d->norm + d->w[i].norm;
+}
+
+/* A phrase of group `group` found over words [w0, w1). */
+typedef struct {
+    size_t group;
+    size_t w0, w1;
+} coach_hit;
+
+/*
+ * Every phrase of every group found in d, in text order (by first word,
+ * longer first).  Within one category a word belongs to at most one
+ * flagging phrase (the leftmost, then the longest); counting lists
+ * (severity 0) are kept apart.  *out is the caller's to rp_free().
+ */
+rp_code coach_match(const coach_doc *d, coach_hit **out, size_t *n);
+
+/* The index of group name of category cat, or -1. */
+int coach_group(const char *cat, const char *name);
+
+/* The detectors' shared view. */
+typedef struct {
+    const coach_doc *d;
+    const coach_hit *hits;
+    size_t nhits;
+    const nlp_coach_context *ctx;
+    nlp_coach_report *r;
+    size_t alloc_flags, alloc_pos;
+    size_t self, other; /* words pointing at the sender, at the reader */
+    bool value, gratitude;
+} coach_state;
+
+/* Runs every detector, appending flags and positives to st->r. */
+rp_code coach_detect(coach_state *st);
+/* Fills st->r->metrics. */
+void coach_metrics(coach_state *st);
+
+/* Appends a flag for group g (severity from the group unless sev > 0);
+ * NULL when out of memory. */
+nlp_coach_flag *coach_flag_add(coach_state *st, nlp_coach_cat cat, int g,
+                               int sev);
+/* Adds a span to f (counted always, kept while there is room). */
+void coach_flag_span(nlp_coach_flag *f, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,248 @@
+/*
+ * coach_text.c - cuts a draft into header, sentences, words and
+ * paragraphs for the coach's detectors; see coach_int.h.
+ */
+#include <string.h>
+
+#include "nlp/coach_int.h"
+#include "nlp/emailtext.h"
+
+/* Headers that make a leading "Name: value" block a header block; any
+ * other name ("Note: ...") leaves the line in the body. */
+static const char *const known_headers[] = {"subject", "to",   "from",    "cc",
+                                            "bcc",     "date", "reply-to"};
+
+static bool
+is_known_header(const char *t, size_t n)
+{
+    for (size_t i = 0; i < sizeof known_headers / sizeof *known_headers; i++)
+        if (strlen(known_headers[i]) == n &&
+            !strncasecmp(known_headers[i], t, n))
+            return true;
+    return false;
+}
+
+/* Length of the header name at t[pos] when the line is "Name: ...", else
+ * 0. */
+static size_t
+header_name(const char *t, size_t len, size_t pos)
+{
+    size_t i = pos;
+    while (i < len && i - pos < 30 &&
+           ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z') ||
+            t[i] == '-'))
+        i++;
+    return i > pos && i < len && t[i] == ':' ? i - pos : 0;
+}
+
+static size_t
+line_end(const char *t, size_t len, size_t pos)
+{
+    const char *nl = memchr(t + pos, '\n', len - pos);
+    return nl ? (size_t)(nl - t) : len;
+}
+
+/* Finds the header block at the top of the draft, when there is one made
+ * of "Name: value" lines with at least one known name, and the subject in
+ * it.  Sets d->body past the block and the blank line after it. */
+static void
+parse_headers(coach_doc *d)
+{
+    const char *t = d->text;
+    size_t pos = 0, len = d->len;
+    bool known = false, subject = false;
+    nlp_span subj = {0, 0};
+    while (pos < len) {
+        size_t n = header_name(t, len, pos), e = line_end(t, len, pos);
+        if (!n)
+            break;
+        if (is_known_header(t + pos, n))
+            known = true;
+        if (n == 7 && !strncasecmp(t + pos, "subject", 7)) {
+            size_t s = pos + n + 1, x = e;
+            while (s < x && (t[s] == ' ' || t[s] == '\t'))
+                s++;
+            while (x > s &&
+                   (t[x - 1] == ' ' || t[x - 1] == '\t' || t[x - 1] == '\r'))
+                x--;
+            subject = true;
+            subj.start = s;
+            subj.end = x;
+        }
+        pos = e < len ? e + 1 : len;
+    }
+    if (!known || pos == 0)
+        return;
+    /* Skip one blank line after the block. */
+    if (pos < len && t[pos] == '\r')
+        pos++;
+    if (pos < len && t[pos] == '\n')
+        pos++;
+    d->body = pos;
+    d->has_subject = subject;
+    d->subject = subj;
+}
+
+/* Grows *v (of *alloc elements of size sz) to hold n + 1. */
+static rp_code
+grow(void **v, size_t *alloc, size_t n, size_t sz)
+{
+    if (n < *alloc)
+        return RP_OK;
+    size_t a = *alloc ? *alloc * 2 : 64;
+    void *p = rp_realloc(*v, a * sz);
+    if (!p)
+        return RP_ENOMEM;
+    *v = p;
+    *alloc = a;
+    return RP_OK;
+}
+
+/* Appends the lower-cased form of word [s, e): ASCII folded, the
+ * typographic apostrophe U+2019 read as "'". */
+static rp_code
+add_norm(coach_doc *d, size_t *nalloc, size_t s, size_t e, coach_word *w)
+{
+    size_t need = d->normlen + (e - s) + 1;
+    if (need > *nalloc) {
+        size_t a = *nalloc ? *nalloc : 256;
+        while (a < need)
+            a *= 2;
+        char *p = rp_realloc(d->norm, a);
+        if (!p)
+            return RP_ENOMEM;
+        d->norm = p;
+        *nalloc = a;
+    }
+    w->norm = d->normlen;
+    char *o = d->norm + d->normlen;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)d->text[i];
+        if (c == 0xE2 && i + 2 < e && (unsigned char)d->text[i + 1] == 0x80 &&
+            (unsigned char)d->text[i + 2] == 0x99) {
+            *o++ = '\'';
+            i += 2;
+        } else
+            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    *o = '\0';
+    w->nlen = (size_t)(o - (d->norm + d->normlen));
+    d->normlen += w->nlen + 1;
+    return RP_OK;
+}
+
+/* True when the sentence [s, e) ends with "?", before closing quotes and
+ * brackets. */
+static bool
+ends_with_question(const char *t, size_t s, size_t e)
+{
+    while (e > s && strchr("\"')]*_ ", t[e - 1]))
+        e--;
+    return e > s && t[e - 1] == '?';
+}
+
+/* True when [a, b) holds a blank line. */
+static bool
+has_blank_line(const char *t, size_t a, size_t b)
+{
+    int nl = 0;
+    for (size_t i = a; i < b; i++) {
+        if (t[i] == '\n') {
+            if (++nl == 2)
+                return true;
+        } else if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r')
+            nl = 0;
+    }
+    return false;
+}
+
+/* Adds the sentences and words of region [rs, re). */
+static rp_code
+add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
+           size_t *salloc, size_t *nalloc)
+{
+    nlp_cursor c;
+    nlp_span sp;
+    nlp_cursor_init(&c, d->text + rs, re - rs);
+    while (nlp_next_sentence(&c, &sp)) {
+        size_t ss = rs + sp.start, se = rs + sp.end, w0 = d->nw;
+        nlp_cursor wc;
+        nlp_span wp;
+        nlp_cursor_init(&wc, d->text + ss, se - ss);
+        while (nlp_next_word(&wc, &wp)) {
+            if (grow((void **)&d->w, walloc, d->nw, sizeof *d->w))
+                return RP_ENOMEM;
+            coach_word *w = &d->w[d->nw];
+            w->start = ss + wp.start;
+            w->end = ss + wp.end;
+            w->sent = d->ns;
+            if (add_norm(d, nalloc, w->start, w->end, w))
+                return RP_ENOMEM;
+            d->nw++;
+        }
+        if (d->nw == w0)
+            continue; /* no words: a row of dashes, an emoji */
+        if (grow((void **)&d->s, salloc, d->ns, sizeof *d->s))
+            return RP_ENOMEM;
+        if (d->ns &&
+            (new_para || has_blank_line(d->text, d->s[d->ns - 1].end, ss)))
+            d->npara++;
+        new_para = false;
+        d->s[d->ns] =
+            (coach_sent){.start = ss,
+                         .end = se,
+                         .w0 = w0,
+                         .w1 = d->nw,
+                         .para = d->npara,
+                         .question = ends_with_question(d->text, ss, se)};
+        d->ns++;
+    }
+    return RP_OK;
+}
+
+rp_code
+coach_doc_build(coach_doc *d, const char *text, size_t len)
+{
+    nlp_span *reg = NULL;
+    size_t walloc = 0, salloc = 0, nalloc = 0, nreg;
+    rp_code rc = RP_ENOMEM;
+    memset(d, 0, sizeof *d);
+    d->text = text ? text : "";
+    d->len = text ? len : 0;
+    parse_headers(d);
+    const char *b = d->text + d->body;
+    size_t blen = d->len - d->body;
+    nreg = nlp_email_spans(b, blen, NULL, 0);
+    if (nreg) {
+        reg = rp_malloc(nreg * sizeof *reg);
+        if (!reg)
+            goto cleanup;
+        nlp_email_spans(b, blen, reg, nreg);
+    }
+    for (size_t i = 0; i < nreg; i++)
+        if (add_region(d, d->body + reg[i].start, d->body + reg[i].end, true,
+                       &walloc, &salloc, &nalloc))
+            goto cleanup;
+    /* Nothing left once quotes and signature are gone: coach it all
+     * rather than nothing. */
+    if (!d->nw && blen &&
+        add_region(d, d->body, d->len, true, &walloc, &salloc, &nalloc))
+        goto cleanup;
+    if (d->ns)
+        d->npara++;
+    rc = RP_OK;
+cleanup:
+    rp_free(reg);
+    return rc;
+}
+
+void
+coach_doc_release(coach_doc *d)
+{
+    if (!d)
+        return;
+    rp_free(d->w);
+    rp_free(d->s);
+    rp_free(d->norm);
+    memset(d, 0, sizeof *d);
+}
