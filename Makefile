@@ -66,6 +66,11 @@ $(BUILD)/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# import.c picks up each parser with __has_include, which the compiler's
+# dependency files cannot record while the header is absent: rebuild it
+# whenever the set of ingest headers changes.
+$(BUILD)/src/core/import.o: $(wildcard src/ingest/*.h)
+
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
