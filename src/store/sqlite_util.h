@@ -21,6 +21,7 @@ typedef struct sq_store {
     bool in_tx;
     bool bulk;
     bool bulk_was_empty; /* no interactions when the bulk load began */
+    bool bulk_cache;     /* the bulk-load cache settings are in force */
     bool readonly;
     char *path;
 } sq_store;

@@ -82,9 +82,13 @@ test_expect_success 'a second me is refused' '
 	grep "already a person marked as you" err
 '
 test_expect_success 'rm removes the person and their history' '
-	rapport log bo --kind call --summary "hello" >/dev/null &&
+	rapport log bo --kind call --summary "hello unusualword" >/dev/null &&
+	rapport search unusualword | grep hello &&
 	rapport person rm bo >out && grep "removed Bo Chen" out &&
 	test_exit_code 1 rapport person show bo 2>/dev/null &&
-	rapport export >all && ! grep "\"type\":\"interaction\"" all
+	rapport export >all && ! grep "\"type\":\"interaction\"" all &&
+	! rapport search unusualword | grep hello &&
+	sqlite3 "$RAPPORT_DB" "$(printf "INSERT INTO search_fts_x(search_fts_x) \
+		VALUES (\047integrity-check\047)")"
 '
 test_done
