@@ -58,6 +58,8 @@ struct progress {
     cli_ctx *ctx;
     struct timespec start;
     bool tty;
+    const import_stats *stats; /* records so far, when importing */
+    double shown;              /* when the line was last redrawn */
 };
 
 static double
@@ -154,10 +156,16 @@ bytes_progress(void *ud, uint64_t done, uint64_t total)
     if (!p->tty)
         return;
     double s = elapsed(&p->start);
+    if (done < total && s - p->shown < 0.1)
+        return; /* ten redraws a second are plenty */
+    p->shown = s;
     double rate = s > 0 ? (double)done / s : 0;
-    fprintf(p->ctx->err, "\rimporting: %5.1f%%  %.1f of %.1f MB  %.1f MB/s",
-            total ? 100.0 * (double)done / (double)total : 0.0,
-            (double)done / 1e6, (double)total / 1e6, rate / 1e6);
+    long records = p->stats ? p->stats->records : 0;
+    fprintf(p->ctx->err,
+            "\rimporting: %5.1f%%  %ld records (%.0f/s)  %.1f of %.1f MB",
+            total ? 100.0 * (double)done / (double)total : 0.0, records,
+            s > 0 ? (double)records / s : 0.0, (double)done / 1e6,
+            (double)total / 1e6);
     if (rate > 0 && total > done)
         fprintf(p->ctx->err, "  %.0fs left ",
                 (double)(total - done) / rate);
@@ -195,7 +203,7 @@ cli_import(cli_ctx *ctx)
     import_opts o = {.from = ctx->now - 365 * 86400LL,
                      .to = ctx->now + 90 * 86400LL};
     import_stats s = {0};
-    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0};
+    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0, &s, 0};
     ingest_hooks hooks = {report_problem, bytes_progress, &pr};
     if ((rc = cli_parse(ctx, usage, opts, &pos, &npos)))
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
