@@ -163,8 +163,10 @@ detect_shouting(coach_state *st)
                 return RP_ENOMEM;
             coach_flag_span(f, d->w[i].start, d->w[i].end);
         }
+    /* One capitalised word is often an acronym or a name (INSEAD, ASAP):
+     * a note.  Two are shouting, more are serious. */
     if (f)
-        f->severity = escalate(f->severity, f->count, 1);
+        f->severity = f->count == 1 ? 1 : f->count == 2 ? 2 : 3;
     if (d->has_subject && d->subject.end - d->subject.start >= 8 &&
         is_caps_word(d->text, d->subject.start, d->subject.end)) {
         if (!(f = coach_flag_add(st, NLP_COACH_HYPE,
@@ -243,30 +245,43 @@ detect_self_focus(coach_state *st)
     const coach_doc *d = st->d;
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
+    int gv = coach_group("positives", "value");
+    int gg = coach_group("positives", "gratitude");
     size_t *self_in = rp_calloc(d->ns + 1, sizeof *self_in);
     size_t *other_in = rp_calloc(d->ns + 1, sizeof *other_in);
+    bool *giving = rp_calloc(d->ns + 1, sizeof *giving);
     rp_code rc = RP_ENOMEM;
-    if (!self_in || !other_in)
+    if (!self_in || !other_in || !giving)
         goto cleanup;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if ((int)st->hits[i].group == gs) {
+        int g = (int)st->hits[i].group;
+        if (g == gs) {
             st->self++;
             self_in[s]++;
-        } else if ((int)st->hits[i].group == go) {
+        } else if (g == go) {
             st->other++;
             other_in[s]++;
-        }
+        } else if (g == gv || g == gg)
+            giving[s] = true;
     }
     rc = RP_OK;
+    /* A sentence that thanks or offers ("I've attached the notes", "she
+     * gave me three ideas, thank you") says I for the reader's sake: its
+     * self-words do not count toward the flag (the you/I metric still
+     * counts every word). */
+    size_t self = 0;
+    for (size_t s = 0; s < d->ns; s++)
+        if (!giving[s])
+            self += self_in[s];
     /* A few sentences about oneself are natural; the flag is for a draft
      * whose weight sits on the sender: at least six self-words and more
      * than twice (plus two) the words about the reader. */
-    if (st->self < 6 || st->self <= 2 * st->other + 2)
+    if (self < 6 || self <= 2 * st->other + 2)
         goto cleanup;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
-        st->other == 0 && st->self >= 10 ? 3 : 0);
+        st->other == 0 && self >= 10 ? 3 : 0);
     if (!f) {
         rc = RP_ENOMEM;
         goto cleanup;
@@ -274,11 +289,12 @@ detect_self_focus(coach_state *st)
     snprintf(f->detail, sizeof f->detail, "%zu words about you, %zu about them",
              st->self, st->other);
     for (size_t s = 0; s < d->ns; s++)
-        if (self_in[s] && !other_in[s])
+        if (self_in[s] && !other_in[s] && !giving[s])
             coach_flag_span(f, d->s[s].start, d->s[s].end);
 cleanup:
     rp_free(self_in);
     rp_free(other_in);
+    rp_free(giving);
     return rc;
 }
 
@@ -305,6 +321,10 @@ detect_positive_lists(coach_state *st)
     return RP_OK;
 }
 
+/* Words a question about the reader needs before it counts as giving
+ * attention ("How did the board meeting go?" has six). */
+#define QUESTION_MIN_WORDS 6
+
 static bool
 is_ask_group(int g)
 {
@@ -325,8 +345,10 @@ detect_asks(coach_state *st)
     bool *request = rp_calloc(d->ns + 1, sizeof *request);
     bool *has_ask = rp_calloc(d->ns + 1, sizeof *has_ask);
     bool *about_them = rp_calloc(d->ns + 1, sizeof *about_them);
+    bool *empty = rp_calloc(d->ns + 1, sizeof *empty);
+    int gempty = coach_group("no_value", "empty_touch");
     rp_code rc = RP_ENOMEM;
-    if (!request || !has_ask || !about_them)
+    if (!request || !has_ask || !about_them || !empty)
         goto cleanup;
     for (size_t s = 0; s < d->ns; s++)
         request[s] = d->s[s].question;
@@ -345,11 +367,21 @@ detect_asks(coach_state *st)
             nasks++;
         }
     }
-    for (size_t s = 0; s < d->ns; s++)
-        if (d->s[s].question && about_them[s] && !has_ask[s] &&
-            add_positive(st, "question", "asks about them", NULL, d->s[s].start,
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == gempty)
+            empty[d->w[st->hits[i].w0].sent] = true;
+    for (size_t s = 0; s < d->ns; s++) {
+        if (!d->s[s].question || !about_them[s] || has_ask[s])
+            continue;
+        if (add_positive(st, "question", "asks about them", NULL, d->s[s].start,
                          d->s[s].end))
             goto cleanup;
+        /* A real question about their work gives attention, which the
+         * no_value detector counts; "any updates on your side?" does not,
+         * nor does a short one. */
+        if (!empty[s] && d->s[s].w1 - d->s[s].w0 >= QUESTION_MIN_WORDS)
+            st->engaged = true;
+    }
     rc = RP_OK;
     if (!nasks)
         goto cleanup;
@@ -402,6 +434,7 @@ cleanup:
     rp_free(request);
     rp_free(has_ask);
     rp_free(about_them);
+    rp_free(empty);
     return rc;
 }
 
@@ -410,7 +443,7 @@ cleanup:
 static rp_code
 detect_no_value(coach_state *st)
 {
-    if (st->value || st->gratitude || !st->d->nw)
+    if (st->value || st->gratitude || st->engaged || !st->d->nw)
         return RP_OK;
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
