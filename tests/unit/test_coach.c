@@ -1,0 +1,643 @@
+/*
+ * Unit tests for nlp/coach: each detector fires on a clear case, stays
+ * quiet on a near miss, and points at the exact bytes; the metrics are
+ * computed right; the score separates a good draft from a bad one; the
+ * compiled word lists are well formed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/coach.h"
+#include "nlp/coach_data.h"
+#include "nlp/tokenize.h"
+
+/* Checks text (NUL-terminated) with ctx; fails the test on an error. */
+static void
+check(const char *text, const nlp_coach_context *ctx, nlp_coach_report *r)
+{
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check(text, strlen(text), ctx, r, &err), RP_OK);
+}
+
+/* The first flag of category cat (and group, unless NULL), or NULL. */
+static const nlp_coach_flag *
+flag_of(const nlp_coach_report *r, nlp_coach_cat cat, const char *group)
+{
+    for (size_t i = 0; i < r->nflags; i++)
+        if (r->flags[i].cat == cat &&
+            (!group || !strcmp(r->flags[i].group, group)))
+            return &r->flags[i];
+    return NULL;
+}
+
+/* True when a flag of cat is a warning or worse: what users act on. */
+static bool
+warned(const nlp_coach_report *r, nlp_coach_cat cat)
+{
+    for (size_t i = 0; i < r->nflags; i++)
+        if (r->flags[i].cat == cat && r->flags[i].severity >= 2)
+            return true;
+    return false;
+}
+
+static bool
+has_positive(const nlp_coach_report *r, const char *kind)
+{
+    for (size_t i = 0; i < r->npositives; i++)
+        if (!strcmp(r->positives[i].kind, kind))
+            return true;
+    return false;
+}
+
+/* Asserts that span k of f covers exactly want in text. */
+static void
+assert_span(const char *text, const nlp_coach_flag *f, size_t k,
+            const char *want)
+{
+    assert_non_null(f);
+    assert_true(k < f->nspans);
+    const nlp_coach_span *s = &f->spans[k];
+    size_t n = s->end - s->start;
+    if (n != strlen(want) || memcmp(text + s->start, want, n))
+        fail_msg("span %zu is '%.*s', want '%s'", k, (int)n, text + s->start,
+                 want);
+}
+
+/* Urgency, chasing and time demands are imposition, at their words. */
+static void
+test_imposition_fires_on_pressure(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Jo, can you send the contract as soon as possible?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "urgency");
+    assert_span(t, f, 0, "as soon as possible");
+    assert_int_equal(f->severity, 3);
+    nlp_coach_report_release(&r);
+
+    t = "Just following up on my note. Could we have a quick call Monday?";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "chasing"), 0,
+                "Just following up");
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"), 0,
+                "quick call");
+    nlp_coach_report_release(&r);
+}
+
+/* The same words in a free, unhurried message do not fire. */
+static void
+test_imposition_quiet_on_near_miss(void **state)
+{
+    nlp_coach_report r;
+    check("Following your advice, I rewrote the intro. Take as long as you "
+          "like with it; there is no rush at all.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, NULL));
+    assert_true(has_positive(&r, "empathy"));
+    nlp_coach_report_release(&r);
+}
+
+/* A typographic apostrophe reads as "'": "don’t miss out" is scarcity
+ * talk however it is typed. */
+static void
+test_typographic_apostrophe_matches(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Don\xE2\x80\x99t miss out on this.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "urgency"), 0,
+                "Don\xE2\x80\x99t miss out");
+    nlp_coach_report_release(&r);
+}
+
+/* Begging and quota talk are neediness; one "sorry" is fine, two are a
+ * pattern. */
+static void
+test_neediness_fires_on_begging_and_apologies(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "I really need this one. It is the end of my quota.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_NEEDINESS, "begging"), 0,
+                "I really need");
+    assert_span(t, flag_of(&r, NLP_COACH_NEEDINESS, "quota"), 0, "my quota");
+    nlp_coach_report_release(&r);
+
+    t = "Sorry for the delay. Apologies again, here it is.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_NEEDINESS, "apology");
+    assert_non_null(f);
+    assert_int_equal(f->count, 2);
+    assert_span(t, f, 0, "Sorry");
+    assert_span(t, f, 1, "Apologies");
+    nlp_coach_report_release(&r);
+}
+
+static void
+test_neediness_quiet_on_near_miss(void **state)
+{
+    nlp_coach_report r;
+    check("Sorry, the link in my last note was wrong; here is the right one. "
+          "Do you really need the second seat?",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* A draft about the sender is flagged with the counts and its sentences. */
+static void
+test_self_focus_fires_on_a_draft_about_the_sender(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "I started my company in 2019. We grew our team to ten. "
+                    "I am proud of what we built. You might like it.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender");
+    assert_non_null(f);
+    assert_string_equal(f->detail, "6 words about you, 1 about them");
+    assert_int_equal(f->nspans, 3);
+    assert_span(t, f, 0, "I started my company in 2019.");
+    nlp_coach_report_release(&r);
+}
+
+/* Saying "I" while thanking or offering is not self-focus, and a
+ * balanced draft is not either. */
+static void
+test_self_focus_quiet_on_thanks_and_balance(void **state)
+{
+    nlp_coach_report r;
+    check("Thank you for the intro; I met her and I learned a lot and I "
+          "owe you. I have attached my notes from our talk, which I wrote "
+          "up for you.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_SELF_FOCUS));
+    nlp_coach_report_release(&r);
+    check("I read your post. You made me rethink our plan. How did your team "
+          "decide? I would love to hear what you tried.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* Superlatives and guarantees are hype; "Best," as a sign-off is not. */
+static void
+test_hype_fires_on_superlatives_and_guarantees(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "We are best in class and we guarantee results.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_HYPE, "superlative"), 0,
+                "best in class");
+    const nlp_coach_flag *g = flag_of(&r, NLP_COACH_HYPE, "guarantee");
+    assert_span(t, g, 0, "guarantee");
+    assert_int_equal(g->severity, 3);
+    nlp_coach_report_release(&r);
+
+    check("Here are the notes you asked for.\n\nBest,\nTom", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* Capitals in mixed-case text: one word (often an acronym) is a note, two
+ * or more are shouting; text all in capitals is not judged; "!!" is. */
+static void
+test_hype_caps_and_exclamations(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "This is HUGE and it changes EVERYTHING.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_HYPE, "caps");
+    assert_span(t, f, 0, "HUGE");
+    assert_span(t, f, 1, "EVERYTHING");
+    assert_int_equal(f->severity, 2);
+    nlp_coach_report_release(&r);
+
+    check("I studied at INSEAD with her.", NULL, &r);
+    assert_int_equal(flag_of(&r, NLP_COACH_HYPE, "caps")->severity, 1);
+    nlp_coach_report_release(&r);
+
+    check("PLEASE SEE THE ATTACHED NOTES", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, "caps"));
+    nlp_coach_report_release(&r);
+
+    t = "It went live today!!! Thanks for the help.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_HYPE, "exclaim"), 0, "!!!");
+    nlp_coach_report_release(&r);
+    check("It went live today! Thanks for the help.", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, "exclaim"));
+    nlp_coach_report_release(&r);
+}
+
+/* Talking down and taking over are one_up. */
+static void
+test_one_up_fires_on_lecturing_and_taking_over(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Let me explain how pricing works. We will take care of "
+                    "everything for you.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "talk_down");
+    assert_span(t, f, 0, "Let me explain");
+    assert_int_equal(f->severity, 3);
+    assert_span(t, flag_of(&r, NLP_COACH_ONE_UP, "take_over"), 0,
+                "take care of everything");
+    nlp_coach_report_release(&r);
+}
+
+static void
+test_one_up_quiet_on_near_miss(void **state)
+{
+    nlp_coach_report r;
+    check("Let me know how it goes. Did you have to change the plan in the "
+          "end, or did it hold?",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_ONE_UP, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* An ask for a meeting with nothing given is premature, at the ask's
+ * words; the same ask after value is not. */
+static void
+test_premature_ask_fires_without_value(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Sam, could we meet for coffee next week?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_PREMATURE_ASK, "meeting");
+    assert_non_null(f);
+    assert_int_equal(f->nspans, 2);
+    assert_span(t, f, 0, "meet");
+    assert_span(t, f, 1, "coffee");
+    assert_string_equal(f->detail, "no value offered in this draft");
+    nlp_coach_report_release(&r);
+
+    check("Hi Sam, I attached the notes from the panel you missed. Could we "
+          "meet for coffee next week to go through them?",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    assert_true(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+
+    /* Ask words outside a request are not an ask. */
+    check("The meeting went well and the coffee was good.", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* With --to, the ledger decides: little given flags even a draft with
+ * value; a generous history lets a bare ask through. */
+static void
+test_premature_ask_reads_the_ledger(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "I attached the report you wanted. Could we meet on "
+                    "Tuesday?";
+    nlp_coach_context stingy = {.has_ledger = true, .given = 0, .asks = 2};
+    check(t, &stingy, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_PREMATURE_ASK, "ledger");
+    assert_non_null(f);
+    assert_string_equal(f->detail, "ledger: you gave them 0, asked 2");
+    assert_span(t, f, 0, "meet");
+    nlp_coach_report_release(&r);
+
+    nlp_coach_context generous = {.has_ledger = true, .given = 3, .asks = 0};
+    check("Could we meet on Tuesday?", &generous, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* An empty touch is no_value, with its phrases as spans; thanks, an offer
+ * or a real question about their work is not. */
+static void
+test_no_value_fires_on_empty_touches(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Tim, just checking in. Any updates on your side?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch");
+    assert_span(t, f, 0, "just checking in");
+    assert_span(t, f, 1, "Any updates");
+    nlp_coach_report_release(&r);
+
+    check("Hope all is well.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "nothing"));
+    assert_int_equal(flag_of(&r, NLP_COACH_NO_VALUE, "nothing")->nspans, 0);
+    nlp_coach_report_release(&r);
+}
+
+static void
+test_no_value_quiet_on_thanks_offer_or_question(void **state)
+{
+    static const char *const drafts[] = {
+        "Thank you for the intro to Priya.",
+        "Happy to send the template we used.",
+        "How did the launch go for your team last week?",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        nlp_coach_report r;
+        check(drafts[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_NO_VALUE, NULL))
+            fail_msg("no_value on '%s'", drafts[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
+/* With facts about the reader, a draft that mentions one (stem for stem)
+ * is personal; one that mentions none is flagged; no facts, no verdict. */
+static void
+test_no_personal_touch_uses_the_facts(void **state)
+{
+    static const nlp_coach_fact facts[] = {{"interest", "sailing"},
+                                           {"goal", "open a Lisbon office"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 2};
+    nlp_coach_report r;
+    const char *t = "Hope you sailed a lot this summer. Here is a guide.";
+    check(t, &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(has_positive(&r, "personal"));
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].kind, "personal")) {
+            assert_string_equal(r.positives[i].about, "interest");
+            assert_string_equal(r.positives[i].what, "sailing");
+            assert_int_equal(r.positives[i].span.start, 9);
+            assert_int_equal(r.positives[i].span.end, 15);
+        }
+    nlp_coach_report_release(&r);
+
+    t = "Here is a guide to remote rituals you might find useful.";
+    check(t, &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    nlp_coach_report_release(&r);
+    check(t, NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* Spans give bytes and characters: they differ after multi-byte text. */
+static void
+test_spans_count_bytes_and_characters(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Zo\xC3\xAB \xE2\x80\x94 can we have a quick call?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "time_demand");
+    assert_span(t, f, 0, "quick call");
+    assert_int_equal(f->spans[0].start, 23);
+    assert_int_equal(f->spans[0].end, 33);
+    assert_int_equal(f->spans[0].cstart, 20);
+    assert_int_equal(f->spans[0].cend, 30);
+    nlp_coach_report_release(&r);
+}
+
+/* Quoted replies and signatures are not coached. */
+static void
+test_quotes_are_not_coached(void **state)
+{
+    nlp_coach_report r;
+    check("Thanks, that helps a lot.\n\nOn Mon, Ann wrote:\n> I need an "
+          "answer ASAP, act now!!!\n",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, NULL));
+    assert_null(flag_of(&r, NLP_COACH_HYPE, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* Words, sentences over 25 words, questions, you/I and paragraph words. */
+static void
+test_metrics_count_the_draft(void **state)
+{
+    nlp_coach_report r;
+    check("I read your note. Did you see the data? What do you think?\n\n"
+          "One two three four five six seven eight nine ten eleven twelve "
+          "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+          "twenty twenty-one twenty-two twenty-three twenty-four twenty-five "
+          "twenty-six.",
+          NULL, &r);
+    const nlp_coach_metric *m = r.metrics;
+    assert_string_equal(m[NLP_COACH_M_WORDS].name, "words");
+    assert_int_equal((int)m[NLP_COACH_M_WORDS].value, 39);
+    assert_true(m[NLP_COACH_M_WORDS].ok);
+    assert_int_equal((int)m[NLP_COACH_M_LONG_SENTENCES].value, 1);
+    assert_false(m[NLP_COACH_M_LONG_SENTENCES].ok);
+    assert_int_equal((int)m[NLP_COACH_M_QUESTIONS].value, 2);
+    assert_true(m[NLP_COACH_M_QUESTIONS].ok);
+    /* I: 1; you, your: 3. */
+    assert_true(fabs(m[NLP_COACH_M_YOU_I].value - 3.0) < 1e-9);
+    assert_int_equal((int)m[NLP_COACH_M_PARAGRAPH].value, 26);
+    assert_false(m[NLP_COACH_M_SUBJECT].present);
+    nlp_coach_report_release(&r);
+}
+
+/* Flesch-Kincaid: 0.39 words/sentence + 11.8 syllables/word - 15.59. */
+static void
+test_metrics_reading_grade(void **state)
+{
+    nlp_coach_report r;
+    /* 9 words, 2 sentences, 11 syllables: "today" and "tonight" have two
+     * each, the other words one. */
+    check("I sent you the plan today. Read it tonight.", NULL, &r);
+    double want = 0.39 * (9.0 / 2) + 11.8 * (11.0 / 9) - 15.59;
+    assert_true(fabs(r.metrics[NLP_COACH_M_GRADE].value - want) < 0.051);
+    assert_true(r.metrics[NLP_COACH_M_GRADE].ok);
+    nlp_coach_report_release(&r);
+
+    check("Organizational transformation necessitates comprehensive "
+          "stakeholder communication infrastructure.",
+          NULL, &r);
+    assert_true(r.metrics[NLP_COACH_M_GRADE].value > 12);
+    assert_false(r.metrics[NLP_COACH_M_GRADE].ok);
+    nlp_coach_report_release(&r);
+}
+
+/* The subject line: its length is a metric, a fake "RE:" and capitals
+ * are flags at the subject's own bytes. */
+static void
+test_subject_line_checks(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Subject: Notes from today\n\nHere are my notes.";
+    check(t, NULL, &r);
+    assert_true(r.has_subject);
+    assert_int_equal(r.subject.start, 9);
+    assert_int_equal(r.subject.end, 25);
+    assert_true(r.metrics[NLP_COACH_M_SUBJECT].present);
+    assert_int_equal((int)r.metrics[NLP_COACH_M_SUBJECT].value, 16);
+    assert_true(r.metrics[NLP_COACH_M_SUBJECT].ok);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "fake_reply"));
+    nlp_coach_report_release(&r);
+
+    t = "Subject: RE: our chat\n\nHere are my notes.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "fake_reply"), 0, "RE:");
+    nlp_coach_report_release(&r);
+
+    t = "Subject: LAST CHANCE TO SAVE\n\nHere are my notes.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_HYPE, "caps");
+    assert_span(t, f, 0, "LAST CHANCE TO SAVE");
+    assert_string_equal(f->detail, "the subject line is in capitals");
+    nlp_coach_report_release(&r);
+
+    t = "Subject: A note on the research we discussed at the Lisbon "
+        "conference last spring\n\nHere are my notes.";
+    check(t, NULL, &r);
+    assert_false(r.metrics[NLP_COACH_M_SUBJECT].ok);
+    nlp_coach_report_release(&r);
+
+    /* "Note:" is not a mail header: the line stays in the body. */
+    check("Note: RE: this is a body line.", NULL, &r);
+    assert_false(r.has_subject);
+    nlp_coach_report_release(&r);
+}
+
+/* A generous draft scores high with no main problem; a pushy one low. */
+static void
+test_score_and_verdict(void **state)
+{
+    nlp_coach_report r;
+    check("Subject: The hiring guide\n\nHi Jenna,\n\nThanks for lunch on "
+          "Friday. You mentioned that growing the Denver office is the big "
+          "job this year, so I attached the hiring guide we wrote when we "
+          "opened Austin. How are the first interviews going?\n\nMark",
+          NULL, &r);
+    assert_true(r.score >= 85);
+    assert_int_equal(r.main, -1);
+    assert_non_null(strstr(r.verdict, "Ready to send"));
+    nlp_coach_report_release(&r);
+
+    check("Subject: RE: quick question\n\nI need an answer by Friday. Can we "
+          "hop on a quick call ASAP? Our platform is the best in class.",
+          NULL, &r);
+    assert_true(r.score < 50);
+    assert_int_equal(r.main, NLP_COACH_IMPOSITION);
+    assert_non_null(strstr(r.verdict, "imposition"));
+    nlp_coach_report_release(&r);
+}
+
+/* Limits: empty text is fine, over the maximum is RP_EINVAL with a
+ * message, invalid UTF-8 and NUL bytes do not break the coach. */
+static void
+test_limits_and_odd_input(void **state)
+{
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check(NULL, 0, NULL, &r, &err), RP_OK);
+    assert_int_equal(r.nflags, 0);
+    assert_int_equal((int)r.metrics[NLP_COACH_M_WORDS].value, 0);
+    nlp_coach_report_release(&r);
+
+    size_t big = NLP_COACH_MAX_BYTES + 1;
+    char *t = malloc(big);
+    assert_non_null(t);
+    memset(t, 'a', big);
+    assert_int_equal(nlp_coach_check(t, big, NULL, &r, &err), RP_EINVAL);
+    assert_non_null(strstr(err.msg, "bytes"));
+    nlp_coach_report_release(&r);
+    free(t);
+
+    static const char odd[] = "caf\xC3 \xFF\xFE quick call\0 ASAP now";
+    assert_int_equal(nlp_coach_check(odd, sizeof odd - 1, NULL, &r, &err),
+                     RP_OK);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+    nlp_coach_report_release(NULL);
+}
+
+/* Every group a detector names exists, and every phrase token is one
+ * whole lower-case word as the tokenizer sees it (or "*"/"word*"). */
+static void
+test_word_lists_are_well_formed(void **state)
+{
+    static const char *const needed[][2] = {
+        {"hype", "caps"},
+        {"hype", "exclaim"},
+        {"imposition", "fake_reply"},
+        {"self_focus", "self_words"},
+        {"self_focus", "other_words"},
+        {"self_focus", "about_sender"},
+        {"premature_ask", "request"},
+        {"premature_ask", "ledger"},
+        {"no_value", "empty_touch"},
+        {"no_value", "nothing"},
+        {"no_personal_touch", "generic"},
+        {"no_personal_touch", "stopwords"},
+        {"positives", "value"},
+        {"positives", "gratitude"},
+        {"positives", "empathy"},
+    };
+    for (size_t i = 0; i < sizeof needed / sizeof *needed; i++) {
+        bool found = false;
+        for (size_t g = 0; g < nlp_coach_ngroups; g++)
+            found =
+                found || (!strcmp(nlp_coach_groups[g].category, needed[i][0]) &&
+                          !strcmp(nlp_coach_groups[g].name, needed[i][1]));
+        if (!found)
+            fail_msg("no group [%s] in %s.txt", needed[i][1], needed[i][0]);
+    }
+    for (size_t g = 0; g < nlp_coach_ngroups; g++) {
+        const nlp_coach_group *gr = &nlp_coach_groups[g];
+        assert_true(gr->severity >= 0 && gr->severity <= 3);
+        assert_true(gr->advice && *gr->advice);
+        for (int k = 0; k < gr->count; k++) {
+            const char *p = nlp_coach_phrases[gr->first + k];
+            char tok[64];
+            while (*p) {
+                size_t n = strcspn(p, " ");
+                assert_true(n > 0 && n < sizeof tok);
+                memcpy(tok, p, n);
+                tok[n] = '\0';
+                if (tok[n - 1] == '*')
+                    tok[n - 1] = '\0';
+                if (*tok) {
+                    nlp_span w[2];
+                    size_t nw = nlp_words(tok, strlen(tok), w, 2);
+                    if (nw != 1 || w[0].start || w[0].end != strlen(tok))
+                        fail_msg("%s.txt [%s]: '%s' is not one word",
+                                 gr->category, gr->name, tok);
+                }
+                p += n;
+                while (*p == ' ')
+                    p++;
+            }
+        }
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_imposition_fires_on_pressure),
+        cmocka_unit_test(test_imposition_quiet_on_near_miss),
+        cmocka_unit_test(test_typographic_apostrophe_matches),
+        cmocka_unit_test(test_neediness_fires_on_begging_and_apologies),
+        cmocka_unit_test(test_neediness_quiet_on_near_miss),
+        cmocka_unit_test(test_self_focus_fires_on_a_draft_about_the_sender),
+        cmocka_unit_test(test_self_focus_quiet_on_thanks_and_balance),
+        cmocka_unit_test(test_hype_fires_on_superlatives_and_guarantees),
+        cmocka_unit_test(test_hype_caps_and_exclamations),
+        cmocka_unit_test(test_one_up_fires_on_lecturing_and_taking_over),
+        cmocka_unit_test(test_one_up_quiet_on_near_miss),
+        cmocka_unit_test(test_premature_ask_fires_without_value),
+        cmocka_unit_test(test_premature_ask_reads_the_ledger),
+        cmocka_unit_test(test_no_value_fires_on_empty_touches),
+        cmocka_unit_test(test_no_value_quiet_on_thanks_offer_or_question),
+        cmocka_unit_test(test_no_personal_touch_uses_the_facts),
+        cmocka_unit_test(test_spans_count_bytes_and_characters),
+        cmocka_unit_test(test_quotes_are_not_coached),
+        cmocka_unit_test(test_metrics_count_the_draft),
+        cmocka_unit_test(test_metrics_reading_grade),
+        cmocka_unit_test(test_subject_line_checks),
+        cmocka_unit_test(test_score_and_verdict),
+        cmocka_unit_test(test_limits_and_odd_input),
+        cmocka_unit_test(test_word_lists_are_well_formed),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
