@@ -8,36 +8,35 @@
 #include "core/jsonrec.h"
 #include "core/people.h"
 #include "core/profile.h"
+#include "core/tonetrend.h"
 
 /* --cadence was not given (0 is a value to reject, not "unset"). */
 #define CADENCE_UNSET LONG_MIN
 
 /* The fields add, edit and me share, in one option table. */
 struct person_opts {
-    const char *name, *org, *title, *how_met, *family, *notes, *tier,
-        *birthday;
+    const char *name, *org, *title, *how_met, *family, *notes, *tier, *birthday;
     long cadence;
     cli_list emails, phones, interests, goals, tags, dates, remove;
 };
 
-#define PERSON_OPTIONS(o)                                                     \
-    CLI_LIST("email", "E", &(o).emails, "an email address"),                 \
-        CLI_LIST("phone", "P", &(o).phones, "a phone number"),               \
-        CLI_STR("org", "ORG", &(o).org,                                      \
-                "organisation (created when new)"),                          \
-        CLI_STR("title", "T", &(o).title, "job title"),                      \
-        CLI_LIST("interest", "TEXT", &(o).interests, "a personal interest"), \
-        CLI_LIST("goal", "TEXT", &(o).goals, "a professional goal"),         \
-        CLI_LIST("tag", "T", &(o).tags, "a tag"),                            \
-        CLI_INT("cadence", "DAYS", &(o).cadence,                             \
-                "ideal days between contacts"),                              \
-        CLI_STR("tier", "TIER", &(o).tier, "inner, active or network"),      \
-        CLI_STR("how-met", "TEXT", &(o).how_met, "how you met"),             \
-        CLI_STR("family", "TEXT", &(o).family, "family, names, details"),    \
-        CLI_STR("notes", "TEXT", &(o).notes, "free notes"),                  \
-        CLI_STR("birthday", "DATE", &(o).birthday,                           \
-                "YYYY-MM-DD, or --MM-DD without the year"),                  \
-        CLI_LIST("date", "LABEL=DATE", &(o).dates,                           \
+#define PERSON_OPTIONS(o)                                                      \
+    CLI_LIST("email", "E", &(o).emails, "an email address"),                   \
+        CLI_LIST("phone", "P", &(o).phones, "a phone number"),                 \
+        CLI_STR("org", "ORG", &(o).org, "organisation (created when new)"),    \
+        CLI_STR("title", "T", &(o).title, "job title"),                        \
+        CLI_LIST("interest", "TEXT", &(o).interests, "a personal interest"),   \
+        CLI_LIST("goal", "TEXT", &(o).goals, "a professional goal"),           \
+        CLI_LIST("tag", "T", &(o).tags, "a tag"),                              \
+        CLI_INT("cadence", "DAYS", &(o).cadence,                               \
+                "ideal days between contacts"),                                \
+        CLI_STR("tier", "TIER", &(o).tier, "inner, active or network"),        \
+        CLI_STR("how-met", "TEXT", &(o).how_met, "how you met"),               \
+        CLI_STR("family", "TEXT", &(o).family, "family, names, details"),      \
+        CLI_STR("notes", "TEXT", &(o).notes, "free notes"),                    \
+        CLI_STR("birthday", "DATE", &(o).birthday,                             \
+                "YYYY-MM-DD, or --MM-DD without the year"),                    \
+        CLI_LIST("date", "LABEL=DATE", &(o).dates,                             \
                  "another date: anniversary=2015-06-01")
 
 static int
@@ -121,8 +120,8 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
     if (o->notes)
         p->notes = *o->notes ? o->notes : NULL;
     if (o->tier) {
-        if (*o->tier && strcmp(o->tier, "inner") &&
-            strcmp(o->tier, "active") && strcmp(o->tier, "network"))
+        if (*o->tier && strcmp(o->tier, "inner") && strcmp(o->tier, "active") &&
+            strcmp(o->tier, "network"))
             return cli_usage_error(ctx,
                                    "--tier must be inner, active or network, "
                                    "not '%s'",
@@ -131,9 +130,8 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
     }
     if (o->cadence != CADENCE_UNSET) {
         if (o->cadence < 1 || o->cadence > 3650)
-            return cli_usage_error(ctx,
-                                   "--cadence must be 1 to 3650 days, not %ld",
-                                   o->cadence);
+            return cli_usage_error(
+                ctx, "--cadence must be 1 to 3650 days, not %ld", o->cadence);
         p->cadence_days = (int)o->cadence;
     }
     for (int i = 0; i < o->remove.n; i++) {
@@ -154,8 +152,7 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
     for (int i = 0; i < o->dates.n; i++) {
         const char *eq = strchr(o->dates.v[i], '=');
         if (!eq || eq == o->dates.v[i])
-            return cli_usage_error(ctx,
-                                   "--date expects LABEL=DATE, not '%s'",
+            return cli_usage_error(ctx, "--date expects LABEL=DATE, not '%s'",
                                    o->dates.v[i]);
         char *label = rp_arena_strndup(ctx->arena, o->dates.v[i],
                                        (size_t)(eq - o->dates.v[i]));
@@ -248,8 +245,7 @@ person_add(cli_ctx *ctx)
         ctx->st->ops->rollback(ctx->st);
         return rc;
     }
-    if ((rc = finish(ctx, ctx->st->ops->person_add(ctx->st, &p, &err),
-                     &err)))
+    if ((rc = finish(ctx, ctx->st->ops->person_add(ctx->st, &p, &err), &err)))
         return rc;
     if (ctx->json)
         return cli_print_json(ctx, jsonrec_person(&p));
@@ -264,8 +260,7 @@ person_edit(cli_ctx *ctx)
         "rapport person edit PERSON [--name NAME] [options]", NULL};
     struct person_opts o = {.cadence = CADENCE_UNSET};
     const struct cli_opt opts[] = {
-        CLI_STR("name", "NAME", &o.name, "rename"),
-        PERSON_OPTIONS(o),
+        CLI_STR("name", "NAME", &o.name, "rename"), PERSON_OPTIONS(o),
         CLI_LIST("remove", "VALUE", &o.remove,
                  "remove an email, phone, interest, goal or tag"),
         CLI_END()};
@@ -287,8 +282,8 @@ person_edit(cli_ctx *ctx)
         ctx->st->ops->rollback(ctx->st);
         return rc;
     }
-    if ((rc = finish(ctx, ctx->st->ops->person_update(ctx->st, &p, &err),
-                     &err)))
+    if ((rc =
+             finish(ctx, ctx->st->ops->person_update(ctx->st, &p, &err), &err)))
         return rc;
     if (ctx->json)
         return cli_print_json(ctx, jsonrec_person(&p));
@@ -296,8 +291,46 @@ person_edit(cli_ctx *ctx)
     return CLI_OK;
 }
 
+/* Sentiment moves this much before the trend calls it warmer or cooler,
+ * the coach score this many points before better or worse: smaller
+ * changes are noise across a handful of messages. */
+#define TREND_TONE_STEP 0.1
+#define TREND_SCORE_STEP 5
+
 static json_t *
-profile_json(const profile *pr)
+series_json(const tonetrend_series *s, double step, const char *up,
+            const char *down)
+{
+    const char *dir = tonetrend_direction(s, step, up, down);
+    return json_pack(
+        "{s:o,s:i,s:o,s:i,s:o}", "recent",
+        s->period[0].n ? json_real(s->period[0].mean) : json_null(), "recent_n",
+        s->period[0].n, "before",
+        s->period[1].n ? json_real(s->period[1].mean) : json_null(), "before_n",
+        s->period[1].n, "trend", dir ? json_string(dir) : json_null());
+}
+
+static json_t *
+trend_json(const tonetrend *t)
+{
+    char since[32];
+    rp_time_iso(t->since, since, sizeof since);
+    json_t *mains = json_object();
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        if (t->mains[c])
+            json_object_set_new(mains, nlp_coach_cat_name((nlp_coach_cat)c),
+                                json_integer(t->mains[c]));
+    json_t *coach = series_json(&t->coach, TREND_SCORE_STEP, "better", "worse");
+    json_object_set_new(coach, "main_problems", mains);
+    return json_pack(
+        "{s:s,s:i,s:o,s:o,s:o,s:b}", "since", since, "days", TONETREND_DAYS,
+        "theirs", series_json(&t->theirs, TREND_TONE_STEP, "warmer", "cooler"),
+        "yours", series_json(&t->mine, TREND_TONE_STEP, "warmer", "cooler"),
+        "your_coach_score", coach, "truncated", t->truncated);
+}
+
+static json_t *
+profile_json(const profile *pr, const tonetrend *t)
 {
     json_t *j = json_object();
     json_t *gaps = json_array(), *commit = json_array(), *recent = json_array();
@@ -308,8 +341,8 @@ profile_json(const profile *pr)
     for (size_t i = 0; i < pr->nrecent; i++)
         json_array_append_new(recent, jsonrec_interaction(&pr->recent[i]));
     json_object_set_new(j, "person", jsonrec_person(&pr->person));
-    json_object_set_new(j, "org", pr->has_org ? jsonrec_org(&pr->org)
-                                              : json_null());
+    json_object_set_new(j, "org",
+                        pr->has_org ? jsonrec_org(&pr->org) : json_null());
     json_object_set_new(j, "health", jsonrec_health(&pr->health));
     json_object_set_new(j, "generosity", jsonrec_generosity(&pr->generosity));
     json_object_set_new(j, "unknown", gaps);
@@ -321,6 +354,7 @@ profile_json(const profile *pr)
                   "theirs_scored", pr->tone_in_n, "yours",
                   pr->tone_out_n ? json_real(pr->tone_out) : json_null(),
                   "yours_scored", pr->tone_out_n));
+    json_object_set_new(j, "tone_trend", trend_json(t));
     const signals *sg = &pr->threads;
     json_object_set_new(
         j, "threads",
@@ -373,7 +407,65 @@ print_threads(FILE *f, const signals *sg)
 }
 
 static void
-print_profile(cli_ctx *ctx, const profile *pr)
+print_mean(FILE *f, const tonetrend_mean *m, bool score)
+{
+    if (!m->n)
+        fputs(score ? "     -    " : "    -    ", f);
+    else if (score)
+        fprintf(f, "%3.0f/100 (%d)", m->mean, m->n);
+    else
+        fprintf(f, "%+.2f (%d)", m->mean, m->n);
+}
+
+static void
+print_series(FILE *f, const char *name, const tonetrend_series *s, bool score)
+{
+    const char *dir =
+        score ? tonetrend_direction(s, TREND_SCORE_STEP, "better", "worse")
+              : tonetrend_direction(s, TREND_TONE_STEP, "warmer", "cooler");
+    fprintf(f, "  %-12s ", name);
+    print_mean(f, &s->period[0], score);
+    fputs("  vs  ", f);
+    print_mean(f, &s->period[1], score);
+    if (dir)
+        fprintf(f, "  %s", dir);
+    fputc('\n', f);
+}
+
+/* The tone trend: their messages, the user's, and the coach's view of the
+ * user's, last TONETREND_DAYS days against before. */
+static void
+print_trend(FILE *f, const tonetrend *t)
+{
+    const tonetrend_series *all[] = {&t->theirs, &t->mine, &t->coach};
+    int any = 0;
+    for (int i = 0; i < 3; i++)
+        any += all[i]->period[0].n + all[i]->period[1].n;
+    if (!any)
+        return;
+    fprintf(f,
+            "\ntone trend (last %d days vs before; -1 hostile .. +1 warm):\n",
+            TONETREND_DAYS);
+    print_series(f, "theirs", &t->theirs, false);
+    print_series(f, "yours", &t->mine, false);
+    if (t->coach.period[0].n || t->coach.period[1].n) {
+        print_series(f, "coach score", &t->coach, true);
+        int top = -1;
+        for (int c = 0; c < NLP_COACH_NCATS; c++)
+            if (t->mains[c] && (top < 0 || t->mains[c] > t->mains[top]))
+                top = c;
+        if (top >= 0)
+            fprintf(f,
+                    "  most frequent problem in your messages: "
+                    "%s (%d)\n",
+                    nlp_coach_cat_name((nlp_coach_cat)top), t->mains[top]);
+    }
+    if (t->truncated)
+        fprintf(f, "  (from the newest %d messages)\n", TONETREND_MAX_MESSAGES);
+}
+
+static void
+print_profile(cli_ctx *ctx, const profile *pr, const tonetrend *t)
 {
     const rp_person *p = &pr->person;
     FILE *f = ctx->out;
@@ -429,6 +521,7 @@ print_profile(cli_ctx *ctx, const profile *pr)
             fprintf(f, " yours %+.2f (%d)", pr->tone_out, pr->tone_out_n);
         fputc('\n', f);
     }
+    print_trend(f, t);
     print_threads(f, &pr->threads);
     if (pr->ngaps) {
         fputs("\nnot known yet:\n", f);
@@ -470,6 +563,7 @@ person_show(cli_ctx *ctx)
     int64_t id;
     rp_err err = {0};
     profile pr;
+    tonetrend trend;
     if ((rc = cli_parse(ctx, usage, opts, &pos, &npos)))
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     if (npos != 1)
@@ -478,13 +572,14 @@ person_show(cli_ctx *ctx)
         return cli_usage_error(ctx, "--recent must not be negative");
     if (people_resolve(ctx->st, ctx->arena, pos[0], &id, &err) ||
         profile_load(ctx->st, ctx->arena, id, ctx->now,
-                     (size_t)(recent ? recent : 1), &pr, &err))
+                     (size_t)(recent ? recent : 1), &pr, &err) ||
+        tonetrend_compute(ctx->st, ctx->arena, id, ctx->now, &trend, &err))
         return cli_error(ctx, &err);
     if (!recent)
         pr.nrecent = 0;
     if (ctx->json)
-        return cli_print_json(ctx, profile_json(&pr));
-    print_profile(ctx, &pr);
+        return cli_print_json(ctx, profile_json(&pr, &trend));
+    print_profile(ctx, &pr, &trend);
     return CLI_OK;
 }
 
@@ -572,9 +667,9 @@ person_merge(cli_ctx *ctx)
         ctx->st->ops->person_merge(ctx->st, keep, gone, &err))
         return cli_error(ctx, &err);
     if (ctx->json)
-        return cli_print_json(ctx, json_pack("{s:I,s:I}", "kept",
-                                             (json_int_t)keep, "merged",
-                                             (json_int_t)gone));
+        return cli_print_json(ctx,
+                              json_pack("{s:I,s:I}", "kept", (json_int_t)keep,
+                                        "merged", (json_int_t)gone));
     fprintf(ctx->out, "merged #%lld into #%lld\n", (long long)gone,
             (long long)keep);
     return CLI_OK;
@@ -601,9 +696,9 @@ cli_me(cli_ctx *ctx)
         "rapport me                 show who you are",
         "rapport me --name NAME --email E [options]   set it", NULL};
     struct person_opts o = {.cadence = CADENCE_UNSET};
-    const struct cli_opt opts[] = {CLI_STR("name", "NAME", &o.name,
-                                           "your name"),
-                                   PERSON_OPTIONS(o), CLI_END()};
+    const struct cli_opt opts[] = {
+        CLI_STR("name", "NAME", &o.name, "your name"), PERSON_OPTIONS(o),
+        CLI_END()};
     char **pos;
     int npos, rc;
     int64_t id = 0;

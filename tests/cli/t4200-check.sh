@@ -152,4 +152,34 @@ test_expect_success '--help, and usage errors exit 2' '
 	test_exit_code 2 rapport check --bogus good.txt 2>err && grep "bogus" err &&
 	test_exit_code 1 rapport check missing.txt 2>err && grep "missing.txt" err
 '
+test_expect_success 'person show: tone trend of their messages, yours, and the coach score of yours' '
+	rapport person add "Bo Chen" --email bo@x.example >/dev/null &&
+	printf "Hi Bo, thanks for the notes, they were really helpful. I attached the guide you asked about.\n" >kind.txt &&
+	printf "Just following up again. Can we hop on a quick call ASAP? I need an answer by Friday.\n" >pushy.txt &&
+	printf "This is wonderful news, thank you so much! We love it.\n" >warm.txt &&
+	printf "This is disappointing. The delay is a real problem for us.\n" >cold.txt &&
+	rapport log bo --kind email --dir out --at "150 days ago" --body kind.txt >/dev/null &&
+	rapport log bo --kind email --dir in --at "140 days ago" --body warm.txt >/dev/null &&
+	rapport log bo --kind email --dir in --at "100 days ago" --body warm.txt >/dev/null &&
+	rapport log bo --kind email --dir out --at "20 days ago" --body pushy.txt >/dev/null &&
+	rapport log bo --kind message --dir out --at "10 days ago" --body pushy.txt >/dev/null &&
+	rapport log bo --kind email --dir in --at "5 days ago" --body cold.txt >/dev/null &&
+	rapport log bo --kind call --at "3 days ago" --summary "a wonderful, lovely call" >/dev/null &&
+	rapport person show bo >out &&
+	grep "^tone trend (last 90 days vs before" out &&
+	grep "^  theirs  *-0.55 (1)  vs  +0.70 (2)  cooler$" out &&
+	grep "^  coach score .*(2)  vs .*(1)  worse$" out &&
+	grep "most frequent problem in your messages: imposition (2)" out &&
+	rapport person show bo --json >j &&
+	test "$(json_get j "j.tone_trend.since")" = 2026-03-17T12:00:00Z &&
+	test "$(json_get j "j.tone_trend.theirs.before_n")" = 2 &&
+	test "$(json_get j "j.tone_trend.yours.recent_n")" = 2 &&
+	test "$(json_get j "j.tone_trend.your_coach_score.recent < 50")" = true &&
+	test "$(json_get j "j.tone_trend.your_coach_score.before >= 85")" = true &&
+	test "$(json_get j "j.tone_trend.your_coach_score.main_problems.imposition")" = 2 &&
+	rapport person add "Cy New" >/dev/null &&
+	rapport person show cy >out && ! grep "tone trend" out &&
+	rapport person show cy --json >j &&
+	test "$(json_get j "j.tone_trend.theirs.trend")" = null
+'
 test_done
