@@ -133,10 +133,12 @@ judge(nlp_coach_report *r)
             worst[f->cat] = f->severity;
     }
     r->main = -1;
+    int problems = 0; /* categories with a warning or worse */
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
         if (cost[c] > CATEGORY_CAP)
             cost[c] = CATEGORY_CAP;
         penalty += cost[c];
+        problems += worst[c] >= 2;
         if (worst[c] >= 2 && (r->main < 0 || cost[c] > cost[r->main]))
             r->main = c;
     }
@@ -165,9 +167,13 @@ judge(nlp_coach_report *r)
     else if (r->main < 0)
         snprintf(r->verdict, sizeof r->verdict,
                  "Nearly there: see the notes and metrics below.");
-    else if (r->score >= 70)
+    else if (r->score >= 70 && problems == 1)
         snprintf(r->verdict, sizeof r->verdict,
                  "Good, with one thing to fix: %s (%s).", what,
+                 nlp_coach_cat_name((nlp_coach_cat)r->main));
+    else if (r->score >= 70)
+        snprintf(r->verdict, sizeof r->verdict,
+                 "Good, with %d things to fix, first %s (%s).", problems, what,
                  nlp_coach_cat_name((nlp_coach_cat)r->main));
     else if (r->score >= 45)
         snprintf(r->verdict, sizeof r->verdict, "Needs work, mostly %s (%s).",

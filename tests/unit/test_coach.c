@@ -519,6 +519,20 @@ test_score_and_verdict(void **state)
     assert_int_equal(r.main, NLP_COACH_IMPOSITION);
     assert_non_null(strstr(r.verdict, "imposition"));
     nlp_coach_report_release(&r);
+
+    /* Two warnings in a decent draft: the verdict says there are two. */
+    static const nlp_coach_fact facts[] = {{"interest", "opera"}};
+    nlp_coach_context c = {
+        .facts = facts, .nfacts = 1, .has_ledger = true, .asks = 2};
+    check("Hi Bea, congratulations on the year! Let me know if there is "
+          "anything I can help with. Could we grab coffee next week?",
+          &c, &r);
+    assert_true(r.score >= 70);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "ledger"));
+    assert_string_equal(r.verdict, "Good, with 2 things to fix, first an ask "
+                                   "before any value (premature_ask).");
+    nlp_coach_report_release(&r);
 }
 
 /* Limits: empty text is fine, over the maximum is RP_EINVAL with a
