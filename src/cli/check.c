@@ -295,8 +295,10 @@ cli_check(cli_ctx *ctx)
     }
     if (ctx->json)
         rc = cli_print_json(ctx, report_json(data, &r, tojson));
-    else
+    else {
         print_report(ctx, data, &r, name);
+        json_decref(tojson); /* only the JSON report takes it over */
+    }
     nlp_coach_report_release(&r);
     return rc;
 }

@@ -194,7 +194,8 @@ coach_match(const coach_doc *d, coach_hit **out, size_t *nout)
                 goto cleanup;
         }
     }
-    qsort(hits, n, sizeof *hits, cmp_hit);
+    if (n) /* hits is NULL when nothing matched */
+        qsort(hits, n, sizeof *hits, cmp_hit);
     /* Leftmost, then longest, wins within an overlap class. */
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {

@@ -211,9 +211,12 @@ nlp_coach_check(const char *text, size_t len, const nlp_coach_context *ctx,
     out->has_subject = d.has_subject;
     out->subject =
         (nlp_coach_span){.start = d.subject.start, .end = d.subject.end};
-    qsort(out->flags, out->nflags, sizeof *out->flags, cmp_flag);
-    qsort(out->positives, out->npositives, sizeof *out->positives,
-          cmp_positive);
+    /* qsort() must not see the NULL of an empty list, even with n == 0. */
+    if (out->nflags)
+        qsort(out->flags, out->nflags, sizeof *out->flags, cmp_flag);
+    if (out->npositives)
+        qsort(out->positives, out->npositives, sizeof *out->positives,
+              cmp_positive);
     if ((rc = char_offsets(out, d.text, d.len)))
         goto cleanup;
     judge(out);
