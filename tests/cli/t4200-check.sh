@@ -182,4 +182,17 @@ test_expect_success 'person show: tone trend of their messages, yours, and the c
 	rapport person show cy --json >j &&
 	test "$(json_get j "j.tone_trend.theirs.trend")" = null
 '
+test_expect_success 'person show: imported mail from you is coached too' '
+	rapport me --name "Sam Lee" --email sam@me.example >/dev/null &&
+	printf "Date: Tue, 9 Jun 2026 10:00:00 +0000\nFrom: Sam Lee <sam@me.example>\nTo: Dee Park <dee@x.example>\nSubject: RE: quick question\nMessage-ID: <a1@me.example>\n\nJust following up. Can we hop on a quick call ASAP?\n" >out1.eml &&
+	printf "Date: Wed, 10 Jun 2026 10:00:00 +0000\nFrom: Dee Park <dee@x.example>\nTo: Sam Lee <sam@me.example>\nSubject: Re: quick question\nMessage-ID: <a2@x.example>\n\nThis is not a good time, sorry.\n" >in1.eml &&
+	rapport import out1.eml in1.eml >/dev/null &&
+	rapport person show dee --json >j &&
+	test "$(json_get j "j.tone_trend.your_coach_score.recent_n")" = 1 &&
+	test "$(json_get j "j.tone_trend.your_coach_score.recent < 50")" = true &&
+	test "$(json_get j "j.tone_trend.your_coach_score.main_problems.imposition")" = 1 &&
+	test "$(json_get j "j.tone_trend.theirs.recent_n")" = 1 &&
+	rapport person show dee >out &&
+	grep "^  coach score .*(1)  vs       -" out
+'
 test_done
