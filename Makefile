@@ -25,7 +25,7 @@ WARN     = -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
 OPT     ?= -O2 -g
 ifeq ($(FUZZ),1)
 OPT      = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
-           -fno-omit-frame-pointer
+           -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=fuzzer,address,undefined
 WARN    += -Wno-unused-command-line-argument
 endif

@@ -22,6 +22,7 @@ typedef struct sq_store {
     bool bulk;
     bool bulk_was_empty; /* no interactions when the bulk load began */
     bool bulk_cache;     /* the bulk-load cache settings are in force */
+    bool needs_upgrade;  /* opened read-only, but the schema is older */
     bool readonly;
     char *path;
 } sq_store;

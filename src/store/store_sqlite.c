@@ -230,6 +230,11 @@ migrate(sq_store *s, rp_err *err)
                      s->path, version, store_migration_count);
         goto cleanup;
     }
+    if (version < store_migration_count && s->readonly &&
+        access(s->path, W_OK) == 0) {
+        s->needs_upgrade = true; /* the caller reopens to upgrade */
+        goto cleanup;
+    }
     if (version < store_migration_count && s->readonly) {
         rc = rp_fail(err, RP_ESTORE,
                      "cannot upgrade '%s': the file is read-only", s->path);
@@ -329,6 +334,18 @@ store_sqlite_open(const char *path, unsigned flags, store **out, rp_err *err)
     }
     if ((rc = migrate(s, err)))
         goto cleanup;
+    if (s->needs_upgrade) {
+        /* Asked for reading only, but the file is writable and older
+         * than this rapport: upgrade it once, then open it as asked. */
+        sq_close(&s->base);
+        s = NULL;
+        store *rw = NULL;
+        if ((rc = store_sqlite_open(path, flags & ~(unsigned)STORE_READONLY,
+                                    &rw, err)))
+            return rc;
+        sq_close(rw);
+        return store_sqlite_open(path, flags, out, err);
+    }
     *out = &s->base;
     s = NULL;
 cleanup:
