@@ -116,7 +116,9 @@ open_event(struct reader *r, const ics_block *b)
     }
     icalcomponent *ev = ics_parse_block(r->data, b->off, b->end);
     if (!ev || icalcomponent_isa(ev) != ICAL_VEVENT_COMPONENT) {
-        ics_problem(&r->c, b, "not a VEVENT libical can read");
+        ics_problem(&r->c, b,
+                    "libical cannot read it as one VEVENT (do its BEGIN "
+                    "and END lines pair up?)");
         if (ev)
             icalcomponent_free(ev);
         return NULL;

@@ -6,7 +6,9 @@
  * DESCRIPTION, start in UTC, ORGANIZER and ATTENDEEs (the address without
  * "mailto:", CN as the name; rooms and resources (CUTYPE) and attendees
  * who declined (PARTSTAT) are left out), and whether it is cancelled
- * (STATUS:CANCELLED, or a calendar with METHOD:CANCEL).
+ * (STATUS:CANCELLED, or a calendar with METHOD:CANCEL).  A file may hold
+ * several VCALENDARs, or a bare VEVENT; VTODOs, VJOURNALs and the like
+ * are read past.
  *
  * Times: DTSTART with a TZID uses the file's VTIMEZONE of that name, else
  * the system's zone of that name (an Olson name, also when it is buried
@@ -28,11 +30,13 @@
  * to hooks->problem.  EXRULE is ignored, and RANGE=THISANDFUTURE
  * overrides replace one occurrence only.
  *
- * A malformed event (no usable DTSTART, an unreadable RRULE, ATTENDEE,
- * ORGANIZER and the like, or no END:VEVENT) is reported through
- * hooks->problem with the file, the line of its BEGIN:VEVENT and its
- * index in the file ("event 3"), and skipped; the rest imports.  Problems
- * with properties rapport does not use (LOCATION, GEO, ...) are ignored.
+ * A malformed event (no usable DTSTART, an unreadable RRULE, RDATE,
+ * EXDATE, ATTENDEE, ORGANIZER and the like, or no END:VEVENT) is reported
+ * through hooks->problem with the file, the line of its BEGIN:VEVENT and
+ * its index and UID in the file ("event 3 (UID x)"), and skipped; the
+ * rest imports.  Problems with properties rapport does not use (LOCATION,
+ * GEO, ...) are ignored, and so is a missing DTSTART in an iTIP REPLY or
+ * CANCEL, which RFC 5546 allows.
  * Progress is reported in bytes of input after each event.
  *
  * Memory: the file is read whole, but parsed one event at a time (with
@@ -55,9 +59,10 @@
  * from and to bound recurring events (Unix seconds, inclusive); both 0
  * means from a year ago to 90 days ahead of the current time.  hooks may
  * be NULL.  Returns RP_OK (even when events were skipped), RP_EIO when
- * path cannot be read, RP_EINVAL when it is not an iCalendar file (its
- * first line is not BEGIN:VCALENDAR), RP_ENOMEM, or the first non-OK code
- * fn returned (reading then stops).
+ * path cannot be read, RP_EINVAL when it is not an iCalendar file (empty,
+ * or its first line does not open VCALENDAR or another iCalendar
+ * component), RP_ENOMEM, or the first non-OK code fn returned (reading
+ * then stops).
  */
 rp_code ingest_ics_file(const char *path, int64_t from, int64_t to,
                         ingest_event_fn *fn, void *ud,

@@ -262,6 +262,13 @@ ics_scan_release(ics_scan *s)
     memset(s, 0, sizeof *s);
 }
 
+/*
+ * icalparser_clean() is not used: in libical 3.0 the component it returns
+ * stays the parser's root, and icalparser_free() frees it a second time.
+ * A block whose BEGIN and END lines libical does not pair up (say an
+ * unknown component opened inside the event and never closed) gives
+ * NULL instead, and icalparser_free() frees what it had started.
+ */
 icalcomponent *
 ics_parse_block(const char *data, size_t off, size_t end)
 {
@@ -281,13 +288,6 @@ ics_parse_block(const char *data, size_t off, size_t end)
             comp = c;
         else if (c)
             icalcomponent_free(c);
-    }
-    if (!comp) {
-        comp = icalparser_clean(p);
-    } else {
-        icalcomponent *rest = icalparser_clean(p);
-        if (rest)
-            icalcomponent_free(rest);
     }
     rp_buf_release(&b);
     icalparser_free(p);

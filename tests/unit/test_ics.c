@@ -406,6 +406,29 @@ test_ics_bare_event_and_folded_lines(void **state)
     assert_string_equal(s->e[0].attendees[0].email, "sam@me.example");
 }
 
+static void
+test_ics_unpaired_begin_is_reported_not_crashed_on(void **state)
+{
+    seen *s = *state;
+    /* libical reads "BEGIN :X-THING" as a BEGIN and the scan does not, so
+     * libical ends the event's lines with a component still open.  (Found
+     * by fuzz_ics: libical then freed the event twice.) */
+    const char *text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:open\n"
+                       "DTSTART:20260601T100000Z\nBEGIN :X-THING\n"
+                       "END:VEVENT\nEND:VCALENDAR\n"
+                       "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:fine\n"
+                       "DTSTART:20260602T100000Z\nEND:VEVENT\n"
+                       "END:VCALENDAR\n";
+    assert_int_equal(
+        parse_text(s, text, "2026-01-01T00:00:00Z", "2026-12-31T00:00:00Z"),
+        RP_OK);
+    assert_int_equal(s->n, 1);
+    assert_string_equal(s->e[0].uid, "fine");
+    assert_int_equal(s->nproblems, 1);
+    assert_int_equal(s->problems[0].pos, 2);
+    assert_non_null(strstr(s->problems[0].why, "BEGIN and END"));
+}
+
 int
 main(void)
 {
@@ -424,6 +447,7 @@ main(void)
         T(test_ics_same_file_gives_the_same_uids),
         T(test_ics_callback_error_stops_the_read),
         T(test_ics_bare_event_and_folded_lines),
+        T(test_ics_unpaired_begin_is_reported_not_crashed_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
