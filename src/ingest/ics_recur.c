@@ -2,6 +2,7 @@
  * window; see ics_impl.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/date.h"
 #include "ingest/ics_impl.h"
@@ -45,10 +46,32 @@ in_window(const ics_ctx *c, int64_t at)
 }
 
 /*
- * Adds the occurrences of every RRULE within the window.  Rules are
- * walked from DTSTART (libical cannot skip ahead under COUNT), at most
- * *steps_left steps in all, so that a rule repeating every second since
- * 1970 costs a bounded time; *stopped says when the bound was hit.
+ * Moves a rule without COUNT straight to a little before the window (a
+ * weekly meeting since 2010 need not be walked through 2010 to 2025).
+ * Under COUNT every occurrence from DTSTART counts, so libical cannot
+ * skip, and those rules are walked.  The two days of margin cover the
+ * gap between the zone the start is computed in and local time for
+ * floating rules; occurrences before the window are dropped anyway.
+ */
+static void
+skip_ahead(icalrecur_iterator *it, const struct icalrecurrencetype *r,
+           const ics_fields *m, int64_t from)
+{
+    if (r->count || from - 2 * 86400 <= m->start_at)
+        return;
+    icaltimezone *z = (icaltimezone *)m->start.zone;
+    struct icaltimetype s = icaltime_from_timet_with_zone(
+        (time_t)(from - 2 * 86400), m->start.is_date,
+        z ? z : icaltimezone_get_utc_timezone());
+    s.zone = m->start.zone;
+    if (!icaltime_is_null_time(s))
+        icalrecur_iterator_set_start(it, s);
+}
+
+/*
+ * Adds the occurrences of every RRULE within the window, at most
+ * *steps_left steps in all, so that a rule repeating every second costs
+ * a bounded time; *stopped says when the bound was hit.
  */
 static rp_code
 add_rules(const ics_ctx *c, const ics_block *b, icalcomponent *ev,
@@ -66,6 +89,7 @@ add_rules(const ics_ctx *c, const ics_block *b, icalcomponent *ev,
             ics_problem(c, b, "cannot expand RRULE '%.80s'", v ? v : "");
             continue;
         }
+        skip_ahead(it, &r, m, c->from);
         for (;;) {
             if (*steps_left <= 0) {
                 *stopped = true;
