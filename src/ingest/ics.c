@@ -276,6 +276,9 @@ ingest_ics_buffer(const char *data, size_t len, const char *source,
     struct reader r = {.data = data, .len = len};
     rp_code rc;
     char *src = NULL;
+    /* Some libical builds abort() on a parse error unless told not to;
+     * a bad calendar must be a reported problem, never a crash. */
+    icalerror_set_errors_are_fatal(0);
     if (!from && !to) {
         int64_t now = (int64_t)time(NULL);
         from = now - 365 * 86400LL;
