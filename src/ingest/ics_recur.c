@@ -57,7 +57,7 @@ static void
 skip_ahead(icalrecur_iterator *it, const struct icalrecurrencetype *r,
            const ics_fields *m, int64_t from)
 {
-    if (r->count || from - 2 * 86400 <= m->start_at)
+    if (r->count || from <= m->start_at + 2 * 86400)
         return;
     icaltimezone *z = (icaltimezone *)m->start.zone;
     struct icaltimetype s = icaltime_from_timet_with_zone(
