@@ -732,8 +732,18 @@ cli_me(cli_ctx *ctx)
         print_list(ctx, "emails", &p.emails);
         return CLI_OK;
     }
+    /* An import before `me` made the user a contact like any other: one
+     * of the given addresses finds them, and they become the user. */
+    for (int i = 0; found == RP_ENOTFOUND && i < o.emails.n; i++) {
+        rp_err e2 = {0};
+        const char *norm = people_normalize_email(ctx->arena, o.emails.v[i],
+                                                  &e2);
+        if (norm && st->ops->person_by_email(st, norm, &id, NULL) == RP_OK)
+            found = RP_OK;
+    }
     if (found == RP_OK && st->ops->person_get(st, ctx->arena, id, &p, &err))
         return cli_error(ctx, &err);
+    p.is_me = true;
     if (found) {
         if (!o.name)
             return cli_usage_error(ctx, "say who you are: rapport me --name "

@@ -250,7 +250,7 @@ cli_import(cli_ctx *ctx)
     const intake_stats *t = &s.intake;
     if (ctx->json) {
         rc = cli_print_json(
-            ctx, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "records",
+            ctx, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "records",
                            (json_int_t)s.records, "skipped_malformed",
                            (json_int_t)s.problems, "skipped_empty",
                            (json_int_t)t->skipped, "people_created",
@@ -260,8 +260,9 @@ cli_import(cli_ctx *ctx)
                            "interactions_added",
                            (json_int_t)t->interactions_added,
                            "interactions_present",
-                           (json_int_t)t->interactions_present, "seconds",
-                           secs));
+                           (json_int_t)t->interactions_present,
+                           "interactions_without_me",
+                           (json_int_t)t->without_me, "seconds", secs));
     } else {
         fprintf(ctx->out,
                 "imported %ld records in %.2fs: %ld people created, %ld "
@@ -272,6 +273,13 @@ cli_import(cli_ctx *ctx)
                 t->people_updated, t->interactions_added,
                 t->interactions_present, t->skipped, s.problems);
     }
+    if (t->without_me)
+        fprintf(ctx->err,
+                "rapport: note: %ld interactions came in before rapport knew "
+                "your own addresses, so they count as incoming and you may "
+                "appear as a contact; next time, first run: rapport me "
+                "--name NAME --email ADDRESS\n",
+                t->without_me);
     /* The status says whether anything was skipped as malformed. */
     return s.problems ? CLI_FAIL : rc;
 }

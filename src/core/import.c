@@ -318,6 +318,7 @@ cleanup:
         stats->intake.interactions_added += s->interactions_added;
         stats->intake.interactions_present += s->interactions_present;
         stats->intake.skipped += s->skipped;
+        stats->intake.without_me += s->without_me;
     }
     intake_free(r.in);
     return rc;

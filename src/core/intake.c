@@ -217,6 +217,7 @@ intake_message_add(intake *in, const intake_message *m, rp_err *err)
     if ((rc = in->st->ops->interaction_add(in->st, &x, err)))
         goto cleanup;
     in->stats.interactions_added++;
+    in->stats.without_me += !in->me;
 cleanup:
     rp_arena_free(a);
     return rc;
@@ -275,6 +276,7 @@ intake_event_add(intake *in, const intake_event *e, rp_err *err)
     if ((rc = in->st->ops->interaction_add(in->st, &x, err)))
         goto cleanup;
     in->stats.interactions_added++;
+    in->stats.without_me += !in->me;
 cleanup:
     rp_arena_free(a);
     return rc;

@@ -28,6 +28,8 @@ typedef struct {
     long people_created, people_matched, people_updated;
     long interactions_added, interactions_present;
     long skipped; /* records with nothing to keep (no address, cancelled) */
+    long without_me; /* interactions added before the user was set up: all
+                        counted as incoming */
 } intake_stats;
 
 /* The user's own addresses, read once per import. */

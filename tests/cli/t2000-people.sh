@@ -81,6 +81,16 @@ test_expect_success 'a second me is refused' '
 	EOF2
 	grep "already a person marked as you" err
 '
+test_expect_success 'me adopts the contact an import made of the user' '
+	printf "From: Kay Allen <kay@own.example>\nTo: Lee <lee@else.example>\nSubject: hi\nMessage-ID: <m1@own.example>\nDate: Mon, 1 Jun 2026 10:00:00 +0000\n\nhello\n" >one.eml &&
+	rapport --db own.db init >/dev/null &&
+	rapport --db own.db import one.eml >out 2>err &&
+	grep "before rapport knew your own addresses" err &&
+	rapport --db own.db me --email KAY@own.example >out &&
+	grep "you are Kay Allen (#1)" out &&
+	test "$(rapport --db own.db person list | wc -l)" = 2 &&
+	rapport --db own.db import one.eml >out 2>err && ! grep "note:" err
+'
 test_expect_success 'rm removes the person and their history' '
 	rapport log bo --kind call --summary "hello unusualword" >/dev/null &&
 	rapport search unusualword | grep hello &&
