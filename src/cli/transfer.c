@@ -60,6 +60,7 @@ struct progress {
     bool tty;
     const import_stats *stats; /* records so far, when importing */
     double shown;              /* when the line was last redrawn */
+    bool bytes; /* positions are byte offsets (mbox), not line numbers */
 };
 
 static double
@@ -140,7 +141,10 @@ report_problem(void *ud, const char *file, long pos, const char *why)
     struct progress *p = ud;
     if (p->tty)
         fputc('\n', p->ctx->err);
-    if (pos > 0)
+    if (pos > 0 && p->bytes)
+        fprintf(p->ctx->err, "rapport: %s: at byte %ld: %s (skipped)\n",
+                file, pos, why);
+    else if (pos > 0)
         fprintf(p->ctx->err, "rapport: %s:%ld: %s (skipped)\n", file, pos,
                 why);
     else
@@ -176,13 +180,20 @@ int
 cli_import(cli_ctx *ctx)
 {
     static const char *const usage[] = {
-        "rapport import PATH... [--format F] [--map MAP]",
-        "  PATH: a JSON Lines export, a .vcf, a .csv (LinkedIn, Google "
-        "Contacts,",
-        "        or any with --map), an mbox, a Maildir, an .eml, or an "
-        ".ics;",
-        "        - reads a JSON Lines export from stdin",
+        "rapport import PATH... [--format F] [--map MAP] [--batch N]",
         NULL};
+    /* What the option table cannot say: the inputs and the exit status,
+     * which scripts need to tell a clean import from a partial one. */
+    static const char notes[] =
+        "\nPATH is a JSON Lines export, a .vcf, a .csv (LinkedIn, Google "
+        "Contacts,\nor any with --map), an mbox, a Maildir, an .eml or a "
+        "folder of them, or an\n.ics; - reads a JSON Lines export from "
+        "stdin.  Importing the same sources\nagain adds nothing; an "
+        "interrupted import keeps what it committed, and\nrunning it again "
+        "completes it.\n\nExit status: 0 when everything was read; 1 when "
+        "a malformed record was\nskipped (each is reported on stderr with "
+        "its file and position, and the\nrest is imported) or the import "
+        "stopped on an error; 2 for a usage error.\n";
     const char *format = NULL, *map = NULL, *since = NULL, *until = NULL;
     long batch = 0;
     const struct cli_opt opts[] = {
@@ -203,10 +214,14 @@ cli_import(cli_ctx *ctx)
     import_opts o = {.from = ctx->now - 365 * 86400LL,
                      .to = ctx->now + 90 * 86400LL};
     import_stats s = {0};
-    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0, &s, 0};
+    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0, &s, 0,
+                          false};
     ingest_hooks hooks = {report_problem, bytes_progress, &pr};
-    if ((rc = cli_parse(ctx, usage, opts, &pos, &npos)))
+    if ((rc = cli_parse(ctx, usage, opts, &pos, &npos))) {
+        if (rc == CLI_HELP_SHOWN)
+            fputs(notes, ctx->out);
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    }
     if (npos < 1)
         return cli_usage_error(ctx, "import needs a FILE or folder (or - "
                                     "for stdin)");
@@ -233,6 +248,7 @@ cli_import(cli_ctx *ctx)
         }
         import_opts one = o;
         one.format = f;
+        pr.bytes = f == IMPORT_MAIL;
         rp_code c = import_path(ctx->st, pos[i], &one, &hooks, &s, &err);
         if (pr.tty)
             fputc('\n', ctx->err);
