@@ -61,7 +61,10 @@ struct progress {
     const import_stats *stats; /* records so far, when importing */
     double shown;              /* when the line was last redrawn */
     bool bytes; /* positions are byte offsets (mbox), not line numbers */
+    json_t *problems; /* with --json: the first PROBLEMS_MAX skipped */
 };
+
+#define PROBLEMS_MAX 100
 
 static double
 elapsed(const struct timespec *t0)
@@ -139,6 +142,16 @@ static void
 report_problem(void *ud, const char *file, long pos, const char *why)
 {
     struct progress *p = ud;
+    if (p->ctx->json && !p->problems)
+        p->problems = json_array();
+    /* Kept for the summary, so a script sees what was skipped and why
+     * without parsing stderr; the count covers the rest. */
+    if (p->problems && json_array_size(p->problems) < PROBLEMS_MAX)
+        json_array_append_new(p->problems,
+                              json_pack("{s:s,s:I,s:s,s:s}", "file", file,
+                                        "position", (json_int_t)pos, "unit",
+                                        p->bytes ? "byte" : "line", "reason",
+                                        why));
     if (p->tty)
         fputc('\n', p->ctx->err);
     if (pos > 0 && p->bytes)
@@ -215,7 +228,7 @@ cli_import(cli_ctx *ctx)
                      .to = ctx->now + 90 * 86400LL};
     import_stats s = {0};
     struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0, &s, 0,
-                          false};
+                          false, NULL};
     ingest_hooks hooks = {report_problem, bytes_progress, &pr};
     if ((rc = cli_parse(ctx, usage, opts, &pos, &npos))) {
         if (rc == CLI_HELP_SHOWN)
@@ -259,6 +272,7 @@ cli_import(cli_ctx *ctx)
                               "what was committed stays, and running the "
                                   "import again completes it\n",
                         pos[i], s.records);
+            json_decref(pr.problems);
             return CLI_FAIL;
         }
     }
@@ -266,9 +280,12 @@ cli_import(cli_ctx *ctx)
     const intake_stats *t = &s.intake;
     if (ctx->json) {
         rc = cli_print_json(
-            ctx, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "records",
-                           (json_int_t)s.records, "skipped_malformed",
-                           (json_int_t)s.problems, "skipped_empty",
+            ctx, json_pack("{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:f}",
+                           "records", (json_int_t)s.records,
+                           "skipped_malformed", (json_int_t)s.problems,
+                           "problems",
+                           pr.problems ? pr.problems : json_array(),
+                           "skipped_empty",
                            (json_int_t)t->skipped, "people_created",
                            (json_int_t)t->people_created, "people_matched",
                            (json_int_t)t->people_matched, "people_updated",

@@ -125,6 +125,9 @@ test_expect_success 'malformed messages are reported with file and position, the
 	test_exit_code 1 rapport import "$M/bad.mbox" "$M/nodate.eml" --json >j 2>err &&
 	test "$(json_get j "j.skipped_malformed")" = 4 &&
 	test "$(json_get j "j.interactions_added")" = 2 &&
+	test "$(json_get j "j.problems.filter(p=>p.file.endsWith(\"bad.mbox\")).map(p=>p.unit+p.position).join()")" = \
+		"$(grep -b "^From nobody\|^From carol.*12:00" "$M/bad.mbox" | sed "s/:.*//;s/^/byte/" | paste -sd,)" &&
+	test "$(json_get j "j.problems[3].reason")" = "message without a Date" &&
 	test_line_count = 4 err &&
 	for off in $(grep -b "^From nobody\|^From carol.*12:00" "$M/bad.mbox" | cut -d: -f1); do
 		grep "bad.mbox: at byte $off: " err || return 1

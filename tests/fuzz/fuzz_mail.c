@@ -17,10 +17,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
-check_text(const char *s)
+check_text(const char *what, const char *s)
 {
-    if (s && !g_utf8_validate(s, -1, NULL))
+    if (s && !g_utf8_validate(s, -1, NULL)) {
+        fprintf(stderr, "fuzz_mail: %s is not UTF-8: '%s'\n", what, s);
         abort();
+    }
 }
 
 static void
@@ -28,8 +30,8 @@ check_addr(const ingest_addr *a)
 {
     if (!a->email || !*a->email)
         abort(); /* addresses without one are dropped, not passed on */
-    check_text(a->name);
-    check_text(a->email);
+    check_text("a display name", a->name);
+    check_text("an address", a->email);
 }
 
 static rp_code
@@ -45,10 +47,10 @@ on_message(void *ud, const ingest_message *m)
         check_addr(&m->to[i]);
     for (size_t i = 0; i < m->ncc; i++)
         check_addr(&m->cc[i]);
-    check_text(m->subject);
-    check_text(m->body);
-    check_text(m->message_id);
-    check_text(m->thread);
+    check_text("the subject", m->subject);
+    check_text("the body", m->body);
+    check_text("the Message-ID", m->message_id);
+    check_text("the thread", m->thread);
     return RP_OK;
 }
 

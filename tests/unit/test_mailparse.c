@@ -408,6 +408,31 @@ test_mbox_reads_every_message_and_reports_the_bad_one(void **state)
     assert_int_equal(s->done, s->total);
 }
 
+/* Raw bytes that GMime passes through (a bare CR in a header defeats its
+ * fallback charsets) must still reach the book as UTF-8: one bad subject
+ * in the store made `rapport export` fail as a whole. */
+static void
+test_mail_header_bytes_always_become_utf8(void **state)
+{
+    seen *s = *state;
+    assert_int_equal(
+        parse(s, "Date: Tue, 9 Jun 2026 17:45:00 -0500\r\n"
+                 "From: Carol \x93K\x94 <carol@x.example>\r\n"
+                 "To: Sam <sam@me.example>\r\n"
+                 "Message-ID: <id\xf6@x.example>\r\n"
+                 "Subject: A question\r\xf6\xbc\x90\x88tent\r\n\r\n"
+                 "body\r\n"),
+        RP_OK);
+    assert_int_equal(s->n, 1);
+    const ingest_message *m = &s->m[0];
+    assert_true(g_utf8_validate(m->subject, -1, NULL));
+    assert_non_null(strstr(m->subject, "A question"));
+    assert_true(g_utf8_validate(m->message_id, -1, NULL));
+    assert_true(g_utf8_validate(m->thread, -1, NULL));
+    assert_true(g_utf8_validate(m->from.name, -1, NULL));
+    assert_string_equal(m->from.email, "carol@x.example");
+}
+
 /* Writes text to a new temporary file; its name goes into path. */
 static void
 write_temp(char *path, const char *text)
@@ -525,6 +550,7 @@ main(void)
         T(test_mail_lenient_addresses_are_kept),
         T(test_mail_malformed_message_is_reported),
         T(test_mbox_reads_every_message_and_reports_the_bad_one),
+        T(test_mail_header_bytes_always_become_utf8),
         T(test_mbox_truncated_last_from_line_is_reported_once),
         T(test_maildir_reads_cur_new_and_subfolders_not_tmp),
         T(test_single_eml_file_is_one_message),
