@@ -147,16 +147,15 @@ report_problem(void *ud, const char *file, long pos, const char *why)
     /* Kept for the summary, so a script sees what was skipped and why
      * without parsing stderr; the count covers the rest. */
     if (p->problems && json_array_size(p->problems) < PROBLEMS_MAX)
-        json_array_append_new(p->problems,
-                              json_pack("{s:s,s:I,s:s,s:s}", "file", file,
-                                        "position", (json_int_t)pos, "unit",
-                                        p->bytes ? "byte" : "line", "reason",
-                                        why));
+        json_array_append_new(
+            p->problems, json_pack("{s:s,s:I,s:s,s:s}", "file", file,
+                                   "position", (json_int_t)pos, "unit",
+                                   p->bytes ? "byte" : "line", "reason", why));
     if (p->tty)
         fputc('\n', p->ctx->err);
     if (pos > 0 && p->bytes)
-        fprintf(p->ctx->err, "rapport: %s: at byte %ld: %s (skipped)\n",
-                file, pos, why);
+        fprintf(p->ctx->err, "rapport: %s: at byte %ld: %s (skipped)\n", file,
+                pos, why);
     else if (pos > 0)
         fprintf(p->ctx->err, "rapport: %s:%ld: %s (skipped)\n", file, pos,
                 why);
@@ -193,8 +192,7 @@ int
 cli_import(cli_ctx *ctx)
 {
     static const char *const usage[] = {
-        "rapport import PATH... [--format F] [--map MAP] [--batch N]",
-        NULL};
+        "rapport import PATH... [--format F] [--map MAP] [--batch N]", NULL};
     /* What the option table cannot say: the inputs and the exit status,
      * which scripts need to tell a clean import from a partial one. */
     static const char notes[] =
@@ -280,21 +278,17 @@ cli_import(cli_ctx *ctx)
     const intake_stats *t = &s.intake;
     if (ctx->json) {
         rc = cli_print_json(
-            ctx, json_pack("{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:f}",
-                           "records", (json_int_t)s.records,
-                           "skipped_malformed", (json_int_t)s.problems,
-                           "problems",
-                           pr.problems ? pr.problems : json_array(),
-                           "skipped_empty",
-                           (json_int_t)t->skipped, "people_created",
-                           (json_int_t)t->people_created, "people_matched",
-                           (json_int_t)t->people_matched, "people_updated",
-                           (json_int_t)t->people_updated,
-                           "interactions_added",
-                           (json_int_t)t->interactions_added,
-                           "interactions_present",
-                           (json_int_t)t->interactions_present, "seconds",
-                           secs));
+            ctx,
+            json_pack("{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "records",
+                      (json_int_t)s.records, "skipped_malformed",
+                      (json_int_t)s.problems, "problems",
+                      pr.problems ? pr.problems : json_array(), "skipped_empty",
+                      (json_int_t)t->skipped, "people_created",
+                      (json_int_t)t->people_created, "people_matched",
+                      (json_int_t)t->people_matched, "people_updated",
+                      (json_int_t)t->people_updated, "interactions_added",
+                      (json_int_t)t->interactions_added, "interactions_present",
+                      (json_int_t)t->interactions_present, "seconds", secs));
     } else {
         fprintf(ctx->out,
                 "imported %ld records in %.2fs: %ld people created, %ld "

@@ -62,8 +62,7 @@ on_message(void *ud, const ingest_message *m)
     check_text("the thread", m->thread);
     rp_err err = {0};
     if (intake_message_add(r->in, m, &err) != RP_OK) {
-        fprintf(stderr, "fuzz_mail: intake refused a message: %s\n",
-                err.msg);
+        fprintf(stderr, "fuzz_mail: intake refused a message: %s\n", err.msg);
         abort();
     }
     return RP_OK;

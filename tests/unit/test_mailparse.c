@@ -415,14 +415,14 @@ static void
 test_mail_header_bytes_always_become_utf8(void **state)
 {
     seen *s = *state;
-    assert_int_equal(
-        parse(s, "Date: Tue, 9 Jun 2026 17:45:00 -0500\r\n"
-                 "From: Carol \x93K\x94 <carol@x.example>\r\n"
-                 "To: Sam <sam@me.example>\r\n"
-                 "Message-ID: <id\xf6@x.example>\r\n"
-                 "Subject: A question\r\xf6\xbc\x90\x88tent\r\n\r\n"
-                 "body\r\n"),
-        RP_OK);
+    assert_int_equal(parse(s,
+                           "Date: Tue, 9 Jun 2026 17:45:00 -0500\r\n"
+                           "From: Carol \x93K\x94 <carol@x.example>\r\n"
+                           "To: Sam <sam@me.example>\r\n"
+                           "Message-ID: <id\xf6@x.example>\r\n"
+                           "Subject: A question\r\xf6\xbc\x90\x88tent\r\n\r\n"
+                           "body\r\n"),
+                     RP_OK);
     assert_int_equal(s->n, 1);
     const ingest_message *m = &s->m[0];
     assert_true(g_utf8_validate(m->subject, -1, NULL));
