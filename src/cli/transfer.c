@@ -60,7 +60,7 @@ struct progress {
     bool tty;
     const import_stats *stats; /* records so far, when importing */
     double shown;              /* when the line was last redrawn */
-    bool bytes; /* positions are byte offsets (mbox), not line numbers */
+    bool bytes;       /* positions are byte offsets (mbox), not line numbers */
     json_t *problems; /* with --json: the first PROBLEMS_MAX skipped */
 };
 
@@ -225,7 +225,7 @@ cli_import(cli_ctx *ctx)
     import_opts o = {.from = ctx->now - 365 * 86400LL,
                      .to = ctx->now + 90 * 86400LL};
     import_stats s = {0};
-    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0, &s, 0,
+    struct progress pr = {ctx,   {0}, isatty(fileno(ctx->err)) != 0, &s, 0,
                           false, NULL};
     ingest_hooks hooks = {report_problem, bytes_progress, &pr};
     if ((rc = cli_parse(ctx, usage, opts, &pos, &npos))) {
