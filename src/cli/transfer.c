@@ -225,8 +225,8 @@ cli_import(cli_ctx *ctx)
     import_opts o = {.from = ctx->now - 365 * 86400LL,
                      .to = ctx->now + 90 * 86400LL};
     import_stats s = {0};
-    struct progress pr = {ctx,   {0}, isatty(fileno(ctx->err)) != 0, &s, 0,
-                          false, NULL};
+    struct progress pr = {
+        .ctx = ctx, .tty = isatty(fileno(ctx->err)) != 0, .stats = &s};
     ingest_hooks hooks = {report_problem, bytes_progress, &pr};
     if ((rc = cli_parse(ctx, usage, opts, &pos, &npos))) {
         if (rc == CLI_HELP_SHOWN)
