@@ -51,7 +51,8 @@ rp_buf_add(rp_buf *b, const void *data, size_t n)
 {
     if (rp_buf_grow(b, n))
         return RP_ENOMEM;
-    memcpy(b->buf + b->len, data, n);
+    if (n) /* data may be NULL when there is nothing to add */
+        memcpy(b->buf + b->len, data, n);
     b->len += n;
     b->buf[b->len] = '\0';
     return RP_OK;

@@ -34,7 +34,7 @@ static const struct cli_cmd commands[] = {
     {"export", cli_export, CLI_STORE, "write everything as JSON Lines"},
     {"give", cli_give, CLI_STORE | CLI_WRITE, "record value you gave"},
     {"import", cli_import, CLI_STORE | CLI_WRITE | CLI_CREATE,
-     "bring in a JSON Lines export"},
+     "bring in mail, contacts, calendars or an export"},
     {"init", cli_init, CLI_STORE | CLI_WRITE | CLI_CREATE,
      "create the database"},
     {"ledger", cli_ledger, CLI_STORE, "value given, received and asks"},

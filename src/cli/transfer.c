@@ -60,7 +60,11 @@ struct progress {
     bool tty;
     const import_stats *stats; /* records so far, when importing */
     double shown;              /* when the line was last redrawn */
+    bool bytes;       /* positions are byte offsets (mbox), not line numbers */
+    json_t *problems; /* with --json: the first PROBLEMS_MAX skipped */
 };
+
+#define PROBLEMS_MAX 100
 
 static double
 elapsed(const struct timespec *t0)
@@ -138,9 +142,21 @@ static void
 report_problem(void *ud, const char *file, long pos, const char *why)
 {
     struct progress *p = ud;
+    if (p->ctx->json && !p->problems)
+        p->problems = json_array();
+    /* Kept for the summary, so a script sees what was skipped and why
+     * without parsing stderr; the count covers the rest. */
+    if (p->problems && json_array_size(p->problems) < PROBLEMS_MAX)
+        json_array_append_new(
+            p->problems, json_pack("{s:s,s:I,s:s,s:s}", "file", file,
+                                   "position", (json_int_t)pos, "unit",
+                                   p->bytes ? "byte" : "line", "reason", why));
     if (p->tty)
         fputc('\n', p->ctx->err);
-    if (pos > 0)
+    if (pos > 0 && p->bytes)
+        fprintf(p->ctx->err, "rapport: %s: at byte %ld: %s (skipped)\n", file,
+                pos, why);
+    else if (pos > 0)
         fprintf(p->ctx->err, "rapport: %s:%ld: %s (skipped)\n", file, pos,
                 why);
     else
@@ -176,13 +192,19 @@ int
 cli_import(cli_ctx *ctx)
 {
     static const char *const usage[] = {
-        "rapport import PATH... [--format F] [--map MAP]",
-        "  PATH: a JSON Lines export, a .vcf, a .csv (LinkedIn, Google "
-        "Contacts,",
-        "        or any with --map), an mbox, a Maildir, an .eml, or an "
-        ".ics;",
-        "        - reads a JSON Lines export from stdin",
-        NULL};
+        "rapport import PATH... [--format F] [--map MAP] [--batch N]", NULL};
+    /* What the option table cannot say: the inputs and the exit status,
+     * which scripts need to tell a clean import from a partial one. */
+    static const char notes[] =
+        "\nPATH is a JSON Lines export, a .vcf, a .csv (LinkedIn, Google "
+        "Contacts,\nor any with --map), an mbox, a Maildir, an .eml or a "
+        "folder of them, or an\n.ics; - reads a JSON Lines export from "
+        "stdin.  Importing the same sources\nagain adds nothing; an "
+        "interrupted import keeps what it committed, and\nrunning it again "
+        "completes it.\n\nExit status: 0 when everything was read; 1 when "
+        "a malformed record was\nskipped (each is reported on stderr with "
+        "its file and position, and the\nrest is imported) or the import "
+        "stopped on an error; 2 for a usage error.\n";
     const char *format = NULL, *map = NULL, *since = NULL, *until = NULL;
     long batch = 0;
     const struct cli_opt opts[] = {
@@ -203,10 +225,14 @@ cli_import(cli_ctx *ctx)
     import_opts o = {.from = ctx->now - 365 * 86400LL,
                      .to = ctx->now + 90 * 86400LL};
     import_stats s = {0};
-    struct progress pr = {ctx, {0}, isatty(fileno(ctx->err)) != 0, &s, 0};
+    struct progress pr = {
+        .ctx = ctx, .tty = isatty(fileno(ctx->err)) != 0, .stats = &s};
     ingest_hooks hooks = {report_problem, bytes_progress, &pr};
-    if ((rc = cli_parse(ctx, usage, opts, &pos, &npos)))
+    if ((rc = cli_parse(ctx, usage, opts, &pos, &npos))) {
+        if (rc == CLI_HELP_SHOWN)
+            fputs(notes, ctx->out);
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    }
     if (npos < 1)
         return cli_usage_error(ctx, "import needs a FILE or folder (or - "
                                     "for stdin)");
@@ -233,6 +259,7 @@ cli_import(cli_ctx *ctx)
         }
         import_opts one = o;
         one.format = f;
+        pr.bytes = f == IMPORT_MAIL;
         rp_code c = import_path(ctx->st, pos[i], &one, &hooks, &s, &err);
         if (pr.tty)
             fputc('\n', ctx->err);
@@ -243,6 +270,7 @@ cli_import(cli_ctx *ctx)
                               "what was committed stays, and running the "
                                   "import again completes it\n",
                         pos[i], s.records);
+            json_decref(pr.problems);
             return CLI_FAIL;
         }
     }
@@ -250,19 +278,19 @@ cli_import(cli_ctx *ctx)
     const intake_stats *t = &s.intake;
     if (ctx->json) {
         rc = cli_print_json(
-            ctx, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "records",
-                           (json_int_t)s.records, "skipped_malformed",
-                           (json_int_t)s.problems, "skipped_empty",
-                           (json_int_t)t->skipped, "people_created",
-                           (json_int_t)t->people_created, "people_matched",
-                           (json_int_t)t->people_matched, "people_updated",
-                           (json_int_t)t->people_updated,
-                           "interactions_added",
-                           (json_int_t)t->interactions_added,
-                           "interactions_present",
-                           (json_int_t)t->interactions_present,
-                           "interactions_without_me",
-                           (json_int_t)t->without_me, "seconds", secs));
+            ctx,
+            json_pack("{s:I,s:I,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}",
+                      "records", (json_int_t)s.records, "skipped_malformed",
+                      (json_int_t)s.problems, "problems",
+                      pr.problems ? pr.problems : json_array(), "skipped_empty",
+                      (json_int_t)t->skipped, "people_created",
+                      (json_int_t)t->people_created, "people_matched",
+                      (json_int_t)t->people_matched, "people_updated",
+                      (json_int_t)t->people_updated, "interactions_added",
+                      (json_int_t)t->interactions_added, "interactions_present",
+                      (json_int_t)t->interactions_present,
+                      "interactions_without_me", (json_int_t)t->without_me,
+                      "seconds", secs));
     } else {
         fprintf(ctx->out,
                 "imported %ld records in %.2fs: %ld people created, %ld "

@@ -187,11 +187,13 @@ intake_message_add(intake *in, const intake_message *m, rp_err *err)
     if ((rc = person_for(in, a, &m->from, m->automated, &id, err)))
         goto cleanup;
     add_unique(people, &n, id);
+    /* Only the sender of machine mail is the machine: the others on a
+     * newsletter or list mail are people (or the list itself). */
     for (size_t i = 0; i < m->nto && !rc; i++)
-        if (!(rc = person_for(in, a, &m->to[i], m->automated, &id, err)))
+        if (!(rc = person_for(in, a, &m->to[i], false, &id, err)))
             add_unique(people, &n, id);
     for (size_t i = 0; i < m->ncc && !rc; i++)
-        if (!(rc = person_for(in, a, &m->cc[i], m->automated, &id, err)))
+        if (!(rc = person_for(in, a, &m->cc[i], false, &id, err)))
             add_unique(people, &n, id);
     if (rc)
         goto cleanup;

@@ -66,6 +66,10 @@ mail_mbox_read(mail_reader *r, const char *path)
     GMimeParser *p = g_mime_parser_new_with_stream(fs);
     g_mime_parser_set_format(p, GMIME_FORMAT_MBOX);
     g_mime_parser_set_persist_stream(p, TRUE);
+    /* The From_ line of the last message read or reported: every
+     * restart goes past it, so a broken From_ line (a truncated last one
+     * too) is reported once and cannot loop. */
+    gint64 handled = -1;
     while (!rc && !g_mime_parser_eos(p)) {
         GMimeMessage *msg =
             g_mime_parser_construct_message(p, mail_parser_options());
@@ -73,16 +77,22 @@ mail_mbox_read(mail_reader *r, const char *path)
         if (!msg) {
             /* GMime gives up on a From_ line without headers after it,
              * and cannot go on by itself: start it again at the next
-             * From_ line. */
-            mail_problem(r, path, at > 0 ? (long)at : 0,
+             * From_ line.  When it failed before taking the marker in,
+             * the broken one is the From_ line after the last handled. */
+            if (at <= handled && (at = next_from_line(fs, handled + 1)) < 0)
+                break; /* only blank lines or junk were left */
+            mail_problem(r, path, (long)at,
                          "no message headers after the From_ line");
-            gint64 next = next_from_line(fs, at >= 0 ? at + 1 : 0);
+            handled = at;
+            gint64 next = next_from_line(fs, at + 1);
             if (next < 0 ||
                 g_mime_stream_seek(fs, next, GMIME_STREAM_SEEK_SET) != next)
                 break;
             g_mime_parser_init_with_stream(p, fs);
             continue;
         }
+        if (at > handled)
+            handled = at;
         rc = mail_message_emit(r, msg, MAIL_MBOX, path, at >= 0 ? at : 0);
         g_object_unref(msg);
         gint64 off = g_mime_parser_tell(p);

@@ -392,6 +392,36 @@ body_text(mail_reader *r, GMimeMessage *msg, bool unquote)
     return rc;
 }
 
+/*
+ * s itself when it is valid UTF-8 (or NULL), else a valid copy in a: read
+ * as Windows-1252 when it can be, with U+FFFD for what cannot.  GMime
+ * decodes headers with the fallback charsets, but raw bytes can still
+ * come through (a bare CR inside a header defeats it), and the store and
+ * the JSON output need UTF-8.
+ */
+static const char *
+clean_utf8(rp_arena *a, const char *s)
+{
+    if (!s || g_utf8_validate(s, -1, NULL))
+        return s;
+    char *u = g_convert(s, -1, "utf-8", "windows-1252", NULL, NULL, NULL);
+    if (!u)
+        u = g_utf8_make_valid(s, -1);
+    const char *copy = rp_arena_strdup(a, u);
+    g_free(u);
+    return copy ? copy : "";
+}
+
+/* Cleans the names and addresses of v[0..n) in place. */
+static void
+clean_addrs(rp_arena *a, ingest_addr *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        v[i].name = clean_utf8(a, v[i].name);
+        v[i].email = clean_utf8(a, v[i].email);
+    }
+}
+
 static const char *
 source_name(mail_reader *r, mail_kind kind, const char *file)
 {
@@ -449,6 +479,14 @@ mail_message_emit(mail_reader *r, GMimeMessage *msg, mail_kind kind,
         m.thread = first_reference(a, header(msg, "In-Reply-To"));
     if (!m.thread)
         m.thread = m.message_id;
+    /* Everything passed on is UTF-8, whatever bytes the headers held. */
+    clean_addrs(a, from, 1);
+    m.from = from[0];
+    clean_addrs(a, (ingest_addr *)m.to, m.nto);
+    clean_addrs(a, (ingest_addr *)m.cc, m.ncc);
+    m.subject = clean_utf8(a, m.subject);
+    m.message_id = clean_utf8(a, m.message_id);
+    m.thread = clean_utf8(a, m.thread);
     m.automated = automated(msg, m.from.email);
     if ((rc = body_text(r, msg, kind == MAIL_MBOX))) {
         rc = rp_fail(r->err, rc, "out of memory reading a message in '%s'",

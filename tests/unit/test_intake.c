@@ -177,10 +177,16 @@ test_intake_automated_mail_is_kept_but_not_contact(void **state)
 {
     fixture *f = *state;
     intake_addr to[] = {{NULL, "sam@me.example"}};
-    intake_message m = {.message_id = "news@x", .subject = "Weekly digest",
-                        .date = NOW, .automated = true,
+    intake_addr cc[] = {{"Bob", "bob@friend.example"}};
+    intake_message m = {.message_id = "news@x",
+                        .subject = "Weekly digest",
+                        .date = NOW,
+                        .automated = true,
                         .from = {"News", "noreply@news.example"},
-                        .to = to, .nto = 1};
+                        .to = to,
+                        .nto = 1,
+                        .cc = cc,
+                        .ncc = 1};
     assert_int_equal(intake_message_add(f->in, &m, NULL), RP_OK);
     int64_t id;
     assert_int_equal(f->st->ops->person_by_email(f->st,
@@ -192,6 +198,13 @@ test_intake_automated_mail_is_kept_but_not_contact(void **state)
                      RP_OK);
     assert_int_equal(p.tags.n, 1);
     assert_string_equal(p.tags.v[0], "automated");
+    /* A person copied on it is not a machine. */
+    int64_t bob;
+    assert_int_equal(
+        f->st->ops->person_by_email(f->st, "bob@friend.example", &bob, NULL),
+        RP_OK);
+    assert_int_equal(f->st->ops->person_get(f->st, f->a, bob, &p, NULL), RP_OK);
+    assert_int_equal(p.tags.n, 0);
     rp_stats st;
     assert_int_equal(f->st->ops->stats_get(f->st, id, NOW, &st, NULL),
                      RP_OK);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include <glib.h>
@@ -407,6 +408,76 @@ test_mbox_reads_every_message_and_reports_the_bad_one(void **state)
     assert_int_equal(s->done, s->total);
 }
 
+/* Raw bytes that GMime passes through (a bare CR in a header defeats its
+ * fallback charsets) must still reach the book as UTF-8: one bad subject
+ * in the store made `rapport export` fail as a whole. */
+static void
+test_mail_header_bytes_always_become_utf8(void **state)
+{
+    seen *s = *state;
+    assert_int_equal(parse(s,
+                           "Date: Tue, 9 Jun 2026 17:45:00 -0500\r\n"
+                           "From: Carol \x93K\x94 <carol@x.example>\r\n"
+                           "To: Sam <sam@me.example>\r\n"
+                           "Message-ID: <id\xf6@x.example>\r\n"
+                           "Subject: A question\r\xf6\xbc\x90\x88tent\r\n\r\n"
+                           "body\r\n"),
+                     RP_OK);
+    assert_int_equal(s->n, 1);
+    const ingest_message *m = &s->m[0];
+    assert_true(g_utf8_validate(m->subject, -1, NULL));
+    assert_non_null(strstr(m->subject, "A question"));
+    assert_true(g_utf8_validate(m->message_id, -1, NULL));
+    assert_true(g_utf8_validate(m->thread, -1, NULL));
+    assert_true(g_utf8_validate(m->from.name, -1, NULL));
+    assert_string_equal(m->from.email, "carol@x.example");
+}
+
+/* Writes text to a new temporary file; its name goes into path. */
+static void
+write_temp(char *path, const char *text)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    size_t n = strlen(text);
+    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    close(fd);
+}
+
+/* A download cut short leaves a last From_ line with nothing after it
+ * (not even its line end).  Reading it once used to restart the parser at
+ * the top of the file, for ever. */
+static void
+test_mbox_truncated_last_from_line_is_reported_once(void **state)
+{
+    seen *s = *state;
+    ingest_hooks h = {problem, progress, s};
+    static const char *const texts[] = {
+        /* a good message, then the cut */
+        "From a@x Mon Jun 01 00:00:00 2026\nFrom: a@x.example\n"
+        "Date: Mon, 1 Jun 2026 00:00:00 +0000\n\nbody\n\nFrom c@x Mon",
+        /* a message without a sender, then the cut */
+        "From a@x Mon Jun 01 00:00:00 2026\nSubject: x\n\nbody\n\n"
+        "From c@x Mon Jun 01 00:00:00 2026",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char path[] = "/tmp/rapport-test-mbox-XXXXXX";
+        s->n = s->nproblems = 0;
+        s->done = 0;
+        write_temp(path, texts[i]);
+        rp_code rc = ingest_mail_path(path, collect, s, &h, NULL);
+        unlink(path);
+        assert_int_equal(rc, RP_OK);
+        assert_int_equal(s->n + s->nproblems, 2); /* once each */
+        assert_int_equal(s->problems[s->nproblems - 1].pos,
+                         (long)(strstr(texts[i], "From c@") - texts[i]));
+        assert_string_equal(s->problems[s->nproblems - 1].why,
+                            "no message headers after the From_ line");
+    }
+    assert_int_equal(s->nproblems, 2);
+    assert_string_equal(s->problems[0].why, "message without a From address");
+}
+
 static void
 test_maildir_reads_cur_new_and_subfolders_not_tmp(void **state)
 {
@@ -479,6 +550,8 @@ main(void)
         T(test_mail_lenient_addresses_are_kept),
         T(test_mail_malformed_message_is_reported),
         T(test_mbox_reads_every_message_and_reports_the_bad_one),
+        T(test_mail_header_bytes_always_become_utf8),
+        T(test_mbox_truncated_last_from_line_is_reported_once),
         T(test_maildir_reads_cur_new_and_subfolders_not_tmp),
         T(test_single_eml_file_is_one_message),
         T(test_callback_error_stops_the_parse),
