@@ -265,6 +265,9 @@ cli_import(cli_ctx *ctx)
             fputc('\n', ctx->err);
         if (c) {
             cli_error(ctx, &err);
+            if (c == RP_EINVAL && f == IMPORT_CSV && import_map_help())
+                fprintf(ctx->err, "rapport: the syntax is %s\n",
+                        import_map_help());
             if (s.records)
                 fprintf(ctx->err, "rapport: '%s' stopped after %ld records; "
                               "what was committed stays, and running the "

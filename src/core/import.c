@@ -58,6 +58,16 @@ import_format_parse(const char *name, import_format *out, rp_err *err)
                    name);
 }
 
+const char *
+import_map_help(void)
+{
+#ifdef HAVE_CSV
+    return csvbook_map_syntax;
+#else
+    return NULL;
+#endif
+}
+
 static bool
 ends_with(const char *s, const char *tail)
 {

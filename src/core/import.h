@@ -35,6 +35,10 @@ rp_code import_format_parse(const char *name, import_format *out,
  * be read. */
 rp_code import_detect(const char *path, import_format *out, rp_err *err);
 
+/* How to write a CSV column map (--map), for help and error hints; NULL
+ * in a build without the CSV reader. */
+const char *import_map_help(void);
+
 typedef struct {
     long records;  /* records read from the source */
     long problems; /* records skipped as malformed */
