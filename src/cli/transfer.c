@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "base/phone.h"
 #include "core/import.h"
 #include "core/transfer.h"
 
@@ -244,6 +245,12 @@ cli_import(cli_ctx *ctx)
         return rc;
     if (batch < 0)
         return cli_usage_error(ctx, "--batch cannot be negative");
+    o.region = getenv("RAPPORT_REGION");
+    if (o.region && *o.region && !rp_phone_valid_region(o.region))
+        return cli_usage_error(ctx,
+                               "RAPPORT_REGION must be a country calling "
+                               "code such as 44 or 1, not '%s'",
+                               o.region);
     o.map = map;
     o.batch = (size_t)batch;
     clock_gettime(CLOCK_MONOTONIC, &pr.start);

@@ -271,6 +271,7 @@ import_path(store *st, const char *path, const import_opts *opts,
     (void)h; /* unused only in a build without any parser */
     if ((rc = intake_new(st, &r.in, err)))
         return rc;
+    intake_set_region(r.in, opts ? opts->region : NULL);
     if ((rc = batch_open(&r)))
         goto cleanup;
     switch (f) {

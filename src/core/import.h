@@ -51,6 +51,8 @@ typedef struct {
     const char *map;      /* CSV column map, or NULL */
     int64_t from, to;     /* window for recurring events */
     size_t batch;         /* records per transaction (0: 500) */
+    const char *region;   /* default country code for phones, or NULL;
+                             the user's own phone's wins */
 } import_opts;
 
 /*

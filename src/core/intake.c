@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/phone.h"
 #include "core/people.h"
 #include "core/tone.h"
 
@@ -15,6 +16,8 @@ struct intake {
     const char **mine; /* the user's addresses, lowercased */
     size_t nmine;
     rp_arena *a;       /* lives as long as the intake */
+    char region[4];    /* default country code for phones, or "" */
+    bool region_mine;  /* taken from the user's own phone */
     intake_stats stats;
 };
 
@@ -33,6 +36,9 @@ intake_new(store *st, intake **out, rp_err *err)
         st->ops->person_get(st, in->a, in->me, &me, err) == RP_OK) {
         in->mine = me.emails.v;
         in->nmine = me.emails.n;
+        for (size_t i = 0; i < me.phones.n && !in->region_mine; i++)
+            in->region_mine =
+                rp_phone_region(me.phones.v[i], in->region, sizeof in->region);
     } else {
         in->me = 0;
     }
@@ -47,6 +53,20 @@ intake_free(intake *in)
         return;
     rp_arena_free(in->a);
     rp_free(in);
+}
+
+void
+intake_set_region(intake *in, const char *region)
+{
+    if (in->region_mine || !region || !rp_phone_valid_region(region))
+        return;
+    snprintf(in->region, sizeof in->region, "%s", region + (*region == '+'));
+}
+
+const char *
+intake_region(const intake *in)
+{
+    return in->region;
 }
 
 const intake_stats *
@@ -284,19 +304,6 @@ cleanup:
     return rc;
 }
 
-/* Digits of a phone number, for matching "+44 20 7946 0000" against
- * "020 7946 0000": the last nine digits decide. */
-static const char *
-phone_key(char *buf, size_t size, const char *phone)
-{
-    size_t n = 0;
-    for (const char *p = phone; *p && n + 1 < size; p++)
-        if (isdigit((unsigned char)*p))
-            buf[n++] = *p;
-    buf[n] = '\0';
-    return n >= 9 ? buf + n - 9 : NULL;
-}
-
 /* Appends the values of add not already in v (case-insensitive). */
 static bool
 merge_strs(rp_arena *a, rp_strs *v, const char *const *add, size_t nadd)
@@ -353,12 +360,10 @@ intake_contact_add(intake *in, const intake_contact *c, rp_err *err)
     for (size_t i = 0; i < ne && !id; i++)
         if (st->ops->person_by_email(st, emails[i], &id, NULL) != RP_OK)
             id = 0;
-    for (size_t i = 0; i < c->nphones && !id; i++) {
-        char buf[64];
-        const char *key = phone_key(buf, sizeof buf, c->phones[i]);
-        if (key && st->ops->person_by_phone(st, key, &id, NULL) != RP_OK)
+    for (size_t i = 0; i < c->nphones && !id; i++)
+        if (st->ops->person_by_phone(st, c->phones[i], in->region, &id, NULL) !=
+            RP_OK)
             id = 0;
-    }
     int64_t org_id = 0;
     if (c->org && *c->org) {
         if (st->ops->org_find(st, c->org, &org_id, NULL) != RP_OK) {

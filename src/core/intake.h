@@ -42,10 +42,21 @@ void intake_free(intake *in);
 const intake_stats *intake_stats_get(const intake *in);
 
 /*
+ * The default country code for phones written nationally ("020 7946
+ * 0000"): the user's own phone's when it is written internationally,
+ * else region ("44", "+1"; ignored when it is not 1 to 3 digits), else
+ * none, and national numbers then match on their national digits.
+ */
+void intake_set_region(intake *in, const char *region);
+/* The default country code in use, "" for none. */
+const char *intake_region(const intake *in);
+
+/*
  * Adds or updates the person a contact describes.  Matched by any email
- * (case-insensitive), then by phone digits; a match gains the contact's
- * new emails, phones, tags and the empty fields it can fill; no match is
- * a new person.  Its organisation is found by name or created.
+ * (case-insensitive), then by phone number (E.164, see base/phone.h); a match
+ * gains the contact's new emails, phones, tags and the empty fields it can
+ * fill; no match is a new person.  Its organisation is found by name or
+ * created.
  */
 rp_code intake_contact_add(intake *in, const intake_contact *c,
                            rp_err *err);

@@ -34,8 +34,10 @@ rp_code sq_person_list(store *st, rp_arena *a, int64_t org_id,
 rp_code sq_person_me(store *st, int64_t *id, rp_err *err);
 rp_code sq_person_by_email(store *st, const char *email, int64_t *id,
                            rp_err *err);
-rp_code sq_person_by_phone(store *st, const char *digits9, int64_t *id,
-                           rp_err *err);
+rp_code sq_person_by_phone(store *st, const char *phone, const char *region,
+                           int64_t *id, rp_err *err);
+/* Registers rp_phone_cc() and rp_phone_nsn(), which the schema uses. */
+rp_code sq_phone_functions(sq_store *s, rp_err *err);
 rp_code sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err);
 rp_code sq_dates_all(store *st, rp_arena *a, rp_person_date **out, size_t *n,
                      rp_err *err);

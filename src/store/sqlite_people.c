@@ -1,10 +1,12 @@
 /* sqlite_people.c - people and organisations in the SQLite store. */
 #include "store/sqlite_ops.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/phone.h"
 
 static const char SQL_PERSON_INSERT[] =
     "INSERT INTO person(id, name, org_id, title, how_met, family, notes, "
@@ -15,8 +17,8 @@ static const char SQL_PERSON_UPDATE[] =
     "family = ?6, notes = ?7, tier = ?8, cadence_days = ?9, is_me = ?10 "
     "WHERE id = ?1";
 static const char SQL_ITEM_INSERT[] =
-    "INSERT INTO person_item(person_id, kind, value, label, seq) "
-    "VALUES(?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO person_item(person_id, kind, value, label, seq, phone_cc, "
+    "phone_nsn) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_ITEMS_DELETE[] =
     "DELETE FROM person_item WHERE person_id = ?1";
 static const char SQL_EMAIL_OWNER[] =
@@ -120,6 +122,15 @@ insert_item(sq_store *s, int64_t pid, const char *kind, const char *value,
     sqlite3_bind_text(q, 3, value, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, label ? label : "", -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 5, (int64_t)seq);
+    rp_phone ph;
+    /* Stored as written, without a default region: see 003_phone_key. */
+    if (!strcmp(kind, "phone") && rp_phone_parse(value, NULL, &ph)) {
+        sqlite3_bind_text(q, 6, ph.cc, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 7, ph.nsn, -1, SQLITE_TRANSIENT);
+    } else {
+        sqlite3_bind_null(q, 6);
+        sqlite3_bind_null(q, 7);
+    }
     if (sqlite3_step(q) == SQLITE_DONE)
         return RP_OK;
     int ext = sqlite3_extended_errcode(s->db);
@@ -586,18 +597,86 @@ sq_person_by_email(store *st, const char *email, int64_t *id, rp_err *err)
                   "no person with email '%s'", err);
 }
 
+/*
+ * Both numbers' national digits must agree, and their country codes too
+ * once each has one: a stored number written nationally takes the
+ * default region, and one still without a country code (no region known)
+ * matches on its national digits alone.
+ */
+static const char SQL_BY_PHONE[] =
+    "SELECT person_id FROM person_item WHERE kind = 'phone' AND "
+    "phone_nsn = ?1 AND (?2 = '' OR coalesce(nullif(phone_cc, ''), ?3) IN "
+    "('', ?2)) ORDER BY person_id LIMIT 1";
+/* A North American number stored as "1 415 555 0100", with no '+', kept
+ * its 1 (no region was applied when it was stored). */
+static const char SQL_BY_PHONE_NANP[] =
+    "SELECT person_id FROM person_item WHERE kind = 'phone' AND "
+    "phone_nsn = ?1 AND phone_cc = '' AND ?2 IN ('', '1') "
+    "ORDER BY person_id LIMIT 1";
+
 rp_code
-sq_person_by_phone(store *st, const char *digits9, int64_t *id, rp_err *err)
+sq_person_by_phone(store *st, const char *phone, const char *region,
+                   int64_t *id, rp_err *err)
 {
-    /* Phones are kept as written; compare their digits' tails.  A scan of
-     * the phone rows only, which contact imports can afford. */
-    static const char sql[] =
-        "SELECT person_id FROM person_item WHERE kind = 'phone' AND "
-        "substr(replace(replace(replace(replace(replace(replace(value, ' ', "
-        "''), '-', ''), '(', ''), ')', ''), '.', ''), '+', ''), -9) = ?1 "
-        "LIMIT 1";
-    return one_id((sq_store *)st, sql, digits9, id,
-                  "no person with a phone ending %s", err);
+    sq_store *s = (sq_store *)st;
+    rp_phone ph;
+    char nanp[24];
+    *id = 0;
+    if (!region)
+        region = "";
+    if (*region == '+')
+        region++;
+    if (!rp_phone_parse(phone, region, &ph))
+        return rp_fail(err, RP_ENOTFOUND, "'%s' is not a phone number", phone);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass && (strcmp(ph.cc, "1") || strlen(ph.nsn) != 10))
+            break;
+        sqlite3_stmt *q =
+            sq_prep(s, pass ? SQL_BY_PHONE_NANP : SQL_BY_PHONE, err);
+        if (!q)
+            return RP_ESTORE;
+        snprintf(nanp, sizeof nanp, "1%s", ph.nsn);
+        sqlite3_bind_text(q, 1, pass ? nanp : ph.nsn, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 2, pass ? region : ph.cc, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 3, region, -1, SQLITE_TRANSIENT);
+        int r = sqlite3_step(q);
+        if (r == SQLITE_ROW) {
+            *id = sqlite3_column_int64(q, 0);
+            sqlite3_reset(q);
+            return RP_OK;
+        }
+        sqlite3_reset(q);
+        if (r != SQLITE_DONE)
+            return sq_fail(s, err, "cannot read the database");
+    }
+    return rp_fail(err, RP_ENOTFOUND, "no person with the phone '%s'", phone);
+}
+
+/* rp_phone_cc(value) and rp_phone_nsn(value): the stored parts of a phone
+ * as written, NULL when it is not a number. */
+static void
+phone_part(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *v = (const char *)sqlite3_value_text(argv[0]);
+    bool cc = sqlite3_user_data(ctx) != NULL;
+    rp_phone ph;
+    (void)argc;
+    if (!v || !rp_phone_parse(v, NULL, &ph))
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_text(ctx, cc ? ph.cc : ph.nsn, -1, SQLITE_TRANSIENT);
+}
+
+rp_code
+sq_phone_functions(sq_store *s, rp_err *err)
+{
+    int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    if (sqlite3_create_function(s->db, "rp_phone_cc", 1, flags, (void *)1,
+                                phone_part, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(s->db, "rp_phone_nsn", 1, flags, NULL,
+                                phone_part, NULL, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "cannot set up the phone functions");
+    return RP_OK;
 }
 
 rp_code

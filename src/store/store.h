@@ -72,9 +72,12 @@ struct store_ops {
     rp_code (*person_me)(store *st, int64_t *id, rp_err *err);
     rp_code (*person_by_email)(store *st, const char *email, int64_t *id,
                                rp_err *err);
-    /* The person with a phone whose last nine digits are digits9. */
-    rp_code (*person_by_phone)(store *st, const char *digits9, int64_t *id,
-                               rp_err *err);
+    /* The person with a phone that is the same number as phone (see
+     * base/phone.h), region being the default country code for numbers
+     * written nationally (NULL or "" for none).  RP_ENOTFOUND when none,
+     * or when phone is too short to be a number. */
+    rp_code (*person_by_phone)(store *st, const char *phone, const char *region,
+                               int64_t *id, rp_err *err);
     rp_code (*person_merge)(store *st, int64_t keep, int64_t gone,
                             rp_err *err);
     rp_code (*dates_all)(store *st, rp_arena *a, rp_person_date **out,
