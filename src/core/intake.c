@@ -336,6 +336,36 @@ fill(const char **field, const char *value)
     return true;
 }
 
+/*
+ * A contact with neither email nor phone is known again only by all it
+ * says: the same name, organisation and notes (for LinkedIn, the profile
+ * URL), so that importing the same file twice adds nobody.  A bare name
+ * is never enough: two people may share one, and likely duplicates are
+ * for `rapport dedupe` to suggest, not for an import to merge.
+ */
+static int64_t
+same_record(store *st, rp_arena *a, const intake_contact *c)
+{
+    rp_person_ref *refs;
+    size_t n;
+    bool org = c->org && *c->org, notes = c->notes && *c->notes;
+    if (!c->name || !*c->name || (!org && !notes) ||
+        st->ops->person_match(st, a, c->name, &refs, &n, NULL) != RP_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        rp_person p;
+        if (strcasecmp(refs[i].name, c->name) ||
+            st->ops->person_get(st, a, refs[i].id, &p, NULL) != RP_OK)
+            continue;
+        bool same_org =
+            org ? p.org_name && !strcasecmp(p.org_name, c->org) : !p.org_id;
+        bool same_notes = !notes || (p.notes && strstr(p.notes, c->notes));
+        if (same_org && same_notes)
+            return p.id;
+    }
+    return 0;
+}
+
 rp_code
 intake_contact_add(intake *in, const intake_contact *c, rp_err *err)
 {
@@ -364,6 +394,8 @@ intake_contact_add(intake *in, const intake_contact *c, rp_err *err)
         if (st->ops->person_by_phone(st, c->phones[i], in->region, &id, NULL) !=
             RP_OK)
             id = 0;
+    if (!id && !ne && !c->nphones)
+        id = same_record(st, a, c);
     int64_t org_id = 0;
     if (c->org && *c->org) {
         if (st->ops->org_find(st, c->org, &org_id, NULL) != RP_OK) {

@@ -53,7 +53,9 @@ const char *intake_region(const intake *in);
 
 /*
  * Adds or updates the person a contact describes.  Matched by any email
- * (case-insensitive), then by phone number (E.164, see base/phone.h); a match
+ * (case-insensitive), then by phone number (E.164, see base/phone.h);
+ * one with neither is matched only by the same name, organisation and
+ * notes together (so a re-import adds nobody); a match
  * gains the contact's new emails, phones, tags and the empty fields it can
  * fill; no match is a new person.  Its organisation is found by name or
  * created.

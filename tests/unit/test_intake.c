@@ -111,6 +111,26 @@ test_intake_contact_matches_on_phone_digits(void **state)
     assert_int_equal(people(f), 2);
 }
 
+/* No email, no phone: the same name, org and notes is the same record
+ * imported again; the same name alone is not. */
+static void
+test_intake_contact_without_address_is_known_by_all_it_says(void **state)
+{
+    fixture *f = *state;
+    intake_contact a = {.name = "José García",
+                        .org = "Acme",
+                        .notes = "LinkedIn: https://example.com/in/jg"};
+    assert_int_equal(intake_contact_add(f->in, &a, NULL), RP_OK);
+    assert_int_equal(intake_contact_add(f->in, &a, NULL), RP_OK);
+    assert_int_equal(people(f), 2);
+    intake_contact other = a;
+    other.org = "Globex";
+    assert_int_equal(intake_contact_add(f->in, &other, NULL), RP_OK);
+    intake_contact bare = {.name = "José García"};
+    assert_int_equal(intake_contact_add(f->in, &bare, NULL), RP_OK);
+    assert_int_equal(people(f), 4);
+}
+
 static void
 test_intake_contact_without_name_or_email_is_skipped(void **state)
 {
@@ -260,6 +280,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(test_intake_contact_known_email_is_the_same_person),
         T(test_intake_contact_matches_on_phone_digits),
+        T(test_intake_contact_without_address_is_known_by_all_it_says),
         T(test_intake_contact_without_name_or_email_is_skipped),
         T(test_intake_message_direction_and_idempotence),
         T(test_intake_automated_mail_is_kept_but_not_contact),
