@@ -20,6 +20,7 @@ enum { ROW_MAX = 4 << 20, PREAMBLE_MAX = 20 };
 typedef struct {
     struct csv_parser p;
     bool p_ready;
+    bool delim_chosen; /* from the first line with a separator */
     linesrc src;
     const char *source;
     ingest_contact_fn *fn;
@@ -206,12 +207,14 @@ on_row(int c, void *ud)
 static rp_code
 parser_reset(reader *r)
 {
+    row_reset(r);
+    unsigned char delim = r->p_ready ? csv_get_delim(&r->p) : ',';
     if (r->p_ready)
         csv_free(&r->p);
     r->p_ready = false;
-    row_reset(r);
     if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return rp_fail(r->err, RP_ENOMEM, "out of memory");
+    csv_set_delim(&r->p, delim);
     r->p_ready = true;
     return RP_OK;
 }
@@ -225,10 +228,43 @@ blank(const char *s, size_t n)
     return true;
 }
 
+/*
+ * Spreadsheets in much of Europe write ';' between fields (',' being
+ * their decimal mark), and some exports use tabs: the first line holding
+ * any of the three decides, by which it holds most of outside quotes.
+ */
+static void
+choose_delim(reader *r, const char *line, size_t n)
+{
+    size_t comma = 0, semi = 0, tab = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (line[i] == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (line[i] == ',')
+            comma++;
+        else if (line[i] == ';')
+            semi++;
+        else if (line[i] == '\t')
+            tab++;
+    }
+    if (!comma && !semi && !tab)
+        return;
+    r->delim_chosen = true;
+    if (semi > comma && semi >= tab)
+        csv_set_delim(&r->p, ';');
+    else if (tab > comma)
+        csv_set_delim(&r->p, '\t');
+}
+
 /* Feeds one physical line to libcsv, noting where each row starts. */
 static rp_code
 feed(reader *r, const char *line, size_t n, bool cut)
 {
+    if (!r->delim_chosen && !r->row_open)
+        choose_delim(r, line, n);
     if (!r->row_open && !blank(line, n)) {
         r->row_open = true;
         r->row_line = r->src.lineno;

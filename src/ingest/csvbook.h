@@ -16,11 +16,12 @@
  *   - any other CSV, with a map naming its columns (see
  *     csvbook_map_syntax); a map also overrides the two above.
  *
- * A UTF-8 byte order mark, CRLF line ends and quoted fields holding
- * newlines are read; text that is not UTF-8 is taken as Windows-1252.  A
- * malformed row (bad quoting, a count of fields unlike the header's) is
- * reported to hooks->problem with its line and skipped.  The file is
- * streamed: memory holds one row at a time.
+ * Fields may be separated by ',', ';' or tabs (whichever the first line
+ * holds most of).  A UTF-8 byte order mark, CRLF line ends and quoted
+ * fields holding newlines are read; text that is not UTF-8 is taken as
+ * Windows-1252.  A malformed row (bad quoting, a count of fields unlike the
+ * header's) is reported to hooks->problem with its line and skipped.  The file
+ * is streamed: memory holds one row at a time.
  */
 #ifndef RP_INGEST_CSVBOOK_H
 #define RP_INGEST_CSVBOOK_H

@@ -215,6 +215,26 @@ test_csv_latin1_text_becomes_utf8(void **state)
 }
 
 static void
+test_csv_semicolons_and_tabs_separate_fields_too(void **state)
+{
+    collect *c = *state;
+    rp_err err = {0};
+    assert_int_equal(read_text(c,
+                               "Name;Mail;Note\n\"Doe; Jane\";j@x.example;"
+                               "a, b\n",
+                               "name=Name,email=Mail,notes=Note", &err),
+                     RP_OK);
+    assert_int_equal(read_text(c, "Name\tMail\nTab Person\tt@x.example\n",
+                               "name=Name,email=Mail", &err),
+                     RP_OK);
+    assert_int_equal(c->nproblems, 0);
+    assert_int_equal(c->n, 2);
+    assert_string_equal(c->c[0].name, "Doe; Jane");
+    assert_string_equal(c->c[0].notes, "a, b");
+    assert_string_equal(c->c[1].emails[0], "t@x.example");
+}
+
+static void
 test_csv_callback_error_stops(void **state)
 {
     collect *c = *state;
@@ -236,6 +256,7 @@ main(void)
         T(test_csv_unknown_header_lists_the_columns),
         T(test_csv_quoted_newlines_keep_line_numbers),
         T(test_csv_latin1_text_becomes_utf8),
+        T(test_csv_semicolons_and_tabs_separate_fields_too),
         T(test_csv_callback_error_stops),
     };
     return cmocka_run_group_tests_name("csvbook", tests, NULL, NULL);
