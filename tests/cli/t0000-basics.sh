@@ -95,10 +95,16 @@ test_expect_success 'an older book is upgraded, even by a read-only command' '
 		CREATE VIRTUAL TABLE search_fts_x USING fts5(title, body);
 		INSERT INTO search_fts_x(rowid, title, body)
 			SELECT id, coalesce(summary, \"\"), body FROM interaction;
+		DROP INDEX person_item_phone;
+		ALTER TABLE person_item DROP COLUMN phone_cc;
+		ALTER TABLE person_item DROP COLUMN phone_nsn;
 		PRAGMA user_version = 1" &&
 	echo "Thank you, Ada, for the notes on the engine." >draft &&
 	rapport --db old.db check --to ada draft >out && grep "^score" out &&
-	test "$(sqlite3 old.db "PRAGMA user_version")" = 2 &&
+	rapport --db new.db init >/dev/null &&
+	test "$(sqlite3 old.db "PRAGMA user_version")" = "$(sqlite3 new.db "PRAGMA user_version")" &&
+	rapport --db old.db person show ada --json >p &&
+	test "$(json_get p "j.person.name")" = "Ada Byron" &&
 	rapport --db old.db search engine >out && grep "about the engine" out
 '
 test_expect_success 'a directory as the database is an error' '
