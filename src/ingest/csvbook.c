@@ -303,8 +303,13 @@ read_all(reader *r)
                                 : rp_fail(r->err, rc, "out of memory");
         if (!line)
             break;
-        if (r->src.lineno == 1 && n >= 3 && !memcmp(line, "\xef\xbb\xbf", 3))
-            line += 3, n -= 3;
+        if (r->src.lineno == 1 && linesrc_is_utf16(line, n))
+            return rp_fail(r->err, RP_EINVAL,
+                           "'%s' is UTF-16 text: save it as UTF-8 (or "
+                           "\"CSV UTF-8\") and import it again",
+                           r->source);
+        if (r->src.lineno == 1)
+            linesrc_skip_bom(&line, &n);
         if ((rc = feed(r, line, n, cut)))
             return rc;
     }

@@ -93,6 +93,22 @@ next_in_file(linesrc *s, const char **line, size_t *n, bool *cut)
     return RP_OK;
 }
 
+bool
+linesrc_is_utf16(const char *line, size_t n)
+{
+    return n >= 2 && ((line[0] == '\xff' && line[1] == '\xfe') ||
+                      (line[0] == '\xfe' && line[1] == '\xff'));
+}
+
+void
+linesrc_skip_bom(const char **line, size_t *n)
+{
+    if (*n >= 3 && !memcmp(*line, "\xef\xbb\xbf", 3)) {
+        *line += 3;
+        *n -= 3;
+    }
+}
+
 rp_code
 linesrc_next(linesrc *s, const char **line, size_t *n, bool *cut)
 {

@@ -42,4 +42,11 @@ void linesrc_release(linesrc *s);
  */
 rp_code linesrc_next(linesrc *s, const char **line, size_t *n, bool *cut);
 
+/* True when a file's first line starts with a UTF-16 byte order mark:
+ * text the contact readers cannot take as it is. */
+bool linesrc_is_utf16(const char *line, size_t n);
+
+/* Skips a UTF-8 byte order mark at the start of a file's first line. */
+void linesrc_skip_bom(const char **line, size_t *n);
+
 #endif

@@ -72,6 +72,8 @@ unfold(unfolder *u, bool *more)
     rp_buf_reset(&u->line);
     u->lineno = u->src.lineno;
     u->cut = u->next_cut;
+    if (u->lineno == 1)
+        linesrc_skip_bom(&u->next, &u->nnext);
     size_t n = strip_eol(u->next, u->nnext);
     bool binary = vcf_is_binary_line(u->next, n);
     bool qp = !binary && vcf_is_qp_line(u->next, n);
@@ -406,6 +408,11 @@ read_all(reader *r)
                                 : rp_fail(r->err, rc, "out of memory");
         if (!more)
             break;
+        if (r->u.lineno == 1 && linesrc_is_utf16(r->u.line.buf, r->u.line.len))
+            return rp_fail(r->err, RP_EINVAL,
+                           "'%s' is UTF-16 text: save it as UTF-8 and "
+                           "import it again",
+                           r->source);
         if ((rc = logical_line(r)))
             return rc;
     }

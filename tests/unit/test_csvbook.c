@@ -235,6 +235,19 @@ test_csv_semicolons_and_tabs_separate_fields_too(void **state)
 }
 
 static void
+test_csv_utf16_is_a_clear_error(void **state)
+{
+    collect *c = *state;
+    rp_err err = {0};
+    static const char utf16[] = "\xff\xfeN\0a\0m\0e\0\n\0";
+    hooks = (ingest_hooks){collect_problem, collect_progress, c};
+    assert_int_equal(ingest_csv_buffer(utf16, sizeof utf16 - 1, "w.csv", NULL,
+                                       collect_contact, c, &hooks, &err),
+                     RP_EINVAL);
+    assert_non_null(strstr(err.msg, "UTF-16"));
+}
+
+static void
 test_csv_callback_error_stops(void **state)
 {
     collect *c = *state;
@@ -257,6 +270,7 @@ main(void)
         T(test_csv_quoted_newlines_keep_line_numbers),
         T(test_csv_latin1_text_becomes_utf8),
         T(test_csv_semicolons_and_tabs_separate_fields_too),
+        T(test_csv_utf16_is_a_clear_error),
         T(test_csv_callback_error_stops),
     };
     return cmocka_run_group_tests_name("csvbook", tests, NULL, NULL);

@@ -269,6 +269,25 @@ test_vcf_charsets_and_utf8_fallback(void **state)
 }
 
 static void
+test_vcf_byte_order_marks(void **state)
+{
+    collect *c = *state;
+    rp_err err = {0};
+    assert_int_equal(read_text(c, "\xef\xbb\xbf"
+                                  "BEGIN:VCARD\nFN:Bom\nEND:VCARD\n"),
+                     RP_OK);
+    assert_int_equal(c->nproblems, 0);
+    assert_int_equal(c->n, 1);
+    assert_string_equal(c->c[0].name, "Bom");
+    static const char utf16[] = "\xff\xfe"
+                                "B\0E\0G\0I\0N\0:\0V\0C\0A\0R\0D\0\n\0";
+    assert_int_equal(ingest_vcf_buffer(utf16, sizeof utf16 - 1, "w.vcf",
+                                       collect_contact, c, NULL, &err),
+                     RP_EINVAL);
+    assert_non_null(strstr(err.msg, "UTF-16"));
+}
+
+static void
 test_contact_birthday_forms(void **state)
 {
     (void)state;
@@ -318,6 +337,7 @@ main(void)
         T(test_vcf_huge_photo_costs_nothing),
         T(test_vcf_callback_error_stops_the_parse),
         T(test_vcf_charsets_and_utf8_fallback),
+        T(test_vcf_byte_order_marks),
         cmocka_unit_test(test_contact_birthday_forms),
     };
     return cmocka_run_group_tests_name("vcf", tests, NULL, NULL);
