@@ -102,6 +102,19 @@ test_expect_success '--map errors name what is wrong' '
 	grep "not a LinkedIn or Google Contacts export" err &&
 	grep "\"Work E-mail\"" err && grep "the syntax is --map" err
 '
+test_expect_success 'without a phone of your own, RAPPORT_REGION gives the country' '
+	printf "Name,Mobile\nCy,+1 415 555 0100\n" >us1.csv &&
+	printf "Name,Mobile\nCy Again,(415) 555-0100\n" >us2.csv &&
+	for region in 1 44 ""; do
+		export RAPPORT_DB="$TRASH/region$region.db" &&
+		rapport init >/dev/null &&
+		rapport import us1.csv --map "name=Name,phone=Mobile" >/dev/null &&
+		RAPPORT_REGION=$region rapport import us2.csv --map "name=Name,phone=Mobile" --json >s$region || exit 1
+	done &&
+	test "$(json_get s1 "j.people_created")" = 0 &&
+	test "$(json_get s44 "j.people_created")" = 1 &&
+	test "$(json_get s "j.people_created")" = 0
+'
 test_expect_success 'a bad RAPPORT_REGION is a usage error' '
 	RAPPORT_REGION=UK test_exit_code 2 rapport import "$C/google.csv" 2>err &&
 	grep "RAPPORT_REGION" err
