@@ -119,8 +119,8 @@ unknown_header(reader *r, const csvbook_row *hdr)
         return csvbook_spec_bind(r->a, r->spec, hdr, &m, r->source, r->err);
     }
     return rp_fail(r->err, RP_EINVAL,
-                   "'%s' is not a LinkedIn or Google Contacts export: name "
-                   "its columns with --map; they are %s",
+                   "'%s' is not a LinkedIn, Google Contacts or Outlook "
+                   "export: name its columns with --map; they are %s",
                    r->source, csvbook_columns(r->a, hdr));
 }
 

@@ -13,6 +13,10 @@
  *     "E-mail N - Value" and "Phone N - Value" (several values in one
  *     cell are separated by " ::: "), birthday, notes, and the labels as
  *     tags ("* myContacts" dropped, "* starred" kept as "starred");
+ *   - an Outlook export (also Google's "Outlook CSV"): "E-mail Address",
+ *     "E-mail 2 Address", ..., the mobile, business and home phones,
+ *     company, job title, notes and categories; its birthdays are in the
+ *     writer's locale, so only ISO dates are kept;
  *   - any other CSV, with a map naming its columns (see
  *     csvbook_map_syntax); a map also overrides the two above.
  *

@@ -53,7 +53,7 @@ typedef struct {
 rp_code csvbook_spec_parse(rp_arena *a, const char *text, csvbook_spec *out,
                            rp_err *err);
 
-/* Fills m when hdr is a LinkedIn or Google Contacts header. */
+/* Fills m when hdr is a LinkedIn, Google Contacts or Outlook header. */
 bool csvbook_recognise(rp_arena *a, const csvbook_row *hdr, csvbook_map *m);
 
 /* True when hdr has every column spec names. */

@@ -233,6 +233,49 @@ google(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
            numbered(a, m, hdr, "Phone", "Value", CF_PHONE);
 }
 
+/* Outlook's export (and Google's "Outlook CSV"): one column per email
+ * and per kind of phone.  Its birthdays are in the writer's locale
+ * ("4/5/1980"), so only ISO dates are taken from them. */
+static bool
+outlook(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
+{
+    static const char *const first[] = {"First Name", NULL};
+    static const char *const middle[] = {"Middle Name", NULL};
+    static const char *const last[] = {"Last Name", NULL};
+    static const char *const org[] = {"Company", NULL};
+    static const char *const title[] = {"Job Title", NULL};
+    static const char *const bday[] = {"Birthday", NULL};
+    static const char *const notes[] = {"Notes", NULL};
+    static const char *const tags[] = {"Categories", NULL};
+    static const char *const emails[] = {"E-mail Address", "E-mail 2 Address",
+                                         "E-mail 3 Address"};
+    static const char *const phones[] = {
+        "Mobile Phone", "Business Phone", "Business Phone 2", "Home Phone",
+        "Home Phone 2", "Primary Phone",  "Other Phone",      "Car Phone"};
+    if (column(hdr, "E-mail Address") < 0 || column(hdr, "First Name") < 0 ||
+        column(hdr, "Last Name") < 0)
+        return false;
+    m->kind = "Outlook";
+    for (size_t i = 0; i < sizeof emails / sizeof *emails; i++) {
+        long c = column(hdr, emails[i]);
+        if (c >= 0 && !add_col(a, m, CF_EMAIL, (size_t)c))
+            return false;
+    }
+    for (size_t i = 0; i < sizeof phones / sizeof *phones; i++) {
+        long c = column(hdr, phones[i]);
+        if (c >= 0 && !add_col(a, m, CF_PHONE, (size_t)c))
+            return false;
+    }
+    return first_of(a, m, hdr, CF_FIRST, first) &&
+           first_of(a, m, hdr, CF_MIDDLE, middle) &&
+           first_of(a, m, hdr, CF_LAST, last) &&
+           first_of(a, m, hdr, CF_ORG, org) &&
+           first_of(a, m, hdr, CF_TITLE, title) &&
+           first_of(a, m, hdr, CF_BIRTHDAY, bday) &&
+           first_of(a, m, hdr, CF_NOTES, notes) &&
+           first_of(a, m, hdr, CF_TAGS, tags);
+}
+
 bool
 csvbook_recognise(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
 {
@@ -241,6 +284,9 @@ csvbook_recognise(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
         return true;
     memset(m, 0, sizeof *m);
     if (google(a, hdr, m))
+        return true;
+    memset(m, 0, sizeof *m);
+    if (outlook(a, hdr, m))
         return true;
     memset(m, 0, sizeof *m);
     return false;

@@ -99,7 +99,7 @@ test_expect_success '--map errors name what is wrong' '
 	test_exit_code 1 rapport import "$C/custom.csv" --map "name=Nom" 2>err &&
 	grep "no column .Nom." err && grep "\"Full Name\"" err &&
 	test_exit_code 1 rapport import "$C/custom.csv" 2>err &&
-	grep "not a LinkedIn or Google Contacts export" err &&
+	grep "not a LinkedIn, Google Contacts or Outlook export" err &&
 	grep "\"Work E-mail\"" err && grep "the syntax is --map" err
 '
 test_expect_success 'without a phone of your own, RAPPORT_REGION gives the country' '

@@ -121,6 +121,30 @@ test_csv_google_older_header_set(void **state)
     assert_string_equal(k->tags[0], "Apollo");
 }
 
+static void
+test_csv_outlook_export(void **state)
+{
+    collect *c = *state;
+    rp_err err = {0};
+    assert_int_equal(read_file(c, "outlook.csv", NULL, &err), RP_OK);
+    assert_int_equal(c->nproblems, 0);
+    assert_int_equal(c->n, 2);
+    const ingest_contact *k = collect_find(c, "Hedy Lamarr");
+    assert_non_null(k);
+    assert_int_equal(k->nemails, 2);
+    assert_string_equal(k->emails[1], "hl@home.example");
+    assert_int_equal(k->nphones, 2);
+    assert_string_equal(k->phones[0], "(310) 555-0178"); /* mobile first */
+    assert_string_equal(k->org, "MGM");
+    assert_string_equal(k->title, "Inventor");
+    assert_null(k->birthday); /* "11/9/1914": month first or day first? */
+    assert_int_equal(k->ntags, 2);
+    assert_string_equal(k->tags[1], "Radio");
+    k = collect_find(c, "Ada Byron");
+    assert_non_null(k);
+    assert_string_equal(k->birthday, "1815-12-10");
+}
+
 static const char MAP[] = "name=Full Name,email=E-mail,email=Work E-mail,"
                           "phone=Mobile,org=Company,title=Job,tags=Group";
 
@@ -264,6 +288,7 @@ main(void)
         T(test_csv_linkedin_with_preamble_bom_and_crlf),
         T(test_csv_google_2024_labels_multivalues_and_notes),
         T(test_csv_google_older_header_set),
+        T(test_csv_outlook_export),
         T(test_csv_map_reads_any_csv_and_reports_bad_rows),
         T(test_csv_map_errors_name_the_problem),
         T(test_csv_unknown_header_lists_the_columns),
