@@ -346,16 +346,15 @@ fill(const char **field, const char *value)
 static int64_t
 same_record(store *st, rp_arena *a, const intake_contact *c)
 {
-    rp_person_ref *refs;
+    int64_t *ids;
     size_t n;
     bool org = c->org && *c->org, notes = c->notes && *c->notes;
     if (!c->name || !*c->name || (!org && !notes) ||
-        st->ops->person_match(st, a, c->name, &refs, &n, NULL) != RP_OK)
+        st->ops->people_named(st, a, c->name, &ids, &n, NULL) != RP_OK)
         return 0;
     for (size_t i = 0; i < n; i++) {
         rp_person p;
-        if (strcasecmp(refs[i].name, c->name) ||
-            st->ops->person_get(st, a, refs[i].id, &p, NULL) != RP_OK)
+        if (st->ops->person_get(st, a, ids[i], &p, NULL) != RP_OK)
             continue;
         bool same_org =
             org ? p.org_name && !strcasecmp(p.org_name, c->org) : !p.org_id;

@@ -123,7 +123,7 @@ insert_item(sq_store *s, int64_t pid, const char *kind, const char *value,
     sqlite3_bind_text(q, 4, label ? label : "", -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 5, (int64_t)seq);
     rp_phone ph;
-    /* Stored as written, without a default region: see 003_phone_key. */
+    /* Stored as written, without a default region: see 003_contact_match. */
     if (!strcmp(kind, "phone") && rp_phone_parse(value, NULL, &ph)) {
         sqlite3_bind_text(q, 6, ph.cc, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(q, 7, ph.nsn, -1, SQLITE_TRANSIENT);
@@ -650,6 +650,34 @@ sq_person_by_phone(store *st, const char *phone, const char *region,
             return sq_fail(s, err, "cannot read the database");
     }
     return rp_fail(err, RP_ENOTFOUND, "no person with the phone '%s'", phone);
+}
+
+rp_code
+sq_people_named(store *st, rp_arena *a, const char *name, int64_t **ids,
+                size_t *n, rp_err *err)
+{
+    static const char sql[] = "SELECT id FROM person WHERE name = ?1 "
+                              "COLLATE NOCASE ORDER BY id LIMIT 64";
+    sq_store *s = (sq_store *)st;
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    int r;
+    *ids = NULL;
+    *n = 0;
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+    int64_t *v = rp_arena_alloc(a, 64 * sizeof *v);
+    if (!v) {
+        sqlite3_reset(q);
+        return rp_fail(err, RP_ENOMEM, "out of memory");
+    }
+    while ((r = sqlite3_step(q)) == SQLITE_ROW)
+        v[(*n)++] = sqlite3_column_int64(q, 0);
+    sqlite3_reset(q);
+    if (r != SQLITE_DONE)
+        return sq_fail(s, err, "cannot read the database");
+    *ids = v;
+    return RP_OK;
 }
 
 /* rp_phone_cc(value) and rp_phone_nsn(value): the stored parts of a phone

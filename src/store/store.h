@@ -78,6 +78,10 @@ struct store_ops {
      * or when phone is too short to be a number. */
     rp_code (*person_by_phone)(store *st, const char *phone, const char *region,
                                int64_t *id, rp_err *err);
+    /* The ids of the people called exactly name (without case), at most
+     * 64, oldest first, in a. */
+    rp_code (*people_named)(store *st, rp_arena *a, const char *name,
+                            int64_t **ids, size_t *n, rp_err *err);
     rp_code (*person_merge)(store *st, int64_t keep, int64_t gone,
                             rp_err *err);
     rp_code (*dates_all)(store *st, rp_arena *a, rp_person_date **out,

@@ -151,6 +151,7 @@ static const struct store_ops sqlite_ops = {
     .person_me = sq_person_me,
     .person_by_email = sq_person_by_email,
     .person_by_phone = sq_person_by_phone,
+    .people_named = sq_people_named,
     .person_merge = sq_person_merge,
     .dates_all = sq_dates_all,
     .org_add = sq_org_add,

@@ -95,7 +95,7 @@ test_expect_success 'an older book is upgraded, even by a read-only command' '
 		CREATE VIRTUAL TABLE search_fts_x USING fts5(title, body);
 		INSERT INTO search_fts_x(rowid, title, body)
 			SELECT id, coalesce(summary, \"\"), body FROM interaction;
-		DROP INDEX person_item_phone;
+		DROP INDEX person_item_phone; DROP INDEX person_name;
 		ALTER TABLE person_item DROP COLUMN phone_cc;
 		ALTER TABLE person_item DROP COLUMN phone_nsn;
 		PRAGMA user_version = 1" &&

@@ -13,3 +13,8 @@ UPDATE person_item SET phone_cc = rp_phone_cc(value),
     WHERE kind = 'phone';
 CREATE INDEX person_item_phone ON person_item(phone_nsn)
     WHERE kind = 'phone' AND phone_nsn IS NOT NULL;
+
+-- A contact with neither email nor phone (most LinkedIn connections) is
+-- known again by its exact name, among other things: looked up by index,
+-- so a large import does not scan every person for each such contact.
+CREATE INDEX person_name ON person(name COLLATE NOCASE);
