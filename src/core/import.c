@@ -1,6 +1,7 @@
 /* import.c - every format through one door; see import.h. */
 #include "core/import.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,6 +76,28 @@ ends_with(const char *s, const char *tail)
     return n >= m && !strcasecmp(s + n - m, tail);
 }
 
+/* True for a folder of .vcf files with nothing that looks like mail. */
+static bool
+vcard_folder(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    size_t cards = 0, other = 0;
+    if (!d)
+        return false;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (ends_with(e->d_name, ".vcf") || ends_with(e->d_name, ".vcard"))
+            cards++;
+        else if (!strcmp(e->d_name, "cur") || !strcmp(e->d_name, "new") ||
+                 ends_with(e->d_name, ".eml") || ends_with(e->d_name, ".mbox"))
+            other++;
+    }
+    closedir(d);
+    return cards && !other;
+}
+
 rp_code
 import_detect(const char *path, import_format *out, rp_err *err)
 {
@@ -88,7 +111,8 @@ import_detect(const char *path, import_format *out, rp_err *err)
         return rp_fail(err, RP_EIO, "cannot open '%s': %s", path,
                        strerror(errno));
     if (S_ISDIR(sb.st_mode)) {
-        *out = IMPORT_MAIL; /* a Maildir or a folder of messages */
+        /* A Maildir or a folder of messages, or of vCard files. */
+        *out = vcard_folder(path) ? IMPORT_VCARD : IMPORT_MAIL;
         return RP_OK;
     }
     FILE *f = fopen(path, "rb");

@@ -2,8 +2,10 @@
 #include "ingest/vcf.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -131,6 +133,8 @@ typedef struct {
     const ingest_hooks *hooks;
     uint64_t total;
     bool in_card, outside_reported, any_card;
+    long outside_first; /* text before the first card, reported only if a
+                           card follows (else the file is no vCard) */
     card c;
     rp_err *err;
 } reader;
@@ -159,6 +163,9 @@ card_begin(reader *r, long line)
         return rp_fail(r->err, RP_ENOMEM, "out of memory");
     r->c.line = line;
     r->in_card = true;
+    if (!r->any_card && r->outside_first)
+        problem(r, r->outside_first,
+                "text outside a vCard (expected BEGIN:VCARD)");
     r->any_card = true;
     return RP_OK;
 }
@@ -372,7 +379,9 @@ logical_line(reader *r)
         rp_arena_free(tmp);
         if (ok && rc)
             return rc;
-        if (!r->outside_reported)
+        if (!r->outside_reported && !r->any_card)
+            r->outside_first = at;
+        else if (!r->outside_reported)
             problem(r, at, "text outside a vCard (expected BEGIN:VCARD)");
         r->outside_reported = true;
         return RP_OK;
@@ -446,11 +455,66 @@ run(FILE *f, const char *data, size_t len, uint64_t total, const char *source,
     return rc;
 }
 
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+is_vcf_name(const struct dirent *d)
+{
+    size_t n = strlen(d->d_name);
+    return d->d_name[0] != '.' &&
+           ((n > 4 && !strcasecmp(d->d_name + n - 4, ".vcf")) ||
+            (n > 6 && !strcasecmp(d->d_name + n - 6, ".vcard")));
+}
+
+/*
+ * A folder of vCard files, one card or more each (a "vdir", as khard,
+ * vdirsyncer and many exports write), in name order.  A file in it that
+ * holds no card is reported and skipped like a bad card.
+ */
+static rp_code
+read_dir(const char *path, ingest_contact_fn *fn, void *ud,
+         const ingest_hooks *hooks, rp_err *err)
+{
+    struct dirent **names = NULL;
+    int n = scandir(path, &names, is_vcf_name, by_name);
+    rp_code rc = RP_OK;
+    if (n < 0)
+        return rp_fail(err, RP_EIO, "cannot read '%s': %s", path,
+                       strerror(errno));
+    if (!n)
+        rc = rp_fail(err, RP_EINVAL, "'%s' holds no .vcf files", path);
+    for (int i = 0; i < n; i++) {
+        char *file = NULL;
+        if (!rc && asprintf(&file, "%s/%s", path, names[i]->d_name) < 0)
+            rc = rp_fail(err, RP_ENOMEM, "out of memory");
+        if (!rc) {
+            rp_err one = {0};
+            rc = ingest_vcf_file(file, fn, ud, hooks, &one);
+            if (rc == RP_EINVAL && hooks && hooks->problem) {
+                hooks->problem(hooks->ud, file, 0, one.msg);
+                rc = RP_OK;
+            } else if (rc) {
+                rp_fail(err, rc, "%s", one.msg);
+            }
+        }
+        free(file);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
 rp_code
 ingest_vcf_file(const char *path, ingest_contact_fn *fn, void *ud,
                 const ingest_hooks *hooks, rp_err *err)
 {
     struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return read_dir(path, fn, ud, hooks, err);
     FILE *f = fopen(path, "rb");
     if (!f)
         return rp_fail(err, RP_EIO, "cannot open '%s': %s", path,

@@ -26,9 +26,11 @@
 #include "ingest/records.h"
 
 /*
- * Reads every card in path and passes each to fn.  hooks may be NULL.
- * Returns RP_OK (also when cards were skipped), RP_EIO when path cannot
- * be read, RP_EINVAL when it holds no BEGIN:VCARD at all, RP_ENOMEM, or
+ * Reads every card in path and passes each to fn; path may also be a
+ * folder of .vcf files (a "vdir"), read in name order, where a file that
+ * holds no card is reported to hooks->problem (position 0) and skipped.  hooks
+ * may be NULL. Returns RP_OK (also when cards were skipped), RP_EIO when path
+ * cannot be read, RP_EINVAL when it holds no BEGIN:VCARD at all, RP_ENOMEM, or
  * the first non-OK code fn returned (reading then stops).
  */
 rp_code ingest_vcf_file(const char *path, ingest_contact_fn *fn, void *ud,

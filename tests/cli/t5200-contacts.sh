@@ -115,6 +115,14 @@ test_expect_success 'without a phone of your own, RAPPORT_REGION gives the count
 	test "$(json_get s44 "j.people_created")" = 1 &&
 	test "$(json_get s "j.people_created")" = 0
 '
+test_expect_success 'a folder of .vcf files is read as vCards' '
+	test_exit_code 1 rapport import "$C/vdir" --json >s 2>err &&
+	test "$(json_get s "j.records")" = 2 &&
+	test "$(json_get s "j.skipped_malformed")" = 1 &&
+	grep "vdir/c3.vcf: .*no vCard" err &&
+	rapport person show vera@vdir.example --json >p &&
+	test "$(json_get p "j.person.name")" = "Vera Dir"
+'
 test_expect_success 'a bad RAPPORT_REGION is a usage error' '
 	RAPPORT_REGION=UK test_exit_code 2 rapport import "$C/google.csv" 2>err &&
 	grep "RAPPORT_REGION" err

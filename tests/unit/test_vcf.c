@@ -287,6 +287,22 @@ test_vcf_byte_order_marks(void **state)
     assert_non_null(strstr(err.msg, "UTF-16"));
 }
 
+/* A folder of .vcf files (a vdir): each card read, a file without one
+ * reported and skipped, other files left alone. */
+static void
+test_vcf_folder_of_files(void **state)
+{
+    collect *c = *state;
+    assert_int_equal(read_file(c, "vdir"), RP_OK);
+    assert_int_equal(c->n, 2);
+    assert_string_equal(c->c[0].name, "Vera Dir");
+    assert_string_equal(c->c[1].name, "Walt Dir");
+    assert_int_equal(c->nproblems, 1);
+    assert_string_equal(c->problem_file[0], DATA "/vdir/c3.vcf");
+    assert_int_equal(c->problem_at[0], 0);
+    assert_non_null(strstr(c->problem_why[0], "no vCard"));
+}
+
 static void
 test_contact_birthday_forms(void **state)
 {
@@ -338,6 +354,7 @@ main(void)
         T(test_vcf_callback_error_stops_the_parse),
         T(test_vcf_charsets_and_utf8_fallback),
         T(test_vcf_byte_order_marks),
+        T(test_vcf_folder_of_files),
         cmocka_unit_test(test_contact_birthday_forms),
     };
     return cmocka_run_group_tests_name("vcf", tests, NULL, NULL);
