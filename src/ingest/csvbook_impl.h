@@ -49,6 +49,12 @@ typedef struct {
     size_t n;
 } csvbook_spec;
 
+/* The index of the column named name (without case, trimmed), or -1. */
+long csvbook_column(const csvbook_row *hdr, const char *name);
+
+/* Adds column col to field f of m; false when out of memory. */
+bool csvbook_add_col(rp_arena *a, csvbook_map *m, csvbook_field f, size_t col);
+
 /* Parses "field=Column,..."; RP_EINVAL naming the bad part. */
 rp_code csvbook_spec_parse(rp_arena *a, const char *text, csvbook_spec *out,
                            rp_err *err);

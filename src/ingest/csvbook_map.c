@@ -1,4 +1,4 @@
-/* csvbook_map.c - what CSV columns mean, and a row into a contact; see
+/* csvbook_map.c - a user's column map, and a row into a contact; see
  * csvbook_impl.h. */
 #include <ctype.h>
 #include <stdio.h>
@@ -23,9 +23,8 @@ const char csvbook_map_syntax[] =
     "'name=Full Name,email=E-mail,email=Work E-mail,phone=Mobile,"
     "org=Company,title=Job,tags=Group'";
 
-/* Adds column col to field f of m. */
-static bool
-add_col(rp_arena *a, csvbook_map *m, csvbook_field f, size_t col)
+bool
+csvbook_add_col(rp_arena *a, csvbook_map *m, csvbook_field f, size_t col)
 {
     size_t n = m->ncols[f];
     size_t *nv = rp_arena_alloc(a, (n + 1) * sizeof *nv);
@@ -39,9 +38,8 @@ add_col(rp_arena *a, csvbook_map *m, csvbook_field f, size_t col)
     return true;
 }
 
-/* The index of the column named name (without case, trimmed), or -1. */
-static long
-column(const csvbook_row *hdr, const char *name)
+long
+csvbook_column(const csvbook_row *hdr, const char *name)
 {
     size_t n = strlen(name);
     for (size_t i = 0; i < hdr->n; i++) {
@@ -108,7 +106,7 @@ bool
 csvbook_spec_fits(const csvbook_spec *spec, const csvbook_row *hdr)
 {
     for (size_t i = 0; i < spec->n; i++)
-        if (column(hdr, spec->column[i]) < 0)
+        if (csvbook_column(hdr, spec->column[i]) < 0)
             return false;
     return true;
 }
@@ -133,163 +131,16 @@ csvbook_spec_bind(rp_arena *a, const csvbook_spec *spec, const csvbook_row *hdr,
     memset(m, 0, sizeof *m);
     m->kind = "--map";
     for (size_t i = 0; i < spec->n; i++) {
-        long c = column(hdr, spec->column[i]);
+        long c = csvbook_column(hdr, spec->column[i]);
         if (c < 0)
             return rp_fail(err, RP_EINVAL,
                            "--map: no column '%s' in '%s'; its columns are "
                            "%s",
                            spec->column[i], source, csvbook_columns(a, hdr));
-        if (!add_col(a, m, spec->field[i], (size_t)c))
+        if (!csvbook_add_col(a, m, spec->field[i], (size_t)c))
             return rp_fail(err, RP_ENOMEM, "out of memory");
     }
     return RP_OK;
-}
-
-/* Columns named "<prefix> N - <suffix>" for N = 1, 2, ... in order. */
-static bool
-numbered(rp_arena *a, csvbook_map *m, const csvbook_row *hdr,
-         const char *prefix, const char *suffix, csvbook_field f)
-{
-    for (int n = 1; n < 100; n++) {
-        char name[64];
-        snprintf(name, sizeof name, "%s %d - %s", prefix, n, suffix);
-        long c = column(hdr, name);
-        if (c < 0)
-            break;
-        if (!add_col(a, m, f, (size_t)c))
-            return false;
-    }
-    return true;
-}
-
-/* Maps the first of the named columns hdr has to f. */
-static bool
-first_of(rp_arena *a, csvbook_map *m, const csvbook_row *hdr, csvbook_field f,
-         const char *const *names)
-{
-    for (; *names; names++) {
-        long c = column(hdr, *names);
-        if (c >= 0)
-            return add_col(a, m, f, (size_t)c);
-    }
-    return true;
-}
-
-static bool
-linkedin(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
-{
-    static const struct {
-        const char *name;
-        csvbook_field f;
-    } cols[] = {{"First Name", CF_FIRST},      {"Last Name", CF_LAST},
-                {"Email Address", CF_EMAIL},   {"Company", CF_ORG},
-                {"Position", CF_TITLE},        {"URL", CF_URL},
-                {"Connected On", CF_CONNECTED}};
-    if (column(hdr, "Connected On") < 0 || column(hdr, "First Name") < 0)
-        return false;
-    m->kind = "LinkedIn";
-    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
-        long c = column(hdr, cols[i].name);
-        if (c >= 0 && !add_col(a, m, cols[i].f, (size_t)c))
-            return false;
-    }
-    return true;
-}
-
-static bool
-google(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
-{
-    static const char *const full[] = {"Name", NULL};
-    static const char *const first[] = {"First Name", "Given Name", NULL};
-    static const char *const middle[] = {"Middle Name", "Additional Name",
-                                         NULL};
-    static const char *const last[] = {"Last Name", "Family Name", NULL};
-    static const char *const org[] = {"Organization Name",
-                                      "Organization 1 - Name", NULL};
-    static const char *const title[] = {"Organization Title",
-                                        "Organization 1 - Title", NULL};
-    static const char *const bday[] = {"Birthday", NULL};
-    static const char *const notes[] = {"Notes", NULL};
-    static const char *const tags[] = {"Labels", "Group Membership", NULL};
-    bool named = column(hdr, "Name") >= 0 || column(hdr, "First Name") >= 0 ||
-                 column(hdr, "Given Name") >= 0;
-    bool google = column(hdr, "E-mail 1 - Value") >= 0 ||
-                  column(hdr, "Phone 1 - Value") >= 0 ||
-                  column(hdr, "Group Membership") >= 0 ||
-                  column(hdr, "Labels") >= 0;
-    if (!named || !google)
-        return false;
-    m->kind = "Google Contacts";
-    return first_of(a, m, hdr, CF_NAME, full) &&
-           first_of(a, m, hdr, CF_FIRST, first) &&
-           first_of(a, m, hdr, CF_MIDDLE, middle) &&
-           first_of(a, m, hdr, CF_LAST, last) &&
-           first_of(a, m, hdr, CF_ORG, org) &&
-           first_of(a, m, hdr, CF_TITLE, title) &&
-           first_of(a, m, hdr, CF_BIRTHDAY, bday) &&
-           first_of(a, m, hdr, CF_NOTES, notes) &&
-           first_of(a, m, hdr, CF_TAGS, tags) &&
-           numbered(a, m, hdr, "E-mail", "Value", CF_EMAIL) &&
-           numbered(a, m, hdr, "Phone", "Value", CF_PHONE);
-}
-
-/* Outlook's export (and Google's "Outlook CSV"): one column per email
- * and per kind of phone.  Its birthdays are in the writer's locale
- * ("4/5/1980"), so only ISO dates are taken from them. */
-static bool
-outlook(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
-{
-    static const char *const first[] = {"First Name", NULL};
-    static const char *const middle[] = {"Middle Name", NULL};
-    static const char *const last[] = {"Last Name", NULL};
-    static const char *const org[] = {"Company", NULL};
-    static const char *const title[] = {"Job Title", NULL};
-    static const char *const bday[] = {"Birthday", NULL};
-    static const char *const notes[] = {"Notes", NULL};
-    static const char *const tags[] = {"Categories", NULL};
-    static const char *const emails[] = {"E-mail Address", "E-mail 2 Address",
-                                         "E-mail 3 Address"};
-    static const char *const phones[] = {
-        "Mobile Phone", "Business Phone", "Business Phone 2", "Home Phone",
-        "Home Phone 2", "Primary Phone",  "Other Phone",      "Car Phone"};
-    if (column(hdr, "E-mail Address") < 0 || column(hdr, "First Name") < 0 ||
-        column(hdr, "Last Name") < 0)
-        return false;
-    m->kind = "Outlook";
-    for (size_t i = 0; i < sizeof emails / sizeof *emails; i++) {
-        long c = column(hdr, emails[i]);
-        if (c >= 0 && !add_col(a, m, CF_EMAIL, (size_t)c))
-            return false;
-    }
-    for (size_t i = 0; i < sizeof phones / sizeof *phones; i++) {
-        long c = column(hdr, phones[i]);
-        if (c >= 0 && !add_col(a, m, CF_PHONE, (size_t)c))
-            return false;
-    }
-    return first_of(a, m, hdr, CF_FIRST, first) &&
-           first_of(a, m, hdr, CF_MIDDLE, middle) &&
-           first_of(a, m, hdr, CF_LAST, last) &&
-           first_of(a, m, hdr, CF_ORG, org) &&
-           first_of(a, m, hdr, CF_TITLE, title) &&
-           first_of(a, m, hdr, CF_BIRTHDAY, bday) &&
-           first_of(a, m, hdr, CF_NOTES, notes) &&
-           first_of(a, m, hdr, CF_TAGS, tags);
-}
-
-bool
-csvbook_recognise(rp_arena *a, const csvbook_row *hdr, csvbook_map *m)
-{
-    memset(m, 0, sizeof *m);
-    if (linkedin(a, hdr, m))
-        return true;
-    memset(m, 0, sizeof *m);
-    if (google(a, hdr, m))
-        return true;
-    memset(m, 0, sizeof *m);
-    if (outlook(a, hdr, m))
-        return true;
-    memset(m, 0, sizeof *m);
-    return false;
 }
 
 /* The value of field f's i-th column in row, trimmed, or "". */

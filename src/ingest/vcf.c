@@ -15,101 +15,6 @@
 #include "ingest/linesrc.h"
 #include "ingest/vcf_impl.h"
 
-/* Longest property kept (a photo is read past, not kept): far above any
- * name or note, and a bound on what a hostile file can make us hold. */
-enum { PROP_MAX = 1 << 20, BINARY_KEEP = 256 };
-
-/* Unfolds physical lines into logical ones. */
-typedef struct {
-    linesrc src;
-    const char *next; /* the line after the current one, not yet used */
-    size_t nnext;
-    bool next_cut;
-    rp_buf line; /* the current logical line */
-    long lineno; /* where it starts */
-    bool cut;    /* longer than PROP_MAX */
-} unfolder;
-
-static size_t
-strip_eol(const char *s, size_t n)
-{
-    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    return n;
-}
-
-/* Appends a piece of a logical line, up to the cap. */
-static rp_code
-append(unfolder *u, const char *s, size_t n, size_t cap)
-{
-    if (u->line.len + n > cap) {
-        u->cut = true;
-        n = u->line.len < cap ? cap - u->line.len : 0;
-    }
-    return rp_buf_add(&u->line, s, n);
-}
-
-static bool
-is_end_line(const char *s, size_t n)
-{
-    return n >= 9 && !strncasecmp(s, "END:VCARD", 9);
-}
-
-/*
- * The next logical line in u->line (RP_OK with *more false at the end):
- * a line, then every line that starts with a space or tab without that
- * character, then for quoted-printable every line after a soft break
- * ("=" at the end).  A binary property keeps only its start.
- */
-static rp_code
-unfold(unfolder *u, bool *more)
-{
-    rp_code rc;
-    *more = false;
-    if (!u->next &&
-        (rc = linesrc_next(&u->src, &u->next, &u->nnext, &u->next_cut)))
-        return rc;
-    if (!u->next)
-        return RP_OK;
-    rp_buf_reset(&u->line);
-    u->lineno = u->src.lineno;
-    u->cut = u->next_cut;
-    if (u->lineno == 1)
-        linesrc_skip_bom(&u->next, &u->nnext);
-    size_t n = strip_eol(u->next, u->nnext);
-    bool binary = vcf_is_binary_line(u->next, n);
-    bool qp = !binary && vcf_is_qp_line(u->next, n);
-    size_t cap = binary ? BINARY_KEEP : PROP_MAX;
-    if ((rc = append(u, u->next, n, cap)))
-        return rc;
-    for (;;) {
-        if ((rc = linesrc_next(&u->src, &u->next, &u->nnext, &u->next_cut)))
-            return rc;
-        if (!u->next)
-            break;
-        n = strip_eol(u->next, u->nnext);
-        const char *s = u->next;
-        if (n && (s[0] == ' ' || s[0] == '\t')) {
-            s++, n--;
-        } else if (qp && u->line.len && u->line.buf[u->line.len - 1] == '=' &&
-                   !is_end_line(s, n)) {
-            u->line.buf[--u->line.len] = '\0';
-        } else {
-            break;
-        }
-        if (qp && n && u->line.len && u->line.buf[u->line.len - 1] == '=' &&
-            (s[0] == ' ' || s[0] == '\t'))
-            s++, n--; /* a soft break that was also folded */
-        u->cut |= u->next_cut;
-        if ((rc = append(u, s, n, cap)))
-            return rc;
-    }
-    if (binary)
-        u->cut = false; /* nothing of it is kept anyway */
-    *more = true;
-    return RP_OK;
-}
-
 /* One card being read. */
 typedef struct {
     rp_arena *a;
@@ -126,7 +31,7 @@ typedef struct {
 } card;
 
 typedef struct {
-    unfolder u;
+    vcf_unfolder u;
     const char *source;
     ingest_contact_fn *fn;
     void *ud;
@@ -359,7 +264,7 @@ bare_name(const char *s)
 static rp_code
 logical_line(reader *r)
 {
-    unfolder *u = &r->u;
+    vcf_unfolder *u = &r->u;
     char *line = contact_trim(u->line.buf);
     long at = u->lineno;
     vcf_prop p;
@@ -411,7 +316,7 @@ read_all(reader *r)
     rp_code rc;
     bool more;
     for (;;) {
-        if ((rc = unfold(&r->u, &more)))
+        if ((rc = vcf_unfold(&r->u, &more)))
             return rc == RP_EIO ? rp_fail(r->err, rc, "cannot read '%s': %s",
                                           r->source, strerror(errno))
                                 : rp_fail(r->err, rc, "out of memory");
@@ -446,7 +351,7 @@ run(FILE *f, const char *data, size_t len, uint64_t total, const char *source,
                 .hooks = hooks,
                 .total = total,
                 .err = err};
-    linesrc_init(&r.u.src, f, data, len, PROP_MAX + 2);
+    linesrc_init(&r.u.src, f, data, len, VCF_PROP_MAX + 2);
     rp_buf_init(&r.u.line, 0);
     rp_code rc = read_all(&r);
     card_release(&r.c);

@@ -1,6 +1,7 @@
 /*
  * vcf_impl.h - the pieces of the vCard reader (vcf.h) that are shared
- * between its files: one property line taken apart and its value decoded.
+ * between its files: lines unfolded, one property line taken apart and
+ * its value decoded.
  * Private to src/ingest/vcf*.c.
  */
 #ifndef RP_INGEST_VCF_IMPL_H
@@ -9,6 +10,33 @@
 #include <stdbool.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
+#include "ingest/linesrc.h"
+
+/* Longest property kept (a photo is read past, not kept): far above any
+ * name or note, and a bound on what a hostile file can make us hold. */
+enum { VCF_PROP_MAX = 1 << 20 };
+
+/* Unfolds physical lines into logical ones. */
+typedef struct {
+    linesrc src;
+    const char *next; /* the line after the current one, not yet used */
+    size_t nnext;
+    bool next_cut;
+    rp_buf line; /* the current logical line */
+    long lineno; /* where it starts */
+    bool cut;    /* longer than VCF_PROP_MAX */
+} vcf_unfolder;
+
+/*
+ * The next logical line in u->line (RP_OK with *more false at the end):
+ * a line, then every line that starts with a space or tab without that
+ * character, then for quoted-printable every line after a soft break
+ * ("=" at the end) unless it is END:VCARD.  A binary property (PHOTO,
+ * LOGO, SOUND, KEY) keeps only its start, however long.  A UTF-8 byte
+ * order mark on line 1 is dropped.  RP_EIO, RP_ENOMEM.
+ */
+rp_code vcf_unfold(vcf_unfolder *u, bool *more);
 
 typedef struct {
     const char *name; /* upper-cased, without its group */
