@@ -327,6 +327,33 @@ merge_strs(rp_arena *a, rp_strs *v, const char *const *add, size_t nadd)
     return changed;
 }
 
+/* True when a and b are one number (E.164 parts, a missing country code
+ * matching any). */
+static bool
+same_number(const char *a, const char *b, const char *region)
+{
+    rp_phone p, q;
+    return rp_phone_parse(a, region, &p) && rp_phone_parse(b, region, &q) &&
+           !strcmp(p.nsn, q.nsn) && (!*p.cc || !*q.cc || !strcmp(p.cc, q.cc));
+}
+
+/* Appends the phones of add that are not already in v as numbers, so a
+ * contact's "020 7946 0000" does not sit beside "+44 20 7946 0000". */
+static bool
+merge_phones(rp_arena *a, rp_strs *v, const char *const *add, size_t nadd,
+             const char *region)
+{
+    bool changed = false;
+    for (size_t i = 0; i < nadd; i++) {
+        bool have = false;
+        for (size_t k = 0; k < v->n && !have; k++)
+            have = same_number(v->v[k], add[i], region);
+        if (!have)
+            changed |= merge_strs(a, v, &add[i], 1);
+    }
+    return changed;
+}
+
 static bool
 fill(const char **field, const char *value)
 {
@@ -415,7 +442,8 @@ intake_contact_add(intake *in, const intake_contact *c, rp_err *err)
         if ((rc = st->ops->person_get(st, a, id, &p, err)))
             goto cleanup;
         changed |= merge_strs(a, &p.emails, emails, ne);
-        changed |= merge_strs(a, &p.phones, c->phones, c->nphones);
+        changed |=
+            merge_phones(a, &p.phones, c->phones, c->nphones, in->region);
         changed |= merge_strs(a, &p.tags, c->tags, c->ntags);
         changed |= fill(&p.title, c->title);
         changed |= fill(&p.notes, c->notes);

@@ -53,7 +53,8 @@ test_expect_success 'the same phone written nationally finds the person' '
 	test "$(json_get s "j.people_created")" = 0 &&
 	test "$(people)" = 6 &&
 	rapport person show ada@engines.example --json >p &&
-	json_get p "j.person.emails.join()" | grep ada.phone@x.example
+	json_get p "j.person.emails.join()" | grep ada.phone@x.example &&
+	test "$(json_get p "j.person.phones.length")" = 2
 '
 test_expect_success 'a number that only ends alike is someone else' '
 	printf "Name,Mobile\nNot Ada,+33 7700 900123\n" >other.csv &&

@@ -217,6 +217,14 @@ test_phone_intake_region_from_me_then_fallback(void **state)
     assert_int_equal(intake_contact_add(in, &a, NULL), RP_OK);
     assert_int_equal(intake_contact_add(in, &b, NULL), RP_OK);
     assert_int_equal(intake_stats_get(in)->people_created, 1);
+    /* And the person keeps one copy of the number, as first written. */
+    int64_t id = find(st, "+44 20 7946 0000", NULL);
+    rp_arena *ar = rp_arena_new();
+    rp_person p;
+    assert_int_equal(st->ops->person_get(st, ar, id, &p, NULL), RP_OK);
+    assert_int_equal(p.phones.n, 1);
+    assert_string_equal(p.phones.v[0], "+44 20 7946 0000");
+    rp_arena_free(ar);
     intake_free(in);
 }
 
