@@ -102,11 +102,12 @@ escalate(int sev, size_t count, int min)
 static rp_code
 detect_lists(coach_state *st)
 {
+    int booked = coach_group("imposition", "booked"); /* detect_booking */
     for (size_t g = 0; g < nlp_coach_ngroups; g++) {
         const nlp_coach_group *gr = &nlp_coach_groups[g];
         int cat = cat_of(gr->category);
         if (cat < 0 || gr->severity == 0 || cat == NLP_COACH_PREMATURE_ASK ||
-            cat == NLP_COACH_NO_VALUE)
+            cat == NLP_COACH_NO_VALUE || (int)g == booked)
             continue;
         size_t count = 0;
         for (size_t i = 0; i < st->nhits; i++)
@@ -123,6 +124,46 @@ detect_lists(coach_state *st)
                 coach_flag_span(f, hit_start(st, &st->hits[i]),
                                 hit_end(st, &st->hits[i]));
     }
+    return RP_OK;
+}
+
+/*
+ * The sender booking the reader's time: the [booked] phrases ("I've sent
+ * you a calendar invite", "expect my call"), and every sentence that holds
+ * both a plan to contact the reader ("I'll call", "I'll stop by") and a
+ * time ("tomorrow at 10", "on Thursday").  One flag, each finding a span.
+ */
+static rp_code
+detect_booking(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    int gb = coach_group("imposition", "booked");
+    int gp = coach_group("imposition", "contact_plan");
+    int gt = coach_group("imposition", "time_words");
+    nlp_coach_flag *f = NULL;
+    for (size_t i = 0; i < st->nhits; i++) {
+        const coach_hit *h = &st->hits[i];
+        size_t end = hit_end(st, h);
+        if ((int)h->group == gp) {
+            bool timed = false;
+            size_t s = d->w[h->w0].sent;
+            for (size_t k = 0; k < st->nhits && !timed; k++)
+                if ((int)st->hits[k].group == gt &&
+                    d->w[st->hits[k].w0].sent == s) {
+                    timed = true;
+                    if (hit_end(st, &st->hits[k]) > end)
+                        end = hit_end(st, &st->hits[k]);
+                }
+            if (!timed)
+                continue;
+        } else if ((int)h->group != gb)
+            continue;
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_IMPOSITION, gb, 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, hit_start(st, h), end);
+    }
+    if (f)
+        f->severity = escalate(f->severity, f->count, 1);
     return RP_OK;
 }
 
@@ -298,23 +339,39 @@ cleanup:
     return rc;
 }
 
+/* Words a sentence needs before a lone "thanks" in it counts as thanks:
+ * "Thanks, Dev" at the foot of a draft is a sign-off. */
+#define THANKS_MIN_WORDS 4
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
 {
-    static const char *const kinds[] = {"value", "gratitude", "empathy"};
-    for (size_t k = 0; k < 3; k++) {
-        int g = coach_group("positives", kinds[k]);
+    static const struct {
+        const char *group, *kind;
+    } lists[] = {{"value", "value"},
+                 {"gratitude", "gratitude"},
+                 {"thanks", "gratitude"},
+                 {"care", "empathy"},
+                 {"empathy", "empathy"}};
+    const coach_doc *d = st->d;
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+        int g = coach_group("positives", lists[k].group);
         for (size_t i = 0; i < st->nhits; i++) {
-            if ((int)st->hits[i].group != g)
+            const coach_hit *h = &st->hits[i];
+            if ((int)h->group != g)
+                continue;
+            const coach_sent *s = &d->s[d->w[h->w0].sent];
+            if (k == 2 && s->w1 - s->w0 < THANKS_MIN_WORDS)
                 continue;
             if (k == 0)
                 st->value = true;
-            if (k == 1)
+            if (k == 1 || k == 2)
                 st->gratitude = true;
-            if (add_positive(st, kinds[k], nlp_coach_groups[g].advice, NULL,
-                             hit_start(st, &st->hits[i]),
-                             hit_end(st, &st->hits[i])))
+            if (k == 3)
+                st->care = true;
+            if (add_positive(st, lists[k].kind, nlp_coach_groups[g].advice,
+                             NULL, hit_start(st, h), hit_end(st, h)))
                 return RP_ENOMEM;
         }
     }
@@ -332,54 +389,112 @@ is_ask_group(int g)
            nlp_coach_groups[g].severity > 0 && nlp_coach_groups[g].count > 0;
 }
 
+/* True for a group whose phrases are evidence of a problem in the words
+ * themselves (pushy, needy, lecturing, hype). */
+static bool
+is_evidence_group(int g)
+{
+    if (g < 0 || nlp_coach_groups[g].severity == 0)
+        return false;
+    int c = cat_of(nlp_coach_groups[g].category);
+    return c == NLP_COACH_IMPOSITION || c == NLP_COACH_NEEDINESS ||
+           c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
+}
+
+/* What each sentence does, for detect_asks. */
+typedef struct {
+    bool request;    /* a question, or holds a request marker */
+    bool asking;     /* a question asking the reader to do something */
+    bool has_ask;    /* asks for a meeting, a purchase, a referral, ... */
+    bool about_them; /* holds you/your */
+    bool empty;      /* an empty touch or a status chase */
+    bool valued;     /* offers something */
+    bool evidence;   /* holds pushy, needy, lecturing or hype words */
+} sent_role;
+
+/* The sentence asks without naming what ("Could you share ...?", "Would
+ * you be willing to ...?"): a favour.  Not when it offers something, nor
+ * when it chases or pleads ("Could you at least tell me ...?"): that is
+ * its problem, flagged under its own category. */
+static bool
+generic_ask(const sent_role *r)
+{
+    return r->asking && !r->has_ask && !r->empty && !r->valued &&
+           !r->evidence;
+}
+
+/* Adds span [start, end) to the premature_ask flag of group g, creating
+ * it in *f when needed. */
+static rp_code
+ask_span(coach_state *st, nlp_coach_flag **f, int g, size_t start, size_t end)
+{
+    if (!*f && !(*f = coach_flag_add(st, NLP_COACH_PREMATURE_ASK, g, 0)))
+        return RP_ENOMEM;
+    coach_flag_span(*f, start, end);
+    return RP_OK;
+}
+
 /* Asks (a meeting, a purchase, a referral, a favour) in a request
  * sentence, made before any value: in the draft, or with --to in the
- * ledger.  Also marks the questions about the reader as positives. */
+ * ledger.  A status chase ("any progress on the budget?") is not a new
+ * ask.  Also marks the questions about the reader as positives, and notes
+ * whether the draft gives real attention (st->engaged). */
 static rp_code
 detect_asks(coach_state *st)
 {
     const coach_doc *d = st->d;
     const nlp_coach_context *c = st->ctx;
     int greq = coach_group("premature_ask", "request");
+    int gasking = coach_group("premature_ask", "asking");
+    int gfavor = coach_group("premature_ask", "favor");
     int gother = coach_group("self_focus", "other_words");
-    bool *request = rp_calloc(d->ns + 1, sizeof *request);
-    bool *has_ask = rp_calloc(d->ns + 1, sizeof *has_ask);
-    bool *about_them = rp_calloc(d->ns + 1, sizeof *about_them);
-    bool *empty = rp_calloc(d->ns + 1, sizeof *empty);
     int gempty = coach_group("no_value", "empty_touch");
+    int gvalue = coach_group("positives", "value");
+    sent_role *role = rp_calloc(d->ns + 1, sizeof *role);
     rp_code rc = RP_ENOMEM;
-    if (!request || !has_ask || !about_them || !empty)
+    if (!role)
         goto cleanup;
     for (size_t s = 0; s < d->ns; s++)
-        request[s] = d->s[s].question;
+        role[s].request = d->s[s].question;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if ((int)st->hits[i].group == greq)
-            request[s] = true;
-        if ((int)st->hits[i].group == gother)
-            about_them[s] = true;
+        int g = (int)st->hits[i].group;
+        if (g == greq)
+            role[s].request = true;
+        else if (g == gasking)
+            role[s].asking = d->s[s].question;
+        else if (g == gother)
+            role[s].about_them = true;
+        else if (g == gempty)
+            role[s].empty = true;
+        else if (g == gvalue)
+            role[s].valued = true;
+        else if (is_evidence_group(g))
+            role[s].evidence = true;
     }
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if (is_ask_group((int)st->hits[i].group) && request[s]) {
-            has_ask[s] = true;
+        if (is_ask_group((int)st->hits[i].group) && role[s].request &&
+            !role[s].empty) {
+            role[s].has_ask = true;
             nasks++;
         }
     }
-    for (size_t i = 0; i < st->nhits; i++)
-        if ((int)st->hits[i].group == gempty)
-            empty[d->w[st->hits[i].w0].sent] = true;
+    for (size_t s = 0; s < d->ns; s++)
+        nasks += generic_ask(&role[s]);
     for (size_t s = 0; s < d->ns; s++) {
-        if (!d->s[s].question || !about_them[s] || has_ask[s])
+        const sent_role *r = &role[s];
+        if (!d->s[s].question || r->has_ask || generic_ask(r))
             continue;
-        if (add_positive(st, "question", "asks about them", NULL, d->s[s].start,
-                         d->s[s].end))
+        if (r->about_them && add_positive(st, "question", "asks about them",
+                                          NULL, d->s[s].start, d->s[s].end))
             goto cleanup;
-        /* A real question about their work gives attention, which the
+        /* A real question about their world gives attention, which the
          * no_value detector counts; "any updates on your side?" does not,
-         * nor does a short one. */
-        if (!empty[s] && d->s[s].w1 - d->s[s].w0 >= QUESTION_MIN_WORDS)
+         * nor a request, a chase, or a short one. */
+        if (!r->empty && !r->asking && !r->evidence &&
+            d->s[s].w1 - d->s[s].w0 >= QUESTION_MIN_WORDS)
             st->engaged = true;
     }
     rc = RP_OK;
@@ -397,14 +512,17 @@ detect_asks(coach_state *st)
                 continue;
             for (size_t i = 0; i < st->nhits; i++) {
                 const coach_hit *h = &st->hits[i];
-                if (h->group != g || !request[d->w[h->w0].sent])
-                    continue;
-                if (!f && !(f = coach_flag_add(st, NLP_COACH_PREMATURE_ASK,
-                                               (int)g, 0))) {
-                    rc = RP_ENOMEM;
+                if (h->group == g && role[d->w[h->w0].sent].has_ask &&
+                    (rc = ask_span(st, &f, (int)g, hit_start(st, h),
+                                   hit_end(st, h))))
                     goto cleanup;
-                }
-                coach_flag_span(f, hit_start(st, h), hit_end(st, h));
+                /* An ask that names no meeting or purchase is a favour;
+                 * its span is the request ("Could you"). */
+                if ((int)g == gfavor && (int)h->group == gasking &&
+                    generic_ask(&role[d->w[h->w0].sent]) &&
+                    (rc = ask_span(st, &f, (int)g, hit_start(st, h),
+                                   hit_end(st, h))))
+                    goto cleanup;
             }
             if (f && ledger)
                 snprintf(f->detail, sizeof f->detail,
@@ -426,24 +544,43 @@ detect_asks(coach_state *st)
                  "ledger: you gave them %d, asked %d", c->given, c->asks);
         for (size_t i = 0; i < st->nhits; i++) {
             const coach_hit *h = &st->hits[i];
-            if (is_ask_group((int)h->group) && request[d->w[h->w0].sent])
+            const sent_role *r = &role[d->w[h->w0].sent];
+            if ((is_ask_group((int)h->group) && r->has_ask) ||
+                ((int)h->group == gasking && generic_ask(r)))
                 coach_flag_span(f, hit_start(st, h), hit_end(st, h));
         }
     }
 cleanup:
-    rp_free(request);
-    rp_free(has_ask);
-    rp_free(about_them);
-    rp_free(empty);
+    rp_free(role);
     return rc;
 }
 
-/* Nothing given: no value and no thanks.  The empty touches ("just
- * checking in") are the spans when there are any. */
+/* True when a flag of warning or worse already names a problem in the
+ * words (pushy, needy, lecturing, hype, an early ask, self-focus). */
+static bool
+worse_problem(const coach_state *st)
+{
+    for (size_t i = 0; i < st->r->nflags; i++) {
+        const nlp_coach_flag *f = &st->r->flags[i];
+        if (f->severity >= 2 && f->cat != NLP_COACH_NO_VALUE &&
+            f->cat != NLP_COACH_NO_PERSONAL_TOUCH)
+            return true;
+    }
+    return false;
+}
+
+/* Nothing given: no value, no thanks, no care (a congratulation or a
+ * condolence is itself the value), no real question about them, and with
+ * --to no generous ledger behind the draft.  The empty touches ("just
+ * checking in") are the spans when there are any; without them the flag
+ * is only a note when a worse problem is already flagged. */
 static rp_code
 detect_no_value(coach_state *st)
 {
-    if (st->value || st->gratitude || st->engaged || !st->d->nw)
+    const nlp_coach_context *c = st->ctx;
+    bool generous = c && c->has_ledger && c->given >= 2 && c->given > c->asks;
+    if (st->value || st->gratitude || st->care || st->engaged || generous ||
+        !st->d->nw)
         return RP_OK;
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
@@ -456,7 +593,8 @@ detect_no_value(coach_state *st)
                         hit_end(st, &st->hits[i]));
     }
     if (!f && !coach_flag_add(st, NLP_COACH_NO_VALUE,
-                              coach_group("no_value", "nothing"), 0))
+                              coach_group("no_value", "nothing"),
+                              worse_problem(st) ? 1 : 0))
         return RP_ENOMEM;
     return RP_OK;
 }
@@ -552,9 +690,10 @@ coach_detect(coach_state *st)
 {
     rp_code rc;
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
-        (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
-        (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
-        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
+        (rc = detect_booking(st)) || (rc = detect_shouting(st)) ||
+        (rc = detect_subject(st)) || (rc = detect_self_focus(st)) ||
+        (rc = detect_asks(st)) || (rc = detect_no_value(st)) ||
+        (rc = detect_personal(st)))
         return rc;
     return RP_OK;
 }
