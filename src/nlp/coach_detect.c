@@ -127,35 +127,47 @@ detect_lists(coach_state *st)
     return RP_OK;
 }
 
+/* True when sentence s holds a hit of group g; *end grows to cover it. */
+static bool
+sentence_has(const coach_state *st, size_t s, int g, size_t *end)
+{
+    bool found = false;
+    for (size_t k = 0; k < st->nhits; k++) {
+        const coach_hit *h = &st->hits[k];
+        if ((int)h->group != g || st->d->w[h->w0].sent != s)
+            continue;
+        found = true;
+        if (end && hit_end(st, h) > *end)
+            *end = hit_end(st, h);
+    }
+    return found;
+}
+
 /*
  * The sender booking the reader's time: the [booked] phrases ("I've sent
  * you a calendar invite", "expect my call"), and every sentence that holds
- * both a plan to contact the reader ("I'll call", "I'll stop by") and a
- * time ("tomorrow at 10", "on Thursday").  One flag, each finding a span.
+ * the sender's plan ("I'll", "I'm coming"), a way of reaching the reader
+ * ("call", "stop by your office") and a time ("tomorrow at 10"): "I'll
+ * call you tomorrow at 10".  One flag, each finding a span.
  */
 static rp_code
 detect_booking(coach_state *st)
 {
     const coach_doc *d = st->d;
     int gb = coach_group("imposition", "booked");
-    int gp = coach_group("imposition", "contact_plan");
+    int gp = coach_group("imposition", "plan_self");
+    int gv = coach_group("imposition", "contact_verb");
     int gt = coach_group("imposition", "time_words");
     nlp_coach_flag *f = NULL;
+    size_t last = (size_t)-1; /* one span per planning sentence */
     for (size_t i = 0; i < st->nhits; i++) {
         const coach_hit *h = &st->hits[i];
-        size_t end = hit_end(st, h);
+        size_t s = d->w[h->w0].sent, end = hit_end(st, h);
         if ((int)h->group == gp) {
-            bool timed = false;
-            size_t s = d->w[h->w0].sent;
-            for (size_t k = 0; k < st->nhits && !timed; k++)
-                if ((int)st->hits[k].group == gt &&
-                    d->w[st->hits[k].w0].sent == s) {
-                    timed = true;
-                    if (hit_end(st, &st->hits[k]) > end)
-                        end = hit_end(st, &st->hits[k]);
-                }
-            if (!timed)
+            if (s == last || !sentence_has(st, s, gv, &end) ||
+                !sentence_has(st, s, gt, &end))
                 continue;
+            last = s;
         } else if ((int)h->group != gb)
             continue;
         if (!f && !(f = coach_flag_add(st, NLP_COACH_IMPOSITION, gb, 0)))
@@ -164,6 +176,45 @@ detect_booking(coach_state *st)
     }
     if (f)
         f->severity = escalate(f->severity, f->count, 1);
+    return RP_OK;
+}
+
+/*
+ * A verdict on the reader: a sentence about them (you, your) holding a
+ * [judgement] word ("naive", "incorrect") and no word of the sender, no
+ * thanks, care or apology: "The way you price your tours is naive."
+ * Adds the sentences to the one_up [correct] flag.
+ */
+static rp_code
+detect_verdicts(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    int gj = coach_group("one_up", "judgement");
+    int gc = coach_group("one_up", "correct");
+    static const char *const soft[][2] = {
+        {"self_focus", "self_words"}, {"positives", "gratitude"},
+        {"positives", "thanks"},      {"positives", "care"},
+        {"positives", "empathy"},     {"neediness", "apology"}};
+    nlp_coach_flag *f = NULL;
+    for (size_t s = 0; s < d->ns; s++) {
+        if (!sentence_has(st, s, gj, NULL) ||
+            !sentence_has(st, s, coach_group("self_focus", "other_words"),
+                          NULL))
+            continue;
+        bool softened = false;
+        for (size_t k = 0; k < sizeof soft / sizeof *soft && !softened; k++)
+            softened =
+                sentence_has(st, s, coach_group(soft[k][0], soft[k][1]), NULL);
+        if (softened)
+            continue;
+        for (size_t i = 0; i < st->r->nflags && !f; i++)
+            if (st->r->flags[i].cat == NLP_COACH_ONE_UP &&
+                !strcmp(st->r->flags[i].group, "correct"))
+                f = &st->r->flags[i];
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_ONE_UP, gc, 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, d->s[s].start, d->s[s].end);
+    }
     return RP_OK;
 }
 
@@ -286,8 +337,14 @@ detect_self_focus(coach_state *st)
     const coach_doc *d = st->d;
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
-    int gv = coach_group("positives", "value");
-    int gg = coach_group("positives", "gratitude");
+    /* Sentences that give, thank, share their news or apologise say I for
+     * the reader's sake. */
+    const int giving_groups[] = {coach_group("positives", "value"),
+                                 coach_group("positives", "gratitude"),
+                                 coach_group("positives", "thanks"),
+                                 coach_group("positives", "care"),
+                                 coach_group("positives", "empathy"),
+                                 coach_group("neediness", "apology")};
     size_t *self_in = rp_calloc(d->ns + 1, sizeof *self_in);
     size_t *other_in = rp_calloc(d->ns + 1, sizeof *other_in);
     bool *giving = rp_calloc(d->ns + 1, sizeof *giving);
@@ -303,12 +360,16 @@ detect_self_focus(coach_state *st)
         } else if (g == go) {
             st->other++;
             other_in[s]++;
-        } else if (g == gv || g == gg)
-            giving[s] = true;
+        } else
+            for (size_t k = 0; k < sizeof giving_groups / sizeof *giving_groups;
+                 k++)
+                if (g == giving_groups[k])
+                    giving[s] = true;
     }
     rc = RP_OK;
-    /* A sentence that thanks or offers ("I've attached the notes", "she
-     * gave me three ideas, thank you") says I for the reader's sake: its
+    /* A sentence that thanks, offers, congratulates, condoles or apologises
+     * ("I've attached the notes", "she gave me three ideas, thank you",
+     * "I'm sorry I missed our call") says I for the reader's sake: its
      * self-words do not count toward the flag (the you/I metric still
      * counts every word). */
     size_t self = 0;
@@ -419,8 +480,7 @@ typedef struct {
 static bool
 generic_ask(const sent_role *r)
 {
-    return r->asking && !r->has_ask && !r->empty && !r->valued &&
-           !r->evidence;
+    return r->asking && !r->has_ask && !r->empty && !r->valued && !r->evidence;
 }
 
 /* Adds span [start, end) to the premature_ask flag of group g, creating
@@ -555,25 +615,11 @@ cleanup:
     return rc;
 }
 
-/* True when a flag of warning or worse already names a problem in the
- * words (pushy, needy, lecturing, hype, an early ask, self-focus). */
-static bool
-worse_problem(const coach_state *st)
-{
-    for (size_t i = 0; i < st->r->nflags; i++) {
-        const nlp_coach_flag *f = &st->r->flags[i];
-        if (f->severity >= 2 && f->cat != NLP_COACH_NO_VALUE &&
-            f->cat != NLP_COACH_NO_PERSONAL_TOUCH)
-            return true;
-    }
-    return false;
-}
-
 /* Nothing given: no value, no thanks, no care (a congratulation or a
  * condolence is itself the value), no real question about them, and with
  * --to no generous ledger behind the draft.  The empty touches ("just
- * checking in") are the spans when there are any; without them the flag
- * is only a note when a worse problem is already flagged. */
+ * checking in") are the spans and make it a warning; without them it is
+ * the [nothing] note. */
 static rp_code
 detect_no_value(coach_state *st)
 {
@@ -593,8 +639,7 @@ detect_no_value(coach_state *st)
                         hit_end(st, &st->hits[i]));
     }
     if (!f && !coach_flag_add(st, NLP_COACH_NO_VALUE,
-                              coach_group("no_value", "nothing"),
-                              worse_problem(st) ? 1 : 0))
+                              coach_group("no_value", "nothing"), 0))
         return RP_ENOMEM;
     return RP_OK;
 }
@@ -690,10 +735,10 @@ coach_detect(coach_state *st)
 {
     rp_code rc;
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
-        (rc = detect_booking(st)) || (rc = detect_shouting(st)) ||
-        (rc = detect_subject(st)) || (rc = detect_self_focus(st)) ||
-        (rc = detect_asks(st)) || (rc = detect_no_value(st)) ||
-        (rc = detect_personal(st)))
+        (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
+        (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
+        (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
+        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
         return rc;
     return RP_OK;
 }
