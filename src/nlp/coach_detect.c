@@ -147,8 +147,9 @@ sentence_has(const coach_state *st, size_t s, int g, size_t *end)
  * The sender booking the reader's time: the [booked] phrases ("I've sent
  * you a calendar invite", "expect my call"), and every sentence that holds
  * the sender's plan ("I'll", "I'm coming"), a way of reaching the reader
- * ("call", "stop by your office") and a time ("tomorrow at 10"): "I'll
- * call you tomorrow at 10".  One flag, each finding a span.
+ * ("call", "stop by your office"), the reader (you, your) and a time
+ * ("tomorrow at 10"): "I'll call you tomorrow at 10"; not "I'll call him
+ * tonight".  One flag, each finding a span.
  */
 static rp_code
 detect_booking(coach_state *st)
@@ -158,6 +159,7 @@ detect_booking(coach_state *st)
     int gp = coach_group("imposition", "plan_self");
     int gv = coach_group("imposition", "contact_verb");
     int gt = coach_group("imposition", "time_words");
+    int go = coach_group("self_focus", "other_words");
     nlp_coach_flag *f = NULL;
     size_t last = (size_t)-1; /* one span per planning sentence */
     for (size_t i = 0; i < st->nhits; i++) {
@@ -165,7 +167,8 @@ detect_booking(coach_state *st)
         size_t s = d->w[h->w0].sent, end = hit_end(st, h);
         if ((int)h->group == gp) {
             if (s == last || !sentence_has(st, s, gv, &end) ||
-                !sentence_has(st, s, gt, &end))
+                !sentence_has(st, s, gt, &end) ||
+                !sentence_has(st, s, go, NULL))
                 continue;
             last = s;
         } else if ((int)h->group != gb)
