@@ -184,8 +184,9 @@ detect_booking(coach_state *st)
 
 /*
  * A verdict on the reader: a sentence about them (you, your) holding a
- * [judgement] word ("naive", "incorrect") and no word of the sender, no
- * thanks, care or apology: "The way you price your tours is naive."
+ * [judgement] word ("naive", "incorrect") and no word owning a share of
+ * it ("my", "we"), no thanks, care or apology: "The way you price your
+ * tours is naive", "I think you've overcomplicated this".
  * Adds the sentences to the one_up [correct] flag.
  */
 static rp_code
@@ -195,9 +196,9 @@ detect_verdicts(coach_state *st)
     int gj = coach_group("one_up", "judgement");
     int gc = coach_group("one_up", "correct");
     static const char *const soft[][2] = {
-        {"self_focus", "self_words"}, {"positives", "gratitude"},
-        {"positives", "thanks"},      {"positives", "care"},
-        {"positives", "empathy"},     {"neediness", "apology"}};
+        {"one_up", "own_words"},  {"positives", "gratitude"},
+        {"positives", "thanks"},  {"positives", "care"},
+        {"positives", "empathy"}, {"neediness", "apology"}};
     nlp_coach_flag *f = NULL;
     for (size_t s = 0; s < d->ns; s++) {
         if (!sentence_has(st, s, gj, NULL) ||
@@ -343,6 +344,7 @@ detect_self_focus(coach_state *st)
     /* Sentences that give, thank, share their news or apologise say I for
      * the reader's sake. */
     const int giving_groups[] = {coach_group("positives", "value"),
+                                 coach_group("positives", "resource"),
                                  coach_group("positives", "gratitude"),
                                  coach_group("positives", "thanks"),
                                  coach_group("positives", "care"),
@@ -413,11 +415,9 @@ detect_positive_lists(coach_state *st)
 {
     static const struct {
         const char *group, *kind;
-    } lists[] = {{"value", "value"},
-                 {"gratitude", "gratitude"},
-                 {"thanks", "gratitude"},
-                 {"care", "empathy"},
-                 {"empathy", "empathy"}};
+    } lists[] = {{"value", "value"},         {"resource", "value"},
+                 {"gratitude", "gratitude"}, {"thanks", "gratitude"},
+                 {"care", "empathy"},        {"empathy", "empathy"}};
     const coach_doc *d = st->d;
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
         int g = coach_group("positives", lists[k].group);
@@ -425,14 +425,20 @@ detect_positive_lists(coach_state *st)
             const coach_hit *h = &st->hits[i];
             if ((int)h->group != g)
                 continue;
-            const coach_sent *s = &d->s[d->w[h->w0].sent];
-            if (k == 2 && s->w1 - s->w0 < THANKS_MIN_WORDS)
+            size_t sn = d->w[h->w0].sent;
+            const coach_sent *s = &d->s[sn];
+            /* A resource asked for is not one offered. */
+            if (k == 1 && s->question &&
+                sentence_has(st, sn, coach_group("premature_ask", "asking"),
+                             NULL))
                 continue;
-            if (k == 0)
+            if (k == 3 && s->w1 - s->w0 < THANKS_MIN_WORDS)
+                continue;
+            if (k <= 1)
                 st->value = true;
-            if (k == 1 || k == 2)
+            if (k == 2 || k == 3)
                 st->gratitude = true;
-            if (k == 3)
+            if (k == 4)
                 st->care = true;
             if (add_positive(st, lists[k].kind, nlp_coach_groups[g].advice,
                              NULL, hit_start(st, h), hit_end(st, h)))
@@ -473,6 +479,7 @@ typedef struct {
     bool about_them; /* holds you/your */
     bool empty;      /* an empty touch or a status chase */
     bool valued;     /* offers something */
+    bool resource;   /* names a resource (offered or asked for) */
     bool evidence;   /* holds pushy, needy, lecturing or hype words */
 } sent_role;
 
@@ -513,6 +520,7 @@ detect_asks(coach_state *st)
     int gother = coach_group("self_focus", "other_words");
     int gempty = coach_group("no_value", "empty_touch");
     int gvalue = coach_group("positives", "value");
+    int gres = coach_group("positives", "resource");
     sent_role *role = rp_calloc(d->ns + 1, sizeof *role);
     rp_code rc = RP_ENOMEM;
     if (!role)
@@ -532,9 +540,16 @@ detect_asks(coach_state *st)
             role[s].empty = true;
         else if (g == gvalue)
             role[s].valued = true;
+        else if (g == gres)
+            role[s].resource = true;
         else if (is_evidence_group(g))
             role[s].evidence = true;
     }
+    /* A resource named in a question asking for it is what the sender
+     * wants, not what they give. */
+    for (size_t s = 0; s < d->ns; s++)
+        role[s].valued =
+            role[s].valued || (role[s].resource && !role[s].asking);
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
