@@ -97,36 +97,6 @@ escalate(int sev, size_t count, int min)
     return count > (size_t)(2 * min) && sev < 3 ? sev + 1 : sev;
 }
 
-/* Flags every phrase list of the five word-evidence categories (and the
- * self_focus biography list) that reached its minimum. */
-static rp_code
-detect_lists(coach_state *st)
-{
-    int booked = coach_group("imposition", "booked"); /* detect_booking */
-    for (size_t g = 0; g < nlp_coach_ngroups; g++) {
-        const nlp_coach_group *gr = &nlp_coach_groups[g];
-        int cat = cat_of(gr->category);
-        if (cat < 0 || gr->severity == 0 || cat == NLP_COACH_PREMATURE_ASK ||
-            cat == NLP_COACH_NO_VALUE || (int)g == booked)
-            continue;
-        size_t count = 0;
-        for (size_t i = 0; i < st->nhits; i++)
-            count += st->hits[i].group == g;
-        if (!count || count < (size_t)gr->min)
-            continue;
-        nlp_coach_flag *f =
-            coach_flag_add(st, (nlp_coach_cat)cat, (int)g,
-                           escalate(gr->severity, count, gr->min));
-        if (!f)
-            return RP_ENOMEM;
-        for (size_t i = 0; i < st->nhits; i++)
-            if (st->hits[i].group == g)
-                coach_flag_span(f, hit_start(st, &st->hits[i]),
-                                hit_end(st, &st->hits[i]));
-    }
-    return RP_OK;
-}
-
 /* True when sentence s holds a hit of group g; *end grows to cover it. */
 static bool
 sentence_has(const coach_state *st, size_t s, int g, size_t *end)
@@ -141,6 +111,70 @@ sentence_has(const coach_state *st, size_t s, int g, size_t *end)
             *end = hit_end(st, h);
     }
     return found;
+}
+
+/* True when sentence s asks something: a question, or a request marker. */
+static bool
+is_request(const coach_state *st, size_t s)
+{
+    return st->d->s[s].question ||
+           sentence_has(st, s, coach_group("premature_ask", "request"), NULL) ||
+           sentence_has(st, s, coach_group("premature_ask", "asking"), NULL);
+}
+
+/* True when sentence s offers something (a [value] or [resource] phrase
+ * outside a request for it). */
+static bool
+offers(const coach_state *st, size_t s)
+{
+    return sentence_has(st, s, coach_group("positives", "value"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "resource"), NULL);
+}
+
+/*
+ * Whether hit h counts toward group g's flag.  Its own phrases do, except
+ * a chase in a sentence that brings something useful; [time_demand] also
+ * takes the lengths of time ([time_length]) named in a request.
+ */
+static bool
+counts_for(const coach_state *st, size_t g, const coach_hit *h)
+{
+    size_t s = st->d->w[h->w0].sent;
+    if (h->group == g)
+        return (int)g != coach_group("imposition", "chasing") || !offers(st, s);
+    return (int)g == coach_group("imposition", "time_demand") &&
+           (int)h->group == coach_group("imposition", "time_length") &&
+           is_request(st, s);
+}
+
+/* Flags every phrase list of the five word-evidence categories (and the
+ * self_focus biography list) that reached its minimum. */
+static rp_code
+detect_lists(coach_state *st)
+{
+    int booked = coach_group("imposition", "booked"); /* detect_booking */
+    for (size_t g = 0; g < nlp_coach_ngroups; g++) {
+        const nlp_coach_group *gr = &nlp_coach_groups[g];
+        int cat = cat_of(gr->category);
+        if (cat < 0 || gr->severity == 0 || cat == NLP_COACH_PREMATURE_ASK ||
+            cat == NLP_COACH_NO_VALUE || (int)g == booked)
+            continue;
+        size_t count = 0;
+        for (size_t i = 0; i < st->nhits; i++)
+            count += counts_for(st, g, &st->hits[i]);
+        if (!count || count < (size_t)gr->min)
+            continue;
+        nlp_coach_flag *f =
+            coach_flag_add(st, (nlp_coach_cat)cat, (int)g,
+                           escalate(gr->severity, count, gr->min));
+        if (!f)
+            return RP_ENOMEM;
+        for (size_t i = 0; i < st->nhits; i++)
+            if (counts_for(st, g, &st->hits[i]))
+                coach_flag_span(f, hit_start(st, &st->hits[i]),
+                                hit_end(st, &st->hits[i]));
+    }
+    return RP_OK;
 }
 
 /*
@@ -374,12 +408,13 @@ detect_self_focus(coach_state *st)
     rc = RP_OK;
     /* A sentence that thanks, offers, congratulates, condoles or apologises
      * ("I've attached the notes", "she gave me three ideas, thank you",
-     * "I'm sorry I missed our call") says I for the reader's sake: its
-     * self-words do not count toward the flag (the you/I metric still
-     * counts every word). */
+     * "I'm sorry I missed our call") says I for the reader's sake, and
+     * one that also speaks of the reader ("I loved your talk") is not only
+     * about the sender: their self-words do not count toward the flag (the
+     * you/I metric still counts every word). */
     size_t self = 0;
     for (size_t s = 0; s < d->ns; s++)
-        if (!giving[s])
+        if (!giving[s] && !other_in[s])
             self += self_in[s];
     /* A few sentences about oneself are natural; the flag is for a draft
      * whose weight sits on the sender: at least six self-words and more
@@ -403,6 +438,33 @@ cleanup:
     rp_free(other_in);
     rp_free(giving);
     return rc;
+}
+
+/*
+ * When a link starts at t[i] ("https://...", "www.example.org",
+ * "example.com/path"), where it ends (at whitespace, or at the sentence's
+ * end lim); else 0.  A bare "example.com" without a path is not taken for
+ * a link: it may be a company named in passing.
+ */
+static size_t
+link_end(const char *t, size_t i, size_t lim)
+{
+    size_t e = i;
+    bool dot = false, slash = false;
+    while (e < lim && t[e] != ' ' && t[e] != '\n' && t[e] != '\t' &&
+           t[e] != '\r') {
+        dot = dot || (t[e] == '.' && e + 1 < lim && t[e + 1] != ' ');
+        slash = slash || (t[e] == '/' && dot);
+        e++;
+    }
+    while (e > i && t[e - 1] && strchr(".,;:!?)'\"", t[e - 1]))
+        e--; /* the sentence's punctuation is not part of the link */
+    if (e - i >= 7 && (!strncmp(t + i, "http://", 7) ||
+                       (e - i >= 8 && !strncmp(t + i, "https://", 8))))
+        return e;
+    if (e - i >= 5 && !strncmp(t + i, "www.", 4))
+        return e;
+    return dot && slash ? e : 0;
 }
 
 /* Words a sentence needs before a lone "thanks" in it counts as thanks:
@@ -444,6 +506,15 @@ detect_positive_lists(coach_state *st)
                              NULL, hit_start(st, h), hit_end(st, h)))
                 return RP_ENOMEM;
         }
+    }
+    /* A link in what the sender wrote shares something. */
+    for (size_t i = 0; i < d->nw; i++) {
+        size_t e = link_end(d->text, d->w[i].start, d->s[d->w[i].sent].end);
+        if (!e)
+            continue;
+        st->value = true;
+        return add_positive(st, "value", "shares a link", NULL, d->w[i].start,
+                            e);
     }
     return RP_OK;
 }
@@ -741,6 +812,17 @@ detect_personal(coach_state *st)
             }
         }
         any = any || found;
+    }
+    /* Bringing back what they said ("you mentioned") is personal too. */
+    int gp = coach_group("no_personal_touch", "shared_past");
+    for (size_t i = 0; i < st->nhits && !any; i++) {
+        if ((int)st->hits[i].group != gp)
+            continue;
+        any = true;
+        if (add_positive(st, "personal", "what they told you", NULL,
+                         hit_start(st, &st->hits[i]),
+                         hit_end(st, &st->hits[i])))
+            return RP_ENOMEM;
     }
     if (!any && !coach_flag_add(st, NLP_COACH_NO_PERSONAL_TOUCH,
                                 coach_group("no_personal_touch", "generic"), 0))

@@ -145,6 +145,34 @@ test_imposition_booking_their_time(void **state)
     }
 }
 
+/* A call length is a demand in a request, not in a statement; a chase
+ * that brings something useful is not counted as chasing. */
+static void
+test_imposition_lengths_and_chases_in_context(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Can you spare 15 minutes on Tuesday?";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"), 0,
+                "15 minutes");
+    nlp_coach_report_release(&r);
+
+    check("The office is 10 minutes from the station, and there is a cafe "
+          "next door.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, NULL));
+    nlp_coach_report_release(&r);
+
+    check("Following up on my note from Tuesday: here's the template we "
+          "used.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
+    nlp_coach_report_release(&r);
+    check("Just following up on my note from Tuesday.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
+    nlp_coach_report_release(&r);
+}
+
 static void
 test_typographic_apostrophe_matches(void **state)
 {
@@ -477,6 +505,33 @@ test_no_value_care_is_value(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A link the sender shares is value, its span without the full stop. */
+static void
+test_link_is_value(void **state)
+{
+    nlp_coach_report r;
+    const char *t =
+        "Saw this and thought of the shop: example.com/ebike-course.";
+    check(t, NULL, &r);
+    bool found = false;
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].what, "shares a link")) {
+            size_t n = r.positives[i].span.end - r.positives[i].span.start;
+            assert_int_equal(n, strlen("example.com/ebike-course"));
+            assert_memory_equal(t + r.positives[i].span.start,
+                                "example.com/ebike-course", n);
+            found = true;
+        }
+    assert_true(found);
+    assert_null(flag_of(&r, NLP_COACH_NO_VALUE, NULL));
+    nlp_coach_report_release(&r);
+    /* A company named in passing is not a link. */
+    check("We met at the example.com stand.", NULL, &r);
+    for (size_t i = 0; i < r.npositives; i++)
+        assert_string_not_equal(r.positives[i].what, "shares a link");
+    nlp_coach_report_release(&r);
+}
+
 /* Sentences that apologise or condole say I for the reader's sake. */
 static void
 test_self_focus_spares_apologies_and_care(void **state)
@@ -522,6 +577,41 @@ test_no_personal_touch_uses_the_facts(void **state)
 }
 
 /* Spans give bytes and characters: they differ after multi-byte text. */
+/* Bringing back what the reader said counts as a personal touch. */
+static void
+test_personal_touch_from_what_they_said(void **state)
+{
+    static const nlp_coach_fact facts[] = {{"interest", "opera"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 1};
+    nlp_coach_report r;
+    check("You mentioned the hiring freeze; here is the template we used.", &c,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(has_positive(&r, "personal"));
+    nlp_coach_report_release(&r);
+    check("Here is the template we used.", &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* A sentence that speaks of the reader too is not only about the sender. */
+static void
+test_self_focus_counts_sentences_only_about_the_sender(void **state)
+{
+    nlp_coach_report r;
+    check("I loved your talk and I think your team would like my notes. I "
+          "read your paper and I want to try your method in my class. I "
+          "hope you will tell me how I can cite you.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+    check("I run a studio. I design brands and I build sites. My team and I "
+          "love our work. We are proud of it. Our clients stay with us.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+}
+
 static void
 test_spans_count_bytes_and_characters(void **state)
 {
@@ -772,6 +862,7 @@ main(void)
         cmocka_unit_test(test_imposition_fires_on_pressure),
         cmocka_unit_test(test_imposition_quiet_on_near_miss),
         cmocka_unit_test(test_imposition_booking_their_time),
+        cmocka_unit_test(test_imposition_lengths_and_chases_in_context),
         cmocka_unit_test(test_typographic_apostrophe_matches),
         cmocka_unit_test(test_neediness_fires_on_begging_and_apologies),
         cmocka_unit_test(test_neediness_quiet_on_near_miss),
@@ -788,8 +879,12 @@ main(void)
         cmocka_unit_test(test_no_value_quiet_on_thanks_offer_or_question),
         cmocka_unit_test(test_premature_ask_generic_request),
         cmocka_unit_test(test_no_value_care_is_value),
+        cmocka_unit_test(test_link_is_value),
         cmocka_unit_test(test_self_focus_spares_apologies_and_care),
+        cmocka_unit_test(
+            test_self_focus_counts_sentences_only_about_the_sender),
         cmocka_unit_test(test_no_personal_touch_uses_the_facts),
+        cmocka_unit_test(test_personal_touch_from_what_they_said),
         cmocka_unit_test(test_spans_count_bytes_and_characters),
         cmocka_unit_test(test_quotes_are_not_coached),
         cmocka_unit_test(test_metrics_count_the_draft),
