@@ -467,6 +467,19 @@ link_end(const char *t, size_t i, size_t lim)
     return dot && slash ? e : 0;
 }
 
+/* True when hit h lies inside a politeness formula of a request ("I
+ * would be grateful for an update"): not thanks. */
+static bool
+in_formula(const coach_state *st, const coach_hit *h)
+{
+    int g = coach_group("positives", "polite_formula");
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
+            h->w0 < st->hits[i].w1)
+            return true;
+    return false;
+}
+
 /* Words a sentence needs before a lone "thanks" in it counts as thanks:
  * "Thanks, Dev" at the foot of a draft is a sign-off. */
 #define THANKS_MIN_WORDS 4
@@ -494,7 +507,12 @@ detect_positive_lists(coach_state *st)
                 sentence_has(st, sn, coach_group("premature_ask", "asking"),
                              NULL))
                 continue;
-            if (k == 3 && s->w1 - s->w0 < THANKS_MIN_WORDS)
+            if (k == 3 &&
+                (s->w1 - s->w0 < THANKS_MIN_WORDS ||
+                 sentence_has(st, sn, coach_group("positives", "gratitude"),
+                              NULL)))
+                continue; /* a sign-off, or already thanks */
+            if ((k == 2 || k == 3) && in_formula(st, h))
                 continue;
             if (k <= 1)
                 st->value = true;
@@ -592,6 +610,7 @@ detect_asks(coach_state *st)
     int gempty = coach_group("no_value", "empty_touch");
     int gvalue = coach_group("positives", "value");
     int gres = coach_group("positives", "resource");
+    int gpitch = coach_group("imposition", "pitch"); /* a pitch may ask */
     sent_role *role = rp_calloc(d->ns + 1, sizeof *role);
     rp_code rc = RP_ENOMEM;
     if (!role)
@@ -613,7 +632,7 @@ detect_asks(coach_state *st)
             role[s].valued = true;
         else if (g == gres)
             role[s].resource = true;
-        else if (is_evidence_group(g))
+        else if (is_evidence_group(g) && g != gpitch)
             role[s].evidence = true;
     }
     /* A resource named in a question asking for it is what the sender

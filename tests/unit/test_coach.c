@@ -503,6 +503,14 @@ test_no_value_care_is_value(void **state)
     check("Please send the contract.\n\nThanks,\nDev", NULL, &r);
     assert_false(has_positive(&r, "gratitude"));
     nlp_coach_report_release(&r);
+
+    /* A request dressed as thanks is not thanks. */
+    check("Has there been any progress on our proposal? I would be grateful "
+          "for an update.",
+          NULL, &r);
+    assert_false(has_positive(&r, "gratitude"));
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
 }
 
 /* A link the sender shares is value, its span without the full stop. */
