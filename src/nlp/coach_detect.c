@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nlp/coach_int.h"
+#include "nlp/lexicon.h"
 
 static const char *const cat_names[NLP_COACH_NCATS] = {
     "imposition", "neediness",         "one_up",  "hype", "premature_ask",
@@ -250,6 +251,53 @@ detect_verdicts(coach_state *st)
                 !strcmp(st->r->flags[i].group, "correct"))
                 f = &st->r->flags[i];
         if (!f && !(f = coach_flag_add(st, NLP_COACH_ONE_UP, gc, 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, d->s[s].start, d->s[s].end);
+    }
+    return RP_OK;
+}
+
+/* VADER valence from which a word is strong praise ("amazing" 2.8,
+ * "best" 3.2; "good" 1.9 is not). */
+#define PRAISE_VALENCE 2.5
+/* Strong words a sentence needs to be self-praise. */
+#define PRAISE_MIN_WORDS 2
+
+/*
+ * Self-praise: a sentence in the company's voice (we, our) with at least
+ * two strongly positive words, and no word of the reader, thanks, care or
+ * empathy: "Our strategists are brilliant and our results are amazing."
+ * Whatever the adjectives, the sender is grading their own work.
+ */
+static rp_code
+detect_self_praise(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    static const char *const other[][2] = {{"self_focus", "other_words"},
+                                           {"positives", "gratitude"},
+                                           {"positives", "thanks"},
+                                           {"positives", "care"},
+                                           {"positives", "empathy"}};
+    int gwe = coach_group("hype", "we_words");
+    nlp_coach_flag *f = NULL;
+    for (size_t s = 0; s < d->ns; s++) {
+        if (!sentence_has(st, s, gwe, NULL))
+            continue;
+        bool skip = false;
+        for (size_t k = 0; k < sizeof other / sizeof *other && !skip; k++)
+            skip = sentence_has(st, s, coach_group(other[k][0], other[k][1]),
+                                NULL);
+        size_t strong = 0;
+        for (size_t i = d->s[s].w0; i < d->s[s].w1 && !skip; i++) {
+            const nlp_lexicon_entry *e =
+                nlp_lexicon_find(coach_word_norm(d, i), d->w[i].nlen);
+            strong += e && (e->flags & NLP_LEX_VALENCE) &&
+                      e->valence >= PRAISE_VALENCE;
+        }
+        if (skip || strong < PRAISE_MIN_WORDS)
+            continue;
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
+                                       coach_group("hype", "self_praise"), 0)))
             return RP_ENOMEM;
         coach_flag_span(f, d->s[s].start, d->s[s].end);
     }
@@ -855,9 +903,10 @@ coach_detect(coach_state *st)
     rp_code rc;
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
-        (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
-        (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
-        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
+        (rc = detect_self_praise(st)) || (rc = detect_shouting(st)) ||
+        (rc = detect_subject(st)) || (rc = detect_self_focus(st)) ||
+        (rc = detect_asks(st)) || (rc = detect_no_value(st)) ||
+        (rc = detect_personal(st)))
         return rc;
     return RP_OK;
 }

@@ -303,6 +303,31 @@ test_hype_caps_and_exclamations(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* The sender grading their own offering is hype, whatever the adjectives;
+ * praise of the reader, or warm thanks, is not. */
+static void
+test_hype_self_praise(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Jo. Our strategists are brilliant and our results are "
+                    "amazing.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_HYPE, "self_praise"), 0,
+                "Our strategists are brilliant and our results are amazing.");
+    nlp_coach_report_release(&r);
+    static const char *const quiet[] = {
+        "Your talk was brilliant and your slides were amazing.",
+        "Thank you, we had a wonderful evening and the food was amazing.",
+        "We tried a new supplier this month.",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_HYPE, "self_praise"))
+            fail_msg("self_praise on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
 /* Talking down and taking over are one_up. */
 static void
 test_one_up_fires_on_lecturing_and_taking_over(void **state)
@@ -878,6 +903,7 @@ main(void)
         cmocka_unit_test(test_self_focus_quiet_on_thanks_and_balance),
         cmocka_unit_test(test_hype_fires_on_superlatives_and_guarantees),
         cmocka_unit_test(test_hype_caps_and_exclamations),
+        cmocka_unit_test(test_hype_self_praise),
         cmocka_unit_test(test_one_up_fires_on_lecturing_and_taking_over),
         cmocka_unit_test(test_one_up_quiet_on_near_miss),
         cmocka_unit_test(test_one_up_verdict_on_the_reader),
