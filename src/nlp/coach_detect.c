@@ -771,11 +771,36 @@ cleanup:
     return rc;
 }
 
+/* True when the draft waits for an answer from the reader: a question, or
+ * an [awaiting] phrase ("let me know").  An instruction ("please try
+ * Frank") does not wait for one. */
+static bool
+waits(const coach_state *st)
+{
+    int ga = coach_group("no_value", "awaiting");
+    for (size_t s = 0; s < st->d->ns; s++)
+        if (st->d->s[s].question || sentence_has(st, s, ga, NULL))
+            return true;
+    return false;
+}
+
+/* True when a flag of warning or worse already names a problem. */
+static bool
+other_warning(const coach_state *st)
+{
+    for (size_t i = 0; i < st->r->nflags; i++)
+        if (st->r->flags[i].severity >= 2 &&
+            st->r->flags[i].cat != NLP_COACH_NO_VALUE)
+            return true;
+    return false;
+}
+
 /* Nothing given: no value, no thanks, no care (a congratulation or a
  * condolence is itself the value), no real question about them, and with
  * --to no generous ledger behind the draft.  The empty touches ("just
  * checking in") are the spans and make it a warning; without them it is
- * the [nothing] note. */
+ * the [nothing] flag: a warning when the draft waits for an answer and no
+ * other warning explains what is wrong, else a note. */
 static rp_code
 detect_no_value(coach_state *st)
 {
@@ -795,7 +820,8 @@ detect_no_value(coach_state *st)
                         hit_end(st, &st->hits[i]));
     }
     if (!f && !coach_flag_add(st, NLP_COACH_NO_VALUE,
-                              coach_group("no_value", "nothing"), 0))
+                              coach_group("no_value", "nothing"),
+                              waits(st) && !other_warning(st) ? 2 : 0))
         return RP_ENOMEM;
     return RP_OK;
 }

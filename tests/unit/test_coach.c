@@ -524,6 +524,16 @@ test_no_value_care_is_value(void **state)
     assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "nothing"));
     assert_false(warned(&r, NLP_COACH_NO_VALUE));
     nlp_coach_report_release(&r);
+    /* Waiting for an answer while giving nothing is a warning... */
+    check("Great to meet you at the summit. Let me know your thoughts.", NULL,
+          &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    /* ...unless a worse problem already explains it. */
+    check("I need your answer by end of day. Let me know.", NULL, &r);
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
 
     check("Please send the contract.\n\nThanks,\nDev", NULL, &r);
     assert_false(has_positive(&r, "gratitude"));
