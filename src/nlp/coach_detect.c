@@ -132,20 +132,43 @@ offers(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "resource"), NULL);
 }
 
+/* True when sentence s thanks the reader or shares their news. */
+static bool
+thanks_or_care(const coach_state *st, size_t s)
+{
+    return sentence_has(st, s, coach_group("positives", "gratitude"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "thanks"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "care"), NULL);
+}
+
 /*
  * Whether hit h counts toward group g's flag.  Its own phrases do, except
- * a chase in a sentence that brings something useful; [time_demand] also
- * takes the lengths of time ([time_length]) named in a request.
+ * a chase or a pitch in a sentence that brings something useful, and a
+ * call named in thanks ("thanks for the quick chat").  [time_demand] also
+ * takes the lengths of time ([time_length]) named in a request, and
+ * [urgency] the deadline words ([pace]) not promised by the sender.
  */
 static bool
 counts_for(const coach_state *st, size_t g, const coach_hit *h)
 {
     size_t s = st->d->w[h->w0].sent;
-    if (h->group == g)
-        return (int)g != coach_group("imposition", "chasing") || !offers(st, s);
-    return (int)g == coach_group("imposition", "time_demand") &&
-           (int)h->group == coach_group("imposition", "time_length") &&
-           is_request(st, s);
+    int gi = (int)g, hg = (int)h->group;
+    if (hg == gi) {
+        if (gi == coach_group("imposition", "chasing") ||
+            gi == coach_group("imposition", "pitch"))
+            return !offers(st, s);
+        if (gi == coach_group("imposition", "time_demand"))
+            return !thanks_or_care(st, s);
+        return true;
+    }
+    if (gi == coach_group("imposition", "time_demand") &&
+        hg == coach_group("imposition", "time_length"))
+        return is_request(st, s) && !thanks_or_care(st, s);
+    if (gi == coach_group("imposition", "urgency") &&
+        hg == coach_group("imposition", "pace"))
+        return !sentence_has(st, s, coach_group("imposition", "plan_self"),
+                             NULL);
+    return false;
 }
 
 /* Flags every phrase list of the five word-evidence categories (and the
@@ -659,6 +682,8 @@ detect_asks(coach_state *st)
     int gvalue = coach_group("positives", "value");
     int gres = coach_group("positives", "resource");
     int gpitch = coach_group("imposition", "pitch"); /* a pitch may ask */
+    int gpace = coach_group("imposition", "pace");
+    int gurgency = coach_group("imposition", "urgency");
     sent_role *role = rp_calloc(d->ns + 1, sizeof *role);
     rp_code rc = RP_ENOMEM;
     if (!role)
@@ -680,7 +705,8 @@ detect_asks(coach_state *st)
             role[s].valued = true;
         else if (g == gres)
             role[s].resource = true;
-        else if (is_evidence_group(g) && g != gpitch)
+        else if ((is_evidence_group(g) && g != gpitch) ||
+                 (g == gpace && counts_for(st, (size_t)gurgency, &st->hits[i])))
             role[s].evidence = true;
     }
     /* A resource named in a question asking for it is what the sender

@@ -171,6 +171,24 @@ test_imposition_lengths_and_chases_in_context(void **state)
     check("Just following up on my note from Tuesday.", NULL, &r);
     assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
     nlp_coach_report_release(&r);
+
+    /* A deadline put on the reader is urgency; one the sender promises is
+     * not; a call named in thanks is not a demand. */
+    t = "Please send the signed copy as soon as possible.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "urgency"), 0,
+                "as soon as possible");
+    nlp_coach_report_release(&r);
+    static const char *const quiet[] = {
+        "I'll send you the notes as soon as possible.",
+        "Thanks for the quick chat yesterday, it helped a lot.",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_IMPOSITION, NULL))
+            fail_msg("imposition on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
 }
 
 static void
@@ -491,6 +509,13 @@ test_premature_ask_generic_request(void **state)
     nlp_coach_report_release(&r);
 
     check("I've attached our rubric. Could you ask your CTO whether it fits?",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+
+    /* An open offer to talk leaves the choice to them. */
+    check("Good luck with the move. Let me know if you'd ever like to chat "
+          "about it.",
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
     nlp_coach_report_release(&r);
