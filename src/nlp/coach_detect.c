@@ -2,6 +2,7 @@
  * coach_detect.c - the draft coach's detectors: from the phrases found
  * (coach_match.c) and the shape of the draft to flags and positives.
  */
+#include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -894,6 +895,64 @@ fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
     return n;
 }
 
+/* The draft's words, each stemmed with Snowball's English stemmer
+ * ("hiring" and "hire" both "hire", "accredited" and "accreditation" both
+ * "accredit"), so facts and draft meet whatever the word's form. */
+typedef struct {
+    struct sb_stemmer *sb;
+    char *buf;         /* the stems, each NUL-terminated */
+    size_t *off, *len; /* word i's stem: buf + off[i], len[i] bytes */
+} draft_stems;
+
+static void
+stems_release(draft_stems *ds)
+{
+    if (ds->sb)
+        sb_stemmer_delete(ds->sb);
+    rp_free(ds->buf);
+    rp_free(ds->off);
+    rp_free(ds->len);
+}
+
+/* Stems w (n bytes, lower-case) into out (cap bytes); returns the length,
+ * or n with w copied when the stemmer gives nothing. */
+static size_t
+stem_word(struct sb_stemmer *sb, const char *w, size_t n, char *out, size_t cap)
+{
+    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+    size_t k = r ? (size_t)sb_stemmer_length(sb) : 0;
+    if (!r || !k) {
+        r = (const sb_symbol *)w;
+        k = n;
+    }
+    if (k >= cap)
+        k = cap - 1;
+    memcpy(out, r, k);
+    out[k] = '\0';
+    return k;
+}
+
+static rp_code
+stems_build(draft_stems *ds, const coach_doc *d)
+{
+    memset(ds, 0, sizeof *ds);
+    ds->sb = sb_stemmer_new("english", "UTF_8");
+    ds->buf = rp_malloc(d->normlen + d->nw + 1);
+    ds->off = rp_calloc(d->nw + 1, sizeof *ds->off);
+    ds->len = rp_calloc(d->nw + 1, sizeof *ds->len);
+    if (!ds->sb || !ds->buf || !ds->off || !ds->len)
+        return RP_ENOMEM;
+    size_t pos = 0;
+    for (size_t i = 0; i < d->nw; i++) {
+        ds->off[i] = pos;
+        /* A stem is never longer than its word, so each fits in nlen+1. */
+        ds->len[i] = stem_word(ds->sb, coach_word_norm(d, i), d->w[i].nlen,
+                               ds->buf + pos, d->w[i].nlen + 1);
+        pos += ds->len[i] + 1;
+    }
+    return RP_OK;
+}
+
 /* With what rapport knows of the reader: each fact the draft refers to
  * (a content word of it appears, stem for stem) is a positive; none at
  * all is the no_personal_touch flag. */
@@ -903,8 +962,12 @@ detect_personal(coach_state *st)
     const nlp_coach_context *c = st->ctx;
     const coach_doc *d = st->d;
     bool any = false;
+    draft_stems ds;
+    rp_code rc;
     if (!c || !c->nfacts || !d->nw)
         return RP_OK;
+    if ((rc = stems_build(&ds, d)))
+        goto cleanup;
     for (size_t k = 0; k < c->nfacts; k++) {
         const char *ft = c->facts[k].text;
         if (!ft)
@@ -914,20 +977,28 @@ detect_personal(coach_state *st)
         bool found = false;
         nlp_cursor_init(&cur, ft, strlen(ft));
         while (!found && nlp_next_word(&cur, &sp)) {
-            char fw[64];
+            char fw[64], fst[64];
             size_t fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
             size_t fs = stem_len(fw, fn);
+            size_t fsn = stem_word(ds.sb, fw, fn, fst, sizeof fst);
             for (size_t i = 0; i < d->nw && !found; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen;
-                if (wn < 4 || stem_len(w, wn) != fs || memcmp(w, fw, fs))
+                if (wn < 4)
+                    continue;
+                bool same = (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
+                            (ds.len[i] == fsn && fsn >= 3 &&
+                             !memcmp(ds.buf + ds.off[i], fst, fsn));
+                if (!same)
                     continue;
                 found = true;
                 if (add_positive(st, "personal", ft, c->facts[k].kind,
-                                 d->w[i].start, d->w[i].end))
-                    return RP_ENOMEM;
+                                 d->w[i].start, d->w[i].end)) {
+                    rc = RP_ENOMEM;
+                    goto cleanup;
+                }
             }
         }
         any = any || found;
@@ -940,13 +1011,17 @@ detect_personal(coach_state *st)
         any = true;
         if (add_positive(st, "personal", "what they told you", NULL,
                          hit_start(st, &st->hits[i]),
-                         hit_end(st, &st->hits[i])))
-            return RP_ENOMEM;
+                         hit_end(st, &st->hits[i]))) {
+            rc = RP_ENOMEM;
+            goto cleanup;
+        }
     }
     if (!any && !coach_flag_add(st, NLP_COACH_NO_PERSONAL_TOUCH,
                                 coach_group("no_personal_touch", "generic"), 0))
-        return RP_ENOMEM;
-    return RP_OK;
+        rc = RP_ENOMEM;
+cleanup:
+    stems_release(&ds);
+    return rc;
 }
 
 rp_code

@@ -660,6 +660,22 @@ test_personal_touch_from_what_they_said(void **state)
     check("Here is the template we used.", &c, &r);
     assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     nlp_coach_report_release(&r);
+
+    /* A fact meets the draft whatever the word's form (Snowball stems). */
+    static const nlp_coach_fact goal[] = {{"goal", "hire a VP of sales"}};
+    nlp_coach_context g = {.facts = goal, .nfacts = 1};
+    const char *t = "Hi Dana, how is the hiring going for the new role?";
+    check(t, &g, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    bool found = false;
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].kind, "personal")) {
+            assert_int_equal(r.positives[i].span.start,
+                             strstr(t, "hiring") - t);
+            found = true;
+        }
+    assert_true(found);
+    nlp_coach_report_release(&r);
 }
 
 /* A sentence that speaks of the reader too is not only about the sender. */
