@@ -2,10 +2,12 @@
  * coach_detect.c - the draft coach's detectors: from the phrases found
  * (coach_match.c) and the shape of the draft to flags and positives.
  */
+#include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "nlp/coach_int.h"
+#include "nlp/lexicon.h"
 
 static const char *const cat_names[NLP_COACH_NCATS] = {
     "imposition", "neediness",         "one_up",  "hype", "premature_ask",
@@ -97,20 +99,94 @@ escalate(int sev, size_t count, int min)
     return count > (size_t)(2 * min) && sev < 3 ? sev + 1 : sev;
 }
 
+/* True when sentence s holds a hit of group g; *end grows to cover it. */
+static bool
+sentence_has(const coach_state *st, size_t s, int g, size_t *end)
+{
+    bool found = false;
+    for (size_t k = 0; k < st->nhits; k++) {
+        const coach_hit *h = &st->hits[k];
+        if ((int)h->group != g || st->d->w[h->w0].sent != s)
+            continue;
+        found = true;
+        if (end && hit_end(st, h) > *end)
+            *end = hit_end(st, h);
+    }
+    return found;
+}
+
+/* True when sentence s asks something: a question, or a request marker. */
+static bool
+is_request(const coach_state *st, size_t s)
+{
+    return st->d->s[s].question ||
+           sentence_has(st, s, coach_group("premature_ask", "request"), NULL) ||
+           sentence_has(st, s, coach_group("premature_ask", "asking"), NULL);
+}
+
+/* True when sentence s offers something (a [value] or [resource] phrase
+ * outside a request for it). */
+static bool
+offers(const coach_state *st, size_t s)
+{
+    return sentence_has(st, s, coach_group("positives", "value"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "resource"), NULL);
+}
+
+/* True when sentence s thanks the reader or shares their news. */
+static bool
+thanks_or_care(const coach_state *st, size_t s)
+{
+    return sentence_has(st, s, coach_group("positives", "gratitude"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "thanks"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "care"), NULL);
+}
+
+/*
+ * Whether hit h counts toward group g's flag.  Its own phrases do, except
+ * a chase or a pitch in a sentence that brings something useful, and a
+ * call named in thanks ("thanks for the quick chat").  [time_demand] also
+ * takes the lengths of time ([time_length]) named in a request, and
+ * [urgency] the deadline words ([pace]) not promised by the sender.
+ */
+static bool
+counts_for(const coach_state *st, size_t g, const coach_hit *h)
+{
+    size_t s = st->d->w[h->w0].sent;
+    int gi = (int)g, hg = (int)h->group;
+    if (hg == gi) {
+        if (gi == coach_group("imposition", "chasing") ||
+            gi == coach_group("imposition", "pitch"))
+            return !offers(st, s);
+        if (gi == coach_group("imposition", "time_demand"))
+            return !thanks_or_care(st, s);
+        return true;
+    }
+    if (gi == coach_group("imposition", "time_demand") &&
+        hg == coach_group("imposition", "time_length"))
+        return is_request(st, s) && !thanks_or_care(st, s);
+    if (gi == coach_group("imposition", "urgency") &&
+        hg == coach_group("imposition", "pace"))
+        return !sentence_has(st, s, coach_group("imposition", "plan_self"),
+                             NULL);
+    return false;
+}
+
 /* Flags every phrase list of the five word-evidence categories (and the
  * self_focus biography list) that reached its minimum. */
 static rp_code
 detect_lists(coach_state *st)
 {
+    int booked = coach_group("imposition", "booked"); /* detect_booking */
     for (size_t g = 0; g < nlp_coach_ngroups; g++) {
         const nlp_coach_group *gr = &nlp_coach_groups[g];
         int cat = cat_of(gr->category);
         if (cat < 0 || gr->severity == 0 || cat == NLP_COACH_PREMATURE_ASK ||
-            cat == NLP_COACH_NO_VALUE)
+            cat == NLP_COACH_NO_VALUE || (int)g == booked)
             continue;
         size_t count = 0;
         for (size_t i = 0; i < st->nhits; i++)
-            count += st->hits[i].group == g;
+            count += counts_for(st, g, &st->hits[i]);
         if (!count || count < (size_t)gr->min)
             continue;
         nlp_coach_flag *f =
@@ -119,9 +195,135 @@ detect_lists(coach_state *st)
         if (!f)
             return RP_ENOMEM;
         for (size_t i = 0; i < st->nhits; i++)
-            if (st->hits[i].group == g)
+            if (counts_for(st, g, &st->hits[i]))
                 coach_flag_span(f, hit_start(st, &st->hits[i]),
                                 hit_end(st, &st->hits[i]));
+    }
+    return RP_OK;
+}
+
+/*
+ * The sender booking the reader's time: the [booked] phrases ("I've sent
+ * you a calendar invite", "expect my call"), and every sentence that holds
+ * the sender's plan ("I'll", "I'm coming"), a way of reaching the reader
+ * ("call", "stop by your office"), the reader (you, your) and a time
+ * ("tomorrow at 10"): "I'll call you tomorrow at 10"; not "I'll call him
+ * tonight".  One flag, each finding a span.
+ */
+static rp_code
+detect_booking(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    int gb = coach_group("imposition", "booked");
+    int gp = coach_group("imposition", "plan_self");
+    int gv = coach_group("imposition", "contact_verb");
+    int gt = coach_group("imposition", "time_words");
+    int go = coach_group("self_focus", "other_words");
+    nlp_coach_flag *f = NULL;
+    size_t last = (size_t)-1; /* one span per planning sentence */
+    for (size_t i = 0; i < st->nhits; i++) {
+        const coach_hit *h = &st->hits[i];
+        size_t s = d->w[h->w0].sent, end = hit_end(st, h);
+        if ((int)h->group == gp) {
+            if (s == last || !sentence_has(st, s, gv, &end) ||
+                !sentence_has(st, s, gt, &end) ||
+                !sentence_has(st, s, go, NULL))
+                continue;
+            last = s;
+        } else if ((int)h->group != gb)
+            continue;
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_IMPOSITION, gb, 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, hit_start(st, h), end);
+    }
+    if (f)
+        f->severity = escalate(f->severity, f->count, 1);
+    return RP_OK;
+}
+
+/*
+ * A verdict on the reader: a sentence about them (you, your) holding a
+ * [judgement] word ("naive", "incorrect") and no word owning a share of
+ * it ("my", "we"), no thanks, care or apology: "The way you price your
+ * tours is naive", "I think you've overcomplicated this".
+ * Adds the sentences to the one_up [correct] flag.
+ */
+static rp_code
+detect_verdicts(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    int gj = coach_group("one_up", "judgement");
+    int gc = coach_group("one_up", "correct");
+    static const char *const soft[][2] = {
+        {"one_up", "own_words"},  {"positives", "gratitude"},
+        {"positives", "thanks"},  {"positives", "care"},
+        {"positives", "empathy"}, {"neediness", "apology"}};
+    nlp_coach_flag *f = NULL;
+    for (size_t s = 0; s < d->ns; s++) {
+        if (!sentence_has(st, s, gj, NULL) ||
+            !sentence_has(st, s, coach_group("self_focus", "other_words"),
+                          NULL))
+            continue;
+        bool softened = false;
+        for (size_t k = 0; k < sizeof soft / sizeof *soft && !softened; k++)
+            softened =
+                sentence_has(st, s, coach_group(soft[k][0], soft[k][1]), NULL);
+        if (softened)
+            continue;
+        for (size_t i = 0; i < st->r->nflags && !f; i++)
+            if (st->r->flags[i].cat == NLP_COACH_ONE_UP &&
+                !strcmp(st->r->flags[i].group, "correct"))
+                f = &st->r->flags[i];
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_ONE_UP, gc, 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, d->s[s].start, d->s[s].end);
+    }
+    return RP_OK;
+}
+
+/* VADER valence from which a word is strong praise ("amazing" 2.8,
+ * "best" 3.2; "good" 1.9 is not). */
+#define PRAISE_VALENCE 2.5
+/* Strong words a sentence needs to be self-praise. */
+#define PRAISE_MIN_WORDS 2
+
+/*
+ * Self-praise: a sentence in the company's voice (we, our) with at least
+ * two strongly positive words, and no word of the reader, thanks, care or
+ * empathy: "Our strategists are brilliant and our results are amazing."
+ * Whatever the adjectives, the sender is grading their own work.
+ */
+static rp_code
+detect_self_praise(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    static const char *const other[][2] = {{"self_focus", "other_words"},
+                                           {"positives", "gratitude"},
+                                           {"positives", "thanks"},
+                                           {"positives", "care"},
+                                           {"positives", "empathy"}};
+    int gwe = coach_group("hype", "we_words");
+    nlp_coach_flag *f = NULL;
+    for (size_t s = 0; s < d->ns; s++) {
+        if (!sentence_has(st, s, gwe, NULL))
+            continue;
+        bool skip = false;
+        for (size_t k = 0; k < sizeof other / sizeof *other && !skip; k++)
+            skip = sentence_has(st, s, coach_group(other[k][0], other[k][1]),
+                                NULL);
+        size_t strong = 0;
+        for (size_t i = d->s[s].w0; i < d->s[s].w1 && !skip; i++) {
+            const nlp_lexicon_entry *e =
+                nlp_lexicon_find(coach_word_norm(d, i), d->w[i].nlen);
+            strong += e && (e->flags & NLP_LEX_VALENCE) &&
+                      e->valence >= PRAISE_VALENCE;
+        }
+        if (skip || strong < PRAISE_MIN_WORDS)
+            continue;
+        if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
+                                       coach_group("hype", "self_praise"), 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, d->s[s].start, d->s[s].end);
     }
     return RP_OK;
 }
@@ -245,8 +447,15 @@ detect_self_focus(coach_state *st)
     const coach_doc *d = st->d;
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
-    int gv = coach_group("positives", "value");
-    int gg = coach_group("positives", "gratitude");
+    /* Sentences that give, thank, share their news or apologise say I for
+     * the reader's sake. */
+    const int giving_groups[] = {coach_group("positives", "value"),
+                                 coach_group("positives", "resource"),
+                                 coach_group("positives", "gratitude"),
+                                 coach_group("positives", "thanks"),
+                                 coach_group("positives", "care"),
+                                 coach_group("positives", "empathy"),
+                                 coach_group("neediness", "apology")};
     size_t *self_in = rp_calloc(d->ns + 1, sizeof *self_in);
     size_t *other_in = rp_calloc(d->ns + 1, sizeof *other_in);
     bool *giving = rp_calloc(d->ns + 1, sizeof *giving);
@@ -262,17 +471,22 @@ detect_self_focus(coach_state *st)
         } else if (g == go) {
             st->other++;
             other_in[s]++;
-        } else if (g == gv || g == gg)
-            giving[s] = true;
+        } else
+            for (size_t k = 0; k < sizeof giving_groups / sizeof *giving_groups;
+                 k++)
+                if (g == giving_groups[k])
+                    giving[s] = true;
     }
     rc = RP_OK;
-    /* A sentence that thanks or offers ("I've attached the notes", "she
-     * gave me three ideas, thank you") says I for the reader's sake: its
-     * self-words do not count toward the flag (the you/I metric still
-     * counts every word). */
+    /* A sentence that thanks, offers, congratulates, condoles or apologises
+     * ("I've attached the notes", "she gave me three ideas, thank you",
+     * "I'm sorry I missed our call") says I for the reader's sake, and
+     * one that also speaks of the reader ("I loved your talk") is not only
+     * about the sender: their self-words do not count toward the flag (the
+     * you/I metric still counts every word). */
     size_t self = 0;
     for (size_t s = 0; s < d->ns; s++)
-        if (!giving[s])
+        if (!giving[s] && !other_in[s])
             self += self_in[s];
     /* A few sentences about oneself are natural; the flag is for a draft
      * whose weight sits on the sender: at least six self-words and more
@@ -298,25 +512,99 @@ cleanup:
     return rc;
 }
 
+/*
+ * When a link starts at t[i] ("https://...", "www.example.org",
+ * "example.com/path"), where it ends (at whitespace, or at the sentence's
+ * end lim); else 0.  A bare "example.com" without a path is not taken for
+ * a link: it may be a company named in passing.
+ */
+static size_t
+link_end(const char *t, size_t i, size_t lim)
+{
+    size_t e = i;
+    bool dot = false, slash = false;
+    while (e < lim && t[e] != ' ' && t[e] != '\n' && t[e] != '\t' &&
+           t[e] != '\r') {
+        dot = dot || (t[e] == '.' && e + 1 < lim && t[e + 1] != ' ');
+        slash = slash || (t[e] == '/' && dot);
+        e++;
+    }
+    while (e > i && t[e - 1] && strchr(".,;:!?)'\"", t[e - 1]))
+        e--; /* the sentence's punctuation is not part of the link */
+    if (e - i >= 7 && (!strncmp(t + i, "http://", 7) ||
+                       (e - i >= 8 && !strncmp(t + i, "https://", 8))))
+        return e;
+    if (e - i >= 5 && !strncmp(t + i, "www.", 4))
+        return e;
+    return dot && slash ? e : 0;
+}
+
+/* True when hit h lies inside a politeness formula of a request ("I
+ * would be grateful for an update"): not thanks. */
+static bool
+in_formula(const coach_state *st, const coach_hit *h)
+{
+    int g = coach_group("positives", "polite_formula");
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
+            h->w0 < st->hits[i].w1)
+            return true;
+    return false;
+}
+
+/* Words a sentence needs before a lone "thanks" in it counts as thanks:
+ * "Thanks, Dev" at the foot of a draft is a sign-off. */
+#define THANKS_MIN_WORDS 4
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
 {
-    static const char *const kinds[] = {"value", "gratitude", "empathy"};
-    for (size_t k = 0; k < 3; k++) {
-        int g = coach_group("positives", kinds[k]);
+    static const struct {
+        const char *group, *kind;
+    } lists[] = {{"value", "value"},         {"resource", "value"},
+                 {"gratitude", "gratitude"}, {"thanks", "gratitude"},
+                 {"care", "empathy"},        {"empathy", "empathy"}};
+    const coach_doc *d = st->d;
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+        int g = coach_group("positives", lists[k].group);
         for (size_t i = 0; i < st->nhits; i++) {
-            if ((int)st->hits[i].group != g)
+            const coach_hit *h = &st->hits[i];
+            if ((int)h->group != g)
                 continue;
-            if (k == 0)
+            size_t sn = d->w[h->w0].sent;
+            const coach_sent *s = &d->s[sn];
+            /* A resource asked for is not one offered. */
+            if (k == 1 && s->question &&
+                sentence_has(st, sn, coach_group("premature_ask", "asking"),
+                             NULL))
+                continue;
+            if (k == 3 &&
+                (s->w1 - s->w0 < THANKS_MIN_WORDS ||
+                 sentence_has(st, sn, coach_group("positives", "gratitude"),
+                              NULL)))
+                continue; /* a sign-off, or already thanks */
+            if ((k == 2 || k == 3) && in_formula(st, h))
+                continue;
+            if (k <= 1)
                 st->value = true;
-            if (k == 1)
+            if (k == 2 || k == 3)
                 st->gratitude = true;
-            if (add_positive(st, kinds[k], nlp_coach_groups[g].advice, NULL,
-                             hit_start(st, &st->hits[i]),
-                             hit_end(st, &st->hits[i])))
+            if (k == 4)
+                st->care = true;
+            if (add_positive(st, lists[k].kind, nlp_coach_groups[g].advice,
+                             NULL, hit_start(st, h), hit_end(st, h)))
                 return RP_ENOMEM;
         }
+    }
+    /* A link in what the sender wrote shares something. */
+    for (size_t i = 0; i < d->nw; i++) {
+        size_t e = link_end(d->text, d->w[i].start, d->s[d->w[i].sent].end);
+        if (!e)
+            continue;
+        st->value = true;
+        return add_positive(st, "value", "shares a link", NULL, d->w[i].start,
+                            e);
     }
     return RP_OK;
 }
@@ -332,54 +620,124 @@ is_ask_group(int g)
            nlp_coach_groups[g].severity > 0 && nlp_coach_groups[g].count > 0;
 }
 
+/* True for a group whose phrases are evidence of a problem in the words
+ * themselves (pushy, needy, lecturing, hype). */
+static bool
+is_evidence_group(int g)
+{
+    if (g < 0 || nlp_coach_groups[g].severity == 0)
+        return false;
+    int c = cat_of(nlp_coach_groups[g].category);
+    return c == NLP_COACH_IMPOSITION || c == NLP_COACH_NEEDINESS ||
+           c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
+}
+
+/* What each sentence does, for detect_asks. */
+typedef struct {
+    bool request;    /* a question, or holds a request marker */
+    bool asking;     /* a question asking the reader to do something */
+    bool has_ask;    /* asks for a meeting, a purchase, a referral, ... */
+    bool about_them; /* holds you/your */
+    bool empty;      /* an empty touch or a status chase */
+    bool valued;     /* offers something */
+    bool resource;   /* names a resource (offered or asked for) */
+    bool evidence;   /* holds pushy, needy, lecturing or hype words */
+} sent_role;
+
+/* The sentence asks without naming what ("Could you share ...?", "Would
+ * you be willing to ...?"): a favour.  Not when it offers something, nor
+ * when it chases or pleads ("Could you at least tell me ...?"): that is
+ * its problem, flagged under its own category. */
+static bool
+generic_ask(const sent_role *r)
+{
+    return r->asking && !r->has_ask && !r->empty && !r->valued && !r->evidence;
+}
+
+/* Adds span [start, end) to the premature_ask flag of group g, creating
+ * it in *f when needed. */
+static rp_code
+ask_span(coach_state *st, nlp_coach_flag **f, int g, size_t start, size_t end)
+{
+    if (!*f && !(*f = coach_flag_add(st, NLP_COACH_PREMATURE_ASK, g, 0)))
+        return RP_ENOMEM;
+    coach_flag_span(*f, start, end);
+    return RP_OK;
+}
+
 /* Asks (a meeting, a purchase, a referral, a favour) in a request
  * sentence, made before any value: in the draft, or with --to in the
- * ledger.  Also marks the questions about the reader as positives. */
+ * ledger.  A status chase ("any progress on the budget?") is not a new
+ * ask.  Also marks the questions about the reader as positives, and notes
+ * whether the draft gives real attention (st->engaged). */
 static rp_code
 detect_asks(coach_state *st)
 {
     const coach_doc *d = st->d;
     const nlp_coach_context *c = st->ctx;
     int greq = coach_group("premature_ask", "request");
+    int gasking = coach_group("premature_ask", "asking");
+    int gfavor = coach_group("premature_ask", "favor");
     int gother = coach_group("self_focus", "other_words");
-    bool *request = rp_calloc(d->ns + 1, sizeof *request);
-    bool *has_ask = rp_calloc(d->ns + 1, sizeof *has_ask);
-    bool *about_them = rp_calloc(d->ns + 1, sizeof *about_them);
-    bool *empty = rp_calloc(d->ns + 1, sizeof *empty);
     int gempty = coach_group("no_value", "empty_touch");
+    int gvalue = coach_group("positives", "value");
+    int gres = coach_group("positives", "resource");
+    int gpitch = coach_group("imposition", "pitch"); /* a pitch may ask */
+    int gpace = coach_group("imposition", "pace");
+    int gurgency = coach_group("imposition", "urgency");
+    sent_role *role = rp_calloc(d->ns + 1, sizeof *role);
     rp_code rc = RP_ENOMEM;
-    if (!request || !has_ask || !about_them || !empty)
+    if (!role)
         goto cleanup;
     for (size_t s = 0; s < d->ns; s++)
-        request[s] = d->s[s].question;
+        role[s].request = d->s[s].question;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if ((int)st->hits[i].group == greq)
-            request[s] = true;
-        if ((int)st->hits[i].group == gother)
-            about_them[s] = true;
+        int g = (int)st->hits[i].group;
+        if (g == greq)
+            role[s].request = true;
+        else if (g == gasking)
+            role[s].asking = d->s[s].question;
+        else if (g == gother)
+            role[s].about_them = true;
+        else if (g == gempty)
+            role[s].empty = true;
+        else if (g == gvalue)
+            role[s].valued = true;
+        else if (g == gres)
+            role[s].resource = true;
+        else if ((is_evidence_group(g) && g != gpitch) ||
+                 (g == gpace && counts_for(st, (size_t)gurgency, &st->hits[i])))
+            role[s].evidence = true;
     }
+    /* A resource named in a question asking for it is what the sender
+     * wants, not what they give. */
+    for (size_t s = 0; s < d->ns; s++)
+        role[s].valued =
+            role[s].valued || (role[s].resource && !role[s].asking);
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if (is_ask_group((int)st->hits[i].group) && request[s]) {
-            has_ask[s] = true;
+        if (is_ask_group((int)st->hits[i].group) && role[s].request &&
+            !role[s].empty) {
+            role[s].has_ask = true;
             nasks++;
         }
     }
-    for (size_t i = 0; i < st->nhits; i++)
-        if ((int)st->hits[i].group == gempty)
-            empty[d->w[st->hits[i].w0].sent] = true;
+    for (size_t s = 0; s < d->ns; s++)
+        nasks += generic_ask(&role[s]);
     for (size_t s = 0; s < d->ns; s++) {
-        if (!d->s[s].question || !about_them[s] || has_ask[s])
+        const sent_role *r = &role[s];
+        if (!d->s[s].question || r->has_ask || generic_ask(r))
             continue;
-        if (add_positive(st, "question", "asks about them", NULL, d->s[s].start,
-                         d->s[s].end))
+        if (r->about_them && add_positive(st, "question", "asks about them",
+                                          NULL, d->s[s].start, d->s[s].end))
             goto cleanup;
-        /* A real question about their work gives attention, which the
+        /* A real question about their world gives attention, which the
          * no_value detector counts; "any updates on your side?" does not,
-         * nor does a short one. */
-        if (!empty[s] && d->s[s].w1 - d->s[s].w0 >= QUESTION_MIN_WORDS)
+         * nor a request, a chase, or a short one. */
+        if (!r->empty && !r->asking && !r->evidence &&
+            d->s[s].w1 - d->s[s].w0 >= QUESTION_MIN_WORDS)
             st->engaged = true;
     }
     rc = RP_OK;
@@ -397,14 +755,17 @@ detect_asks(coach_state *st)
                 continue;
             for (size_t i = 0; i < st->nhits; i++) {
                 const coach_hit *h = &st->hits[i];
-                if (h->group != g || !request[d->w[h->w0].sent])
-                    continue;
-                if (!f && !(f = coach_flag_add(st, NLP_COACH_PREMATURE_ASK,
-                                               (int)g, 0))) {
-                    rc = RP_ENOMEM;
+                if (h->group == g && role[d->w[h->w0].sent].has_ask &&
+                    (rc = ask_span(st, &f, (int)g, hit_start(st, h),
+                                   hit_end(st, h))))
                     goto cleanup;
-                }
-                coach_flag_span(f, hit_start(st, h), hit_end(st, h));
+                /* An ask that names no meeting or purchase is a favour;
+                 * its span is the request ("Could you"). */
+                if ((int)g == gfavor && (int)h->group == gasking &&
+                    generic_ask(&role[d->w[h->w0].sent]) &&
+                    (rc = ask_span(st, &f, (int)g, hit_start(st, h),
+                                   hit_end(st, h))))
+                    goto cleanup;
             }
             if (f && ledger)
                 snprintf(f->detail, sizeof f->detail,
@@ -426,24 +787,54 @@ detect_asks(coach_state *st)
                  "ledger: you gave them %d, asked %d", c->given, c->asks);
         for (size_t i = 0; i < st->nhits; i++) {
             const coach_hit *h = &st->hits[i];
-            if (is_ask_group((int)h->group) && request[d->w[h->w0].sent])
+            const sent_role *r = &role[d->w[h->w0].sent];
+            if ((is_ask_group((int)h->group) && r->has_ask) ||
+                ((int)h->group == gasking && generic_ask(r)))
                 coach_flag_span(f, hit_start(st, h), hit_end(st, h));
         }
     }
 cleanup:
-    rp_free(request);
-    rp_free(has_ask);
-    rp_free(about_them);
-    rp_free(empty);
+    rp_free(role);
     return rc;
 }
 
-/* Nothing given: no value and no thanks.  The empty touches ("just
- * checking in") are the spans when there are any. */
+/* True when the draft waits for an answer from the reader: a question, or
+ * an [awaiting] phrase ("let me know").  An instruction ("please try
+ * Frank") does not wait for one. */
+static bool
+waits(const coach_state *st)
+{
+    int ga = coach_group("no_value", "awaiting");
+    for (size_t s = 0; s < st->d->ns; s++)
+        if (st->d->s[s].question || sentence_has(st, s, ga, NULL))
+            return true;
+    return false;
+}
+
+/* True when a flag of warning or worse already names a problem. */
+static bool
+other_warning(const coach_state *st)
+{
+    for (size_t i = 0; i < st->r->nflags; i++)
+        if (st->r->flags[i].severity >= 2 &&
+            st->r->flags[i].cat != NLP_COACH_NO_VALUE)
+            return true;
+    return false;
+}
+
+/* Nothing given: no value, no thanks, no care (a congratulation or a
+ * condolence is itself the value), no real question about them, and with
+ * --to no generous ledger behind the draft.  The empty touches ("just
+ * checking in") are the spans and make it a warning; without them it is
+ * the [nothing] flag: a warning when the draft waits for an answer and no
+ * other warning explains what is wrong, else a note. */
 static rp_code
 detect_no_value(coach_state *st)
 {
-    if (st->value || st->gratitude || st->engaged || !st->d->nw)
+    const nlp_coach_context *c = st->ctx;
+    bool generous = c && c->has_ledger && c->given >= 2 && c->given > c->asks;
+    if (st->value || st->gratitude || st->care || st->engaged || generous ||
+        !st->d->nw)
         return RP_OK;
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
@@ -456,7 +847,8 @@ detect_no_value(coach_state *st)
                         hit_end(st, &st->hits[i]));
     }
     if (!f && !coach_flag_add(st, NLP_COACH_NO_VALUE,
-                              coach_group("no_value", "nothing"), 0))
+                              coach_group("no_value", "nothing"),
+                              waits(st) && !other_warning(st) ? 2 : 0))
         return RP_ENOMEM;
     return RP_OK;
 }
@@ -503,6 +895,64 @@ fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
     return n;
 }
 
+/* The draft's words, each stemmed with Snowball's English stemmer
+ * ("hiring" and "hire" both "hire", "accredited" and "accreditation" both
+ * "accredit"), so facts and draft meet whatever the word's form. */
+typedef struct {
+    struct sb_stemmer *sb;
+    char *buf;         /* the stems, each NUL-terminated */
+    size_t *off, *len; /* word i's stem: buf + off[i], len[i] bytes */
+} draft_stems;
+
+static void
+stems_release(draft_stems *ds)
+{
+    if (ds->sb)
+        sb_stemmer_delete(ds->sb);
+    rp_free(ds->buf);
+    rp_free(ds->off);
+    rp_free(ds->len);
+}
+
+/* Stems w (n bytes, lower-case) into out (cap bytes); returns the length,
+ * or n with w copied when the stemmer gives nothing. */
+static size_t
+stem_word(struct sb_stemmer *sb, const char *w, size_t n, char *out, size_t cap)
+{
+    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+    size_t k = r ? (size_t)sb_stemmer_length(sb) : 0;
+    if (!r || !k) {
+        r = (const sb_symbol *)w;
+        k = n;
+    }
+    if (k >= cap)
+        k = cap - 1;
+    memcpy(out, r, k);
+    out[k] = '\0';
+    return k;
+}
+
+static rp_code
+stems_build(draft_stems *ds, const coach_doc *d)
+{
+    memset(ds, 0, sizeof *ds);
+    ds->sb = sb_stemmer_new("english", "UTF_8");
+    ds->buf = rp_malloc(d->normlen + d->nw + 1);
+    ds->off = rp_calloc(d->nw + 1, sizeof *ds->off);
+    ds->len = rp_calloc(d->nw + 1, sizeof *ds->len);
+    if (!ds->sb || !ds->buf || !ds->off || !ds->len)
+        return RP_ENOMEM;
+    size_t pos = 0;
+    for (size_t i = 0; i < d->nw; i++) {
+        ds->off[i] = pos;
+        /* A stem is never longer than its word, so each fits in nlen+1. */
+        ds->len[i] = stem_word(ds->sb, coach_word_norm(d, i), d->w[i].nlen,
+                               ds->buf + pos, d->w[i].nlen + 1);
+        pos += ds->len[i] + 1;
+    }
+    return RP_OK;
+}
+
 /* With what rapport knows of the reader: each fact the draft refers to
  * (a content word of it appears, stem for stem) is a positive; none at
  * all is the no_personal_touch flag. */
@@ -512,8 +962,12 @@ detect_personal(coach_state *st)
     const nlp_coach_context *c = st->ctx;
     const coach_doc *d = st->d;
     bool any = false;
+    draft_stems ds;
+    rp_code rc;
     if (!c || !c->nfacts || !d->nw)
         return RP_OK;
+    if ((rc = stems_build(&ds, d)))
+        goto cleanup;
     for (size_t k = 0; k < c->nfacts; k++) {
         const char *ft = c->facts[k].text;
         if (!ft)
@@ -523,28 +977,51 @@ detect_personal(coach_state *st)
         bool found = false;
         nlp_cursor_init(&cur, ft, strlen(ft));
         while (!found && nlp_next_word(&cur, &sp)) {
-            char fw[64];
+            char fw[64], fst[64];
             size_t fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
             size_t fs = stem_len(fw, fn);
+            size_t fsn = stem_word(ds.sb, fw, fn, fst, sizeof fst);
             for (size_t i = 0; i < d->nw && !found; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen;
-                if (wn < 4 || stem_len(w, wn) != fs || memcmp(w, fw, fs))
+                if (wn < 4)
+                    continue;
+                bool same = (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
+                            (ds.len[i] == fsn && fsn >= 3 &&
+                             !memcmp(ds.buf + ds.off[i], fst, fsn));
+                if (!same)
                     continue;
                 found = true;
                 if (add_positive(st, "personal", ft, c->facts[k].kind,
-                                 d->w[i].start, d->w[i].end))
-                    return RP_ENOMEM;
+                                 d->w[i].start, d->w[i].end)) {
+                    rc = RP_ENOMEM;
+                    goto cleanup;
+                }
             }
         }
         any = any || found;
     }
+    /* Bringing back what they said ("you mentioned") is personal too. */
+    int gp = coach_group("no_personal_touch", "shared_past");
+    for (size_t i = 0; i < st->nhits && !any; i++) {
+        if ((int)st->hits[i].group != gp)
+            continue;
+        any = true;
+        if (add_positive(st, "personal", "what they told you", NULL,
+                         hit_start(st, &st->hits[i]),
+                         hit_end(st, &st->hits[i]))) {
+            rc = RP_ENOMEM;
+            goto cleanup;
+        }
+    }
     if (!any && !coach_flag_add(st, NLP_COACH_NO_PERSONAL_TOUCH,
                                 coach_group("no_personal_touch", "generic"), 0))
-        return RP_ENOMEM;
-    return RP_OK;
+        rc = RP_ENOMEM;
+cleanup:
+    stems_release(&ds);
+    return rc;
 }
 
 rp_code
@@ -552,9 +1029,11 @@ coach_detect(coach_state *st)
 {
     rp_code rc;
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
-        (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
-        (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
-        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
+        (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
+        (rc = detect_self_praise(st)) || (rc = detect_shouting(st)) ||
+        (rc = detect_subject(st)) || (rc = detect_self_focus(st)) ||
+        (rc = detect_asks(st)) || (rc = detect_no_value(st)) ||
+        (rc = detect_personal(st)))
         return rc;
     return RP_OK;
 }

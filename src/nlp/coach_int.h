@@ -82,6 +82,7 @@ typedef struct {
     size_t alloc_flags, alloc_pos;
     size_t self, other; /* words pointing at the sender, at the reader */
     bool value, gratitude;
+    bool care;    /* congratulates, condoles, wishes them well */
     bool engaged; /* a real question about the reader */
 } coach_state;
 

@@ -105,6 +105,92 @@ test_imposition_quiet_on_near_miss(void **state)
 
 /* A typographic apostrophe reads as "'": "don’t miss out" is scarcity
  * talk however it is typed. */
+/* Booking the reader's time: a plan to contact them plus a time, in one
+ * sentence, or an invite sent unasked.  Not a plan to call someone else,
+ * nor a promise to send something. */
+static void
+test_imposition_booking_their_time(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Great to meet you. I'll call you tomorrow at 10 to go "
+                    "through the numbers.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "booked");
+    assert_span(t, f, 0, "I'll call you tomorrow at 10");
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+
+    t = "I shall phone you on Monday afternoon.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "booked"), 0,
+                "I shall phone you on Monday");
+    nlp_coach_report_release(&r);
+
+    t = "I've sent you a calendar invite for Friday.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "booked"), 0,
+                "sent you a calendar invite");
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "I'll call him at home tonight.",
+        "I'll send you the notes tomorrow.",
+        "Thursday at 3 works well for me; I'll bring the plans.",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_IMPOSITION, NULL))
+            fail_msg("imposition on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
+/* A call length is a demand in a request, not in a statement; a chase
+ * that brings something useful is not counted as chasing. */
+static void
+test_imposition_lengths_and_chases_in_context(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Can you spare 15 minutes on Tuesday?";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"), 0,
+                "15 minutes");
+    nlp_coach_report_release(&r);
+
+    check("The office is 10 minutes from the station, and there is a cafe "
+          "next door.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, NULL));
+    nlp_coach_report_release(&r);
+
+    check("Following up on my note from Tuesday: here's the template we "
+          "used.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
+    nlp_coach_report_release(&r);
+    check("Just following up on my note from Tuesday.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
+    nlp_coach_report_release(&r);
+
+    /* A deadline put on the reader is urgency; one the sender promises is
+     * not; a call named in thanks is not a demand. */
+    t = "Please send the signed copy as soon as possible.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "urgency"), 0,
+                "as soon as possible");
+    nlp_coach_report_release(&r);
+    static const char *const quiet[] = {
+        "I'll send you the notes as soon as possible.",
+        "Thanks for the quick chat yesterday, it helped a lot.",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_IMPOSITION, NULL))
+            fail_msg("imposition on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
 static void
 test_typographic_apostrophe_matches(void **state)
 {
@@ -235,16 +321,41 @@ test_hype_caps_and_exclamations(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* The sender grading their own offering is hype, whatever the adjectives;
+ * praise of the reader, or warm thanks, is not. */
+static void
+test_hype_self_praise(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Jo. Our strategists are brilliant and our results are "
+                    "amazing.";
+    check(t, NULL, &r);
+    assert_span(t, flag_of(&r, NLP_COACH_HYPE, "self_praise"), 0,
+                "Our strategists are brilliant and our results are amazing.");
+    nlp_coach_report_release(&r);
+    static const char *const quiet[] = {
+        "Your talk was brilliant and your slides were amazing.",
+        "Thank you, we had a wonderful evening and the food was amazing.",
+        "We tried a new supplier this month.",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_HYPE, "self_praise"))
+            fail_msg("self_praise on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
 /* Talking down and taking over are one_up. */
 static void
 test_one_up_fires_on_lecturing_and_taking_over(void **state)
 {
     nlp_coach_report r;
-    const char *t = "Let me explain how pricing works. We will take care of "
-                    "everything for you.";
+    const char *t = "Let me explain how this really works. We will take care "
+                    "of everything for you.";
     check(t, NULL, &r);
-    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "talk_down");
-    assert_span(t, f, 0, "Let me explain");
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "correct");
+    assert_span(t, f, 0, "how this really works");
     assert_int_equal(f->severity, 3);
     assert_span(t, flag_of(&r, NLP_COACH_ONE_UP, "take_over"), 0,
                 "take care of everything");
@@ -260,6 +371,41 @@ test_one_up_quiet_on_near_miss(void **state)
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_ONE_UP, NULL));
     nlp_coach_report_release(&r);
+    /* Explaining one's own view is not lecturing the reader. */
+    check("I'm not sure this is in our interest. Let me explain why.", NULL,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_ONE_UP, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* A verdict on the reader's work is one_up, whatever the judgement word;
+ * the same word about the sender's own work, or with an apology, is not. */
+static void
+test_one_up_verdict_on_the_reader(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Pedro. The way you price your tours is naive.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "correct");
+    assert_span(t, f, 0, "The way you price your tours is naive.");
+    assert_true(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+
+    check("Your understanding of the credit is incorrect.", NULL, &r);
+    assert_true(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "You were right: my first estimate was naive.",
+        "Sorry, your invoice had an incorrect rate on it.",
+        "The old tariff tables are outdated; here are the new ones.",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_ONE_UP, NULL))
+            fail_msg("one_up on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
 }
 
 /* An ask for a meeting with nothing given is premature, at the ask's
@@ -349,6 +495,124 @@ test_no_value_quiet_on_thanks_offer_or_question(void **state)
     }
 }
 
+/* A question asking the reader to do something is an ask even when no
+ * ask word names it; a status chase is not a new ask. */
+static void
+test_premature_ask_generic_request(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Noor. Would you mind asking your CTO whether it "
+                    "fits?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_PREMATURE_ASK, "favor");
+    assert_span(t, f, 0, "Would you mind");
+    nlp_coach_report_release(&r);
+
+    check("I've attached our rubric. Could you ask your CTO whether it fits?",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+
+    /* An open offer to talk leaves the choice to them. */
+    check("Good luck with the move. Let me know if you'd ever like to chat "
+          "about it.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+
+    t = "Any progress on the budget approval?";
+    check(t, NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    assert_span(t, flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch"), 0,
+                "Any progress");
+    nlp_coach_report_release(&r);
+}
+
+/* A congratulation, a condolence or real thanks is itself the value; a
+ * bare absence is only a note; a sign-off is not thanks. */
+static void
+test_no_value_care_is_value(void **state)
+{
+    static const char *const warm[] = {
+        "Congratulations on the new role! They are lucky to have you.",
+        "I just heard about your mum. I'm so sorry. Thinking of you.",
+        "Got it, thanks Irina. That's exactly what I needed.",
+    };
+    nlp_coach_report r;
+    for (size_t i = 0; i < 3; i++) {
+        check(warm[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_NO_VALUE, NULL))
+            fail_msg("no_value on '%s'", warm[i]);
+        nlp_coach_report_release(&r);
+    }
+    check("Thursday works.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "nothing"));
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    /* Waiting for an answer while giving nothing is a warning... */
+    check("Great to meet you at the summit. Let me know your thoughts.", NULL,
+          &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    /* ...unless a worse problem already explains it. */
+    check("I need your answer by end of day. Let me know.", NULL, &r);
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+
+    check("Please send the contract.\n\nThanks,\nDev", NULL, &r);
+    assert_false(has_positive(&r, "gratitude"));
+    nlp_coach_report_release(&r);
+
+    /* A request dressed as thanks is not thanks. */
+    check("Has there been any progress on our proposal? I would be grateful "
+          "for an update.",
+          NULL, &r);
+    assert_false(has_positive(&r, "gratitude"));
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+}
+
+/* A link the sender shares is value, its span without the full stop. */
+static void
+test_link_is_value(void **state)
+{
+    nlp_coach_report r;
+    const char *t =
+        "Saw this and thought of the shop: example.com/ebike-course.";
+    check(t, NULL, &r);
+    bool found = false;
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].what, "shares a link")) {
+            size_t n = r.positives[i].span.end - r.positives[i].span.start;
+            assert_int_equal(n, strlen("example.com/ebike-course"));
+            assert_memory_equal(t + r.positives[i].span.start,
+                                "example.com/ebike-course", n);
+            found = true;
+        }
+    assert_true(found);
+    assert_null(flag_of(&r, NLP_COACH_NO_VALUE, NULL));
+    nlp_coach_report_release(&r);
+    /* A company named in passing is not a link. */
+    check("We met at the example.com stand.", NULL, &r);
+    for (size_t i = 0; i < r.npositives; i++)
+        assert_string_not_equal(r.positives[i].what, "shares a link");
+    nlp_coach_report_release(&r);
+}
+
+/* Sentences that apologise or condole say I for the reader's sake. */
+static void
+test_self_focus_spares_apologies_and_care(void **state)
+{
+    nlp_coach_report r;
+    check("I'm sorry I missed our call; I had the time wrong in my calendar "
+          "and I was at my desk too late. That's on me and I feel bad. I "
+          "was so sorry to hear about my old team's news too.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+}
+
 /* With facts about the reader, a draft that mentions one (stem for stem)
  * is personal; one that mentions none is flagged; no facts, no verdict. */
 static void
@@ -381,6 +645,57 @@ test_no_personal_touch_uses_the_facts(void **state)
 }
 
 /* Spans give bytes and characters: they differ after multi-byte text. */
+/* Bringing back what the reader said counts as a personal touch. */
+static void
+test_personal_touch_from_what_they_said(void **state)
+{
+    static const nlp_coach_fact facts[] = {{"interest", "opera"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 1};
+    nlp_coach_report r;
+    check("You mentioned the hiring freeze; here is the template we used.", &c,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(has_positive(&r, "personal"));
+    nlp_coach_report_release(&r);
+    check("Here is the template we used.", &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+
+    /* A fact meets the draft whatever the word's form (Snowball stems). */
+    static const nlp_coach_fact goal[] = {{"goal", "hire a VP of sales"}};
+    nlp_coach_context g = {.facts = goal, .nfacts = 1};
+    const char *t = "Hi Dana, how is the hiring going for the new role?";
+    check(t, &g, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    bool found = false;
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].kind, "personal")) {
+            assert_int_equal(r.positives[i].span.start,
+                             strstr(t, "hiring") - t);
+            found = true;
+        }
+    assert_true(found);
+    nlp_coach_report_release(&r);
+}
+
+/* A sentence that speaks of the reader too is not only about the sender. */
+static void
+test_self_focus_counts_sentences_only_about_the_sender(void **state)
+{
+    nlp_coach_report r;
+    check("I loved your talk and I think your team would like my notes. I "
+          "read your paper and I want to try your method in my class. I "
+          "hope you will tell me how I can cite you.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+    check("I run a studio. I design brands and I build sites. My team and I "
+          "love our work. We are proud of it. Our clients stay with us.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+}
+
 static void
 test_spans_count_bytes_and_characters(void **state)
 {
@@ -630,6 +945,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_imposition_fires_on_pressure),
         cmocka_unit_test(test_imposition_quiet_on_near_miss),
+        cmocka_unit_test(test_imposition_booking_their_time),
+        cmocka_unit_test(test_imposition_lengths_and_chases_in_context),
         cmocka_unit_test(test_typographic_apostrophe_matches),
         cmocka_unit_test(test_neediness_fires_on_begging_and_apologies),
         cmocka_unit_test(test_neediness_quiet_on_near_miss),
@@ -637,13 +954,22 @@ main(void)
         cmocka_unit_test(test_self_focus_quiet_on_thanks_and_balance),
         cmocka_unit_test(test_hype_fires_on_superlatives_and_guarantees),
         cmocka_unit_test(test_hype_caps_and_exclamations),
+        cmocka_unit_test(test_hype_self_praise),
         cmocka_unit_test(test_one_up_fires_on_lecturing_and_taking_over),
         cmocka_unit_test(test_one_up_quiet_on_near_miss),
+        cmocka_unit_test(test_one_up_verdict_on_the_reader),
         cmocka_unit_test(test_premature_ask_fires_without_value),
         cmocka_unit_test(test_premature_ask_reads_the_ledger),
         cmocka_unit_test(test_no_value_fires_on_empty_touches),
         cmocka_unit_test(test_no_value_quiet_on_thanks_offer_or_question),
+        cmocka_unit_test(test_premature_ask_generic_request),
+        cmocka_unit_test(test_no_value_care_is_value),
+        cmocka_unit_test(test_link_is_value),
+        cmocka_unit_test(test_self_focus_spares_apologies_and_care),
+        cmocka_unit_test(
+            test_self_focus_counts_sentences_only_about_the_sender),
         cmocka_unit_test(test_no_personal_touch_uses_the_facts),
+        cmocka_unit_test(test_personal_touch_from_what_they_said),
         cmocka_unit_test(test_spans_count_bytes_and_characters),
         cmocka_unit_test(test_quotes_are_not_coached),
         cmocka_unit_test(test_metrics_count_the_draft),
