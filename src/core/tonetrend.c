@@ -36,8 +36,9 @@ tonetrend_compute(store *st, rp_arena *a, int64_t id, int64_t now,
     rp_code rc;
     memset(out, 0, sizeof *out);
     out->since = now - (int64_t)TONETREND_DAYS * 86400;
-    if ((rc = st->ops->interaction_list(st, a, id, TONETREND_MAX_MESSAGES + 1,
-                                        &xs, &n, err)))
+    if ((rc = st->ops->interaction_tone_list(st, a, id,
+                                             TONETREND_MAX_MESSAGES + 1, &xs,
+                                             &n, err)))
         return rc;
     if (n > TONETREND_MAX_MESSAGES) {
         out->truncated = true;

@@ -395,11 +395,14 @@ rp_code
 sq_interaction_list(store *st, rp_arena *a, int64_t person_id, size_t limit,
                     rp_interaction **out, size_t *n, rp_err *err)
 {
+    /* The newest ids first, then their rows: sorting whole rows would
+     * carry every body of a long history through the sorter. */
     static const char sql[] =
-        "SELECT " INTERACTION_COLUMNS
-        "FROM interaction_person ip JOIN interaction i "
-        "ON i.id = ip.interaction_id WHERE ip.person_id = ?1 "
-        "ORDER BY i.at DESC, i.id DESC LIMIT ?2";
+        "SELECT " INTERACTION_COLUMNS "FROM interaction i WHERE i.id IN ("
+        "SELECT ip.interaction_id FROM interaction_person ip "
+        "JOIN interaction i2 ON i2.id = ip.interaction_id "
+        "WHERE ip.person_id = ?1 ORDER BY i2.at DESC, i2.id DESC LIMIT ?2) "
+        "ORDER BY i.at DESC, i.id DESC";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     if (!q)
@@ -407,6 +410,42 @@ sq_interaction_list(store *st, rp_arena *a, int64_t person_id, size_t limit,
     sqlite3_bind_int64(q, 1, person_id);
     sqlite3_bind_int64(q, 2, limit ? (int64_t)limit : -1);
     return collect_interactions(s, a, q, out, n, err);
+}
+
+rp_code
+sq_interaction_tone_list(store *st, rp_arena *a, int64_t person_id,
+                         size_t limit, rp_interaction **out, size_t *n,
+                         rp_err *err)
+{
+    /* person show reads this beside the recent list: skipping the
+     * participants (a query per row) and the bodies it does not coach
+     * keeps a person with thousands of messages cheap. */
+    static const char sql[] =
+        "SELECT i.id, i.kind, i.dir, i.at, NULL, "
+        "CASE WHEN i.dir = 'out' THEN i.body END, NULL, NULL, NULL, "
+        "i.automated, i.sentiment, i.created_at "
+        "FROM interaction_person ip JOIN interaction i "
+        "ON i.id = ip.interaction_id WHERE ip.person_id = ?1 "
+        "AND i.automated = 0 AND i.kind IN ('email', 'message') "
+        "ORDER BY i.at DESC, i.id DESC LIMIT ?2";
+    sq_store *s = (sq_store *)st;
+    sqlite3_stmt *q = sq_prep(s, sql, err);
+    size_t cap = 0;
+    int r;
+    *n = 0;
+    *out = NULL;
+    if (!q)
+        return RP_ESTORE;
+    sqlite3_bind_int64(q, 1, person_id);
+    sqlite3_bind_int64(q, 2, limit ? (int64_t)limit : -1);
+    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+            return RP_ENOMEM;
+        interaction_from_row(a, q, &(*out)[(*n)++]);
+    }
+    if (r != SQLITE_DONE)
+        return sq_fail(s, err, "cannot read interactions");
+    return RP_OK;
 }
 
 rp_code

@@ -59,6 +59,9 @@ rp_code sq_interaction_delete(store *st, int64_t id, rp_err *err);
 rp_code sq_interaction_list(store *st, rp_arena *a, int64_t person_id,
                             size_t limit, rp_interaction **out, size_t *n,
                             rp_err *err);
+rp_code sq_interaction_tone_list(store *st, rp_arena *a, int64_t person_id,
+                                 size_t limit, rp_interaction **out,
+                                 size_t *n, rp_err *err);
 rp_code sq_meetings_between(store *st, rp_arena *a, int64_t from, int64_t to,
                             rp_interaction **out, size_t *n, rp_err *err);
 rp_code sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,

@@ -105,6 +105,12 @@ struct store_ops {
     rp_code (*interaction_list)(store *st, rp_arena *a, int64_t person_id,
                                 size_t limit, rp_interaction **out,
                                 size_t *n, rp_err *err);
+    /* The same, for reading tone: emails and messages not automated, no
+     * participants, and a body only on the user's own ('out') ones. */
+    rp_code (*interaction_tone_list)(store *st, rp_arena *a,
+                                     int64_t person_id, size_t limit,
+                                     rp_interaction **out, size_t *n,
+                                     rp_err *err);
     /* Meetings with at in [from, to), soonest first. */
     rp_code (*meetings_between)(store *st, rp_arena *a, int64_t from,
                                 int64_t to, rp_interaction **out, size_t *n,

@@ -164,6 +164,7 @@ static const struct store_ops sqlite_ops = {
     .interaction_get = sq_interaction_get,
     .interaction_delete = sq_interaction_delete,
     .interaction_list = sq_interaction_list,
+    .interaction_tone_list = sq_interaction_tone_list,
     .meetings_between = sq_meetings_between,
     .interaction_each = sq_interaction_each,
     .interaction_by_external = sq_interaction_by_external,
