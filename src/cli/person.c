@@ -579,7 +579,8 @@ person_show(cli_ctx *ctx)
     if (people_resolve(ctx->st, ctx->arena, pos[0], &id, &err) ||
         profile_load(ctx->st, ctx->arena, id, ctx->now,
                      (size_t)(recent ? recent : 1), &pr, &err) ||
-        tonetrend_compute(ctx->st, ctx->arena, id, ctx->now, &trend, &err))
+        tonetrend_from_messages(pr.messages, pr.nmessages, ctx->now, &trend,
+                                &err))
         return cli_error(ctx, &err);
     if (!recent)
         pr.nrecent = 0;

@@ -1,13 +1,56 @@
 /* profile.c - gathers one person's profile; see profile.h. */
 #include "core/profile.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/people.h"
 
-/* Reply signals read the newest messages only: enough to be current,
- * bounded for a person with years of mail. */
-#define PROFILE_THREAD_MESSAGES 2000
+#include "core/tonetrend.h"
+
+/* Orders thread messages by thread, then time, then id (seq). */
+struct seq_msg {
+    rp_thread_msg m;
+    size_t seq;
+};
+
+static int
+by_thread_time(const void *pa, const void *pb)
+{
+    const struct seq_msg *a = pa, *b = pb;
+    int c = strcmp(a->m.thread, b->m.thread);
+    if (c)
+        return c;
+    if (a->m.at != b->m.at)
+        return a->m.at < b->m.at ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The reply signals from the newest messages (read newest first, ties by
+ * id descending): those with a thread, in the order signals_compute
+ * expects.  Reading them once serves the tone trend too. */
+static rp_code
+thread_signals(rp_arena *a, const rp_interaction *xs, size_t n, signals *out)
+{
+    struct seq_msg *s = rp_arena_alloc(a, (n + 1) * sizeof *s);
+    rp_thread_msg *m = rp_arena_alloc(a, (n + 1) * sizeof *m);
+    size_t k = 0;
+    if (!s || !m)
+        return RP_ENOMEM;
+    if (n > TONETREND_MAX_MESSAGES)
+        n = TONETREND_MAX_MESSAGES;
+    for (size_t i = n; i-- > 0;) /* oldest first: seq follows the id */
+        if (xs[i].thread)
+            s[k] = (struct seq_msg){{xs[i].thread, !strcmp(xs[i].dir, "out"),
+                                     xs[i].at},
+                                    k},
+            k++;
+    if (k)
+        qsort(s, k, sizeof *s, by_thread_time);
+    for (size_t i = 0; i < k; i++)
+        m[i] = s[i].m;
+    return signals_compute(a, m, k, out);
+}
 
 rp_code
 profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
@@ -45,11 +88,12 @@ profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
     const rp_org *o = out->has_org ? &out->org : NULL;
     out->ngaps = people_gaps(&out->person, o, out->gaps, 8);
     out->idea = people_value_idea(a, &out->person, o);
-    rp_thread_msg *tm;
-    size_t ntm;
-    if ((rc = st->ops->thread_messages(st, a, id, PROFILE_THREAD_MESSAGES,
-                                       &tm, &ntm, err)) ||
-        (rc = signals_compute(a, tm, ntm, &out->threads)))
+    if ((rc = st->ops->interaction_tone_list(st, a, id,
+                                             TONETREND_MAX_MESSAGES + 1,
+                                             &out->messages, &out->nmessages,
+                                             err)) ||
+        (rc = thread_signals(a, out->messages, out->nmessages,
+                             &out->threads)))
         return rc;
     for (size_t i = 0; i < out->nrecent; i++) {
         const rp_interaction *x = &out->recent[i];

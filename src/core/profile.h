@@ -30,6 +30,11 @@ typedef struct {
     size_t nrecent;
     const char *idea;
     signals threads; /* initiative and reply latency from mail threads */
+    /* The newest emails and messages (store interaction_tone_list, at
+     * most TONETREND_MAX_MESSAGES + 1): the threads above and the tone
+     * trend are both computed from them. */
+    rp_interaction *messages;
+    size_t nmessages;
     /* Mean tone (VADER compound) of the recent messages each way, and how
      * many were scored; 0 scored means unknown. */
     double tone_in, tone_out;

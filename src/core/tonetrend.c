@@ -32,14 +32,24 @@ tonetrend_compute(store *st, rp_arena *a, int64_t id, int64_t now,
                   tonetrend *out, rp_err *err)
 {
     rp_interaction *xs;
-    size_t n, coached = 0;
+    size_t n;
+    rp_code rc = st->ops->interaction_tone_list(
+        st, a, id, TONETREND_MAX_MESSAGES + 1, &xs, &n, err);
+    if (rc) {
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
+    return tonetrend_from_messages(xs, n, now, out, err);
+}
+
+rp_code
+tonetrend_from_messages(const rp_interaction *xs, size_t n, int64_t now,
+                        tonetrend *out, rp_err *err)
+{
+    size_t coached = 0;
     rp_code rc;
     memset(out, 0, sizeof *out);
     out->since = now - (int64_t)TONETREND_DAYS * 86400;
-    if ((rc = st->ops->interaction_tone_list(st, a, id,
-                                             TONETREND_MAX_MESSAGES + 1, &xs,
-                                             &n, err)))
-        return rc;
     if (n > TONETREND_MAX_MESSAGES) {
         out->truncated = true;
         n = TONETREND_MAX_MESSAGES;

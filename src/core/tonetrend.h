@@ -49,6 +49,13 @@ typedef struct {
 rp_code tonetrend_compute(store *st, rp_arena *a, int64_t id, int64_t now,
                           tonetrend *out, rp_err *err);
 
+/* The same from messages already read with the store's
+ * interaction_tone_list (at most TONETREND_MAX_MESSAGES + 1 of them, the
+ * extra one saying there were more): profile_load reads them once for
+ * both the reply signals and this. */
+rp_code tonetrend_from_messages(const rp_interaction *xs, size_t n,
+                                int64_t now, tonetrend *out, rp_err *err);
+
 /*
  * The direction of a series: "warmer"/"cooler" (sentiment) or
  * "better"/"worse" (coach score) when the last period differs from the

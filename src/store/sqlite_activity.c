@@ -422,7 +422,7 @@ sq_interaction_tone_list(store *st, rp_arena *a, int64_t person_id,
      * keeps a person with thousands of messages cheap. */
     static const char sql[] =
         "SELECT i.id, i.kind, i.dir, i.at, NULL, "
-        "CASE WHEN i.dir = 'out' THEN i.body END, NULL, NULL, NULL, "
+        "CASE WHEN i.dir = 'out' THEN i.body END, NULL, NULL, i.thread, "
         "i.automated, i.sentiment, i.created_at "
         "FROM interaction_person ip JOIN interaction i "
         "ON i.id = ip.interaction_id WHERE ip.person_id = ?1 "

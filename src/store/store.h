@@ -105,8 +105,9 @@ struct store_ops {
     rp_code (*interaction_list)(store *st, rp_arena *a, int64_t person_id,
                                 size_t limit, rp_interaction **out,
                                 size_t *n, rp_err *err);
-    /* The same, for reading tone: emails and messages not automated, no
-     * participants, and a body only on the user's own ('out') ones. */
+    /* The same, for reading tone and threads: emails and messages not
+     * automated, no participants, a body only on the user's own ('out')
+     * ones. */
     rp_code (*interaction_tone_list)(store *st, rp_arena *a,
                                      int64_t person_id, size_t limit,
                                      rp_interaction **out, size_t *n,
