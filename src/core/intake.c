@@ -367,8 +367,10 @@ fill(const char **field, const char *value)
  * A contact with neither email nor phone is known again only by all it
  * says: the same name, organisation and notes (for LinkedIn, the profile
  * URL), so that importing the same file twice adds nobody.  A bare name
- * is never enough: two people may share one, and likely duplicates are
- * for `rapport dedupe` to suggest, not for an import to merge.
+ * finds only a record as bare as itself (no address, phone, organisation
+ * or notes): re-importing a name-only card adds nobody, and nobody who is
+ * known by more than a name is merged with it; likely duplicates are for
+ * `rapport dedupe` to suggest, not for an import to merge.
  */
 static int64_t
 same_record(store *st, rp_arena *a, const intake_contact *c)
@@ -376,13 +378,20 @@ same_record(store *st, rp_arena *a, const intake_contact *c)
     int64_t *ids;
     size_t n;
     bool org = c->org && *c->org, notes = c->notes && *c->notes;
-    if (!c->name || !*c->name || (!org && !notes) ||
+    bool bare = !org && !notes;
+    if (!c->name || !*c->name || (bare && c->birthday && *c->birthday) ||
         st->ops->people_named(st, a, c->name, &ids, &n, NULL) != RP_OK)
         return 0;
     for (size_t i = 0; i < n; i++) {
         rp_person p;
         if (st->ops->person_get(st, a, ids[i], &p, NULL) != RP_OK)
             continue;
+        if (bare) {
+            if (!p.org_id && !p.emails.n && !p.phones.n &&
+                !(p.notes && *p.notes) && !p.is_me)
+                return p.id;
+            continue;
+        }
         bool same_org =
             org ? p.org_name && !strcasecmp(p.org_name, c->org) : !p.org_id;
         bool same_notes = !notes || (p.notes && strstr(p.notes, c->notes));

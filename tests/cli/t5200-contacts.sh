@@ -128,4 +128,14 @@ test_expect_success 'a bad RAPPORT_REGION is a usage error' '
 	RAPPORT_REGION=UK test_exit_code 2 rapport import "$C/google.csv" 2>err &&
 	grep "RAPPORT_REGION" err
 '
+test_expect_success 'a name-only card imported twice is one person, never merged into a known one' '
+	printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Robin Quill\r\nEND:VCARD\r\n" >bare.vcf &&
+	rapport --db bare.db init >/dev/null &&
+	rapport --db bare.db person add "Robin Quill" --email robin@else.example >/dev/null &&
+	rapport --db bare.db import bare.vcf >/dev/null &&
+	rapport --db bare.db import bare.vcf >/dev/null &&
+	test "$(rapport --db bare.db person list | grep -c "Robin Quill")" = 2 &&
+	rapport --db bare.db person list --json >list.json &&
+	grep -c "robin@else.example" list.json
+'
 test_done
