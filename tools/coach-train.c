@@ -159,8 +159,7 @@ rows(const sample *s, size_t n)
         double v = s[i].nf ? 1 / sqrt((double)s[i].nf) : 0;
         for (size_t k = 0; k < s[i].nf; k++)
             x[i][k] = (struct feature_node){(int)s[i].f[k] + 1, v};
-        x[i][s[i].nf] =
-            (struct feature_node){(int)NLP_COACH_FEAT_DIM + 1, 1.0};
+        x[i][s[i].nf] = (struct feature_node){(int)NLP_COACH_FEAT_DIM + 1, 1.0};
         x[i][s[i].nf + 1] = (struct feature_node){-1, 0};
     }
     return x;
@@ -275,10 +274,10 @@ main(int argc, char **argv)
             "threshold:\n"
             "#\n",
             LIBLINEAR_VERSION, C, date, n, C, k, target, k, target);
-    printf("%-18s %9s %6s %6s %4s %4s %4s\n", "category", "threshold",
-           "cv-p", "cv-r", "tp", "fp", "fn");
-    double *wt = calloc((size_t)NLP_COACH_FEAT_DIM * NLP_COACH_NCATS,
-                        sizeof *wt);
+    printf("%-18s %9s %6s %6s %4s %4s %4s\n", "category", "threshold", "cv-p",
+           "cv-r", "tp", "fp", "fn");
+    double *wt =
+        calloc((size_t)NLP_COACH_FEAT_DIM * NLP_COACH_NCATS, sizeof *wt);
     double bias[NLP_COACH_NCATS] = {0}, thr[NLP_COACH_NCATS] = {0};
     int trained[NLP_COACH_NCATS] = {0};
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
@@ -363,8 +362,7 @@ main(int argc, char **argv)
         fprintf(out, "w %u", (unsigned)j);
         for (int c = 0; c < NLP_COACH_NCATS; c++)
             if (trained[c])
-                fprintf(out, fabs(r[c]) >= 5e-4 ? " %.4g" : " 0",
-                        r[c]);
+                fprintf(out, fabs(r[c]) >= 5e-4 ? " %.4g" : " 0", r[c]);
         fprintf(out, "\n");
     }
     if (fclose(out)) {

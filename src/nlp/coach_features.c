@@ -33,34 +33,54 @@ in_list(const char *const *list, const char *w, size_t n)
 
 /* Words after which "you" is the subject of what follows. */
 static const char *const before_subject[] = {
-    "and",   "but",  "so",   "if",    "when", "that",   "because", "as",
-    "since", "once", "then", "until", "unless", "think", "guess",  "hope",
-    "know",  "bet",  "sure", "before", "after", "while", "where",  NULL};
+    "and",   "but",  "so",   "if",     "when",   "that",  "because", "as",
+    "since", "once", "then", "until",  "unless", "think", "guess",   "hope",
+    "know",  "bet",  "sure", "before", "after",  "while", "where",   NULL};
 
 /* Words that do not open an imperative: pronouns, determiners, question
  * words, auxiliaries, conjunctions, prepositions, greetings and fillers. */
 static const char *const not_verb[] = {
-    "i", "you", "we", "they", "he", "she", "it", "this", "that", "these",
-    "those", "there", "here", "my", "your", "our", "their", "his", "her",
-    "its", "me", "us", "them", "a", "an", "the", "some", "any", "every",
-    "each", "all", "no", "both", "either", "neither", "many", "much", "most",
-    "more", "few", "what", "who", "when", "where", "why", "how", "which",
-    "is", "are", "was", "were", "am", "be", "been", "do", "does", "did",
-    "have", "has", "had", "can", "could", "would", "should", "will", "shall",
-    "may", "might", "must", "and", "but", "or", "so", "if", "as", "because",
-    "since", "though", "although", "while", "in", "on", "at", "for", "from",
-    "with", "by", "to", "of", "about", "after", "before", "over", "under",
-    "like", "hi", "hello", "hey", "dear", "thanks", "thank", "cheers",
-    "best", "regards", "kind", "yours", "sincerely", "warm", "warmly",
-    "good", "great", "congratulations", "congrats", "sorry", "happy", "hope",
-    "glad", "yes", "ok", "okay", "well", "oh", "wow", "also", "really",
-    "honestly", "actually", "frankly", "anyway", "sure", "not", "one", "two",
-    "quick", "again", "still", "only", "even", "then", "now", "today",
-    "tomorrow", "yesterday", "last", "next", "p.s", "ps", NULL};
+    "i",        "you",      "we",        "they",
+    "he",       "she",      "it",        "this",
+    "that",     "these",    "those",     "there",
+    "here",     "my",       "your",      "our",
+    "their",    "his",      "her",       "its",
+    "me",       "us",       "them",      "a",
+    "an",       "the",      "some",      "any",
+    "every",    "each",     "all",       "no",
+    "both",     "either",   "neither",   "many",
+    "much",     "most",     "more",      "few",
+    "what",     "who",      "when",      "where",
+    "why",      "how",      "which",     "is",
+    "are",      "was",      "were",      "am",
+    "be",       "been",     "do",        "does",
+    "did",      "have",     "has",       "had",
+    "can",      "could",    "would",     "should",
+    "will",     "shall",    "may",       "might",
+    "must",     "and",      "but",       "or",
+    "so",       "if",       "as",        "because",
+    "since",    "though",   "although",  "while",
+    "in",       "on",       "at",        "for",
+    "from",     "with",     "by",        "to",
+    "of",       "about",    "after",     "before",
+    "over",     "under",    "like",      "hi",
+    "hello",    "hey",      "dear",      "thanks",
+    "thank",    "cheers",   "best",      "regards",
+    "kind",     "yours",    "sincerely", "warm",
+    "warmly",   "good",     "great",     "congratulations",
+    "congrats", "sorry",    "happy",     "hope",
+    "glad",     "yes",      "ok",        "okay",
+    "well",     "oh",       "wow",       "also",
+    "really",   "honestly", "actually",  "frankly",
+    "anyway",   "sure",     "not",       "one",
+    "two",      "quick",    "again",     "still",
+    "only",     "even",     "then",      "now",
+    "today",    "tomorrow", "yesterday", "last",
+    "next",     "p.s",      "ps",        NULL};
 
 /* Words skipped before looking for an imperative's verb. */
-static const char *const lead_in[] = {"please", "just", "so", "now", "ok",
-                                      "okay", "and", "but", "then", NULL};
+static const char *const lead_in[] = {"please", "just", "so",  "now",  "ok",
+                                      "okay",   "and",  "but", "then", NULL};
 
 static bool
 is_you(const char *w, size_t n)
@@ -96,8 +116,8 @@ is_future(const coach_doc *d, size_t i, size_t w1)
         return true;
     if (n == 5 && !memcmp(w, "let's", 5))
         return true;
-    bool be = (n == 3 && !memcmp(w, "i'm", 3)) ||
-              (n == 5 && !memcmp(w, "we're", 5));
+    bool be =
+        (n == 3 && !memcmp(w, "i'm", 3)) || (n == 5 && !memcmp(w, "we're", 5));
     return be && xn == 5 && !memcmp(x, "going", 5);
 }
 

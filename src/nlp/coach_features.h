@@ -41,13 +41,13 @@ uint32_t nlp_coach_feat_hash(const char *s, size_t n);
 
 /* The features of a draft, sentence by sentence. */
 typedef struct {
-    uint32_t *f;      /* sentence i's ids, sorted and unique:
-                       * f[first[i] .. first[i + 1]) */
-    size_t *first;    /* nsent + 1 entries */
-    size_t *start;    /* sentence i's bytes in the text: [start, end) */
+    uint32_t *f;   /* sentence i's ids, sorted and unique:
+                    * f[first[i] .. first[i + 1]) */
+    size_t *first; /* nsent + 1 entries */
+    size_t *start; /* sentence i's bytes in the text: [start, end) */
     size_t *end;
     size_t nsent;
-    uint32_t *all;    /* the draft's ids, sorted and unique */
+    uint32_t *all; /* the draft's ids, sorted and unique */
     size_t nall;
 } nlp_coach_feats;
 

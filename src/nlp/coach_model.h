@@ -28,7 +28,7 @@ typedef struct {
     const uint32_t *feat; /* feature ids, ascending */
     const float *w;       /* nfeat rows of NLP_COACH_NCATS weights */
     size_t nfeat;
-    bool has[NLP_COACH_NCATS];        /* the category has a model */
+    bool has[NLP_COACH_NCATS]; /* the category has a model */
     double bias[NLP_COACH_NCATS];
     double threshold[NLP_COACH_NCATS]; /* flag at or above this */
 } nlp_coach_model;

@@ -192,8 +192,7 @@ nlp_coach_check(const char *text, size_t len, const nlp_coach_context *ctx,
 }
 
 rp_code
-nlp_coach_check_opts(const char *text, size_t len,
-                     const nlp_coach_context *ctx,
+nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
                      const nlp_coach_options *opts, nlp_coach_report *out,
                      rp_err *err)
 {

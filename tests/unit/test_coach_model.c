@@ -145,8 +145,8 @@ test_known_weights_give_known_probability(void **state)
     const uint32_t draft[] = {3, 7, 20, 30};
     double p = nlp_coach_model_prob(&m, NLP_COACH_HYPE, draft, 4);
     assert_true(fabs(p - 1 / (1 + exp(-(0.5 + 2.0 / 2.0)))) < 1e-12);
-    assert_true(fabs(nlp_coach_model_sum(&m, NLP_COACH_HYPE, draft, 4) -
-                     2.0) < 1e-12);
+    assert_true(fabs(nlp_coach_model_sum(&m, NLP_COACH_HYPE, draft, 4) - 2.0) <
+                1e-12);
     /* A negative weight pulls it down. */
     const uint32_t neg[] = {10};
     assert_true(nlp_coach_model_prob(&m, NLP_COACH_HYPE, neg, 1) < 0.02);
