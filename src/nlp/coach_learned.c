@@ -1,8 +1,12 @@
 /*
- * coach_learned.c - the learned model's flags (coach_model.h) beside the
- * word lists' flags: a category the lists did not flag as a warning is
- * flagged when the model's probability reaches the category's threshold.
+ * coach_learned.c - the learned model's flag (coach_model.h) beside the
+ * word lists' flags: of the categories the lists did not flag as a
+ * warning, the one whose probability passes its threshold by the widest
+ * margin is flagged.  One at most: the model was trained on each draft's
+ * main problem, and a second guess is more often a false alarm than a
+ * second problem.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,13 +43,27 @@ coach_detect_model(coach_state *st, const nlp_coach_model *m)
     rp_code rc;
     if ((rc = coach_features_doc(st->d, &ft)) || !ft.nsent)
         goto cleanup;
+    int pick = -1;
+    double pick_p = 0, margin = 0;
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
         nlp_coach_cat cat = (nlp_coach_cat)c;
-        if (!m->has[c] || flagged(st, cat))
+        if (!m->has[c] || flagged(st, cat) || m->threshold[c] >= 1)
             continue;
         double p = nlp_coach_model_prob(m, cat, ft.all, ft.nall);
         if (p < m->threshold[c])
             continue;
+        /* How far past its threshold, in log-odds. */
+        double t = m->threshold[c],
+               v = p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
+        if (pick < 0 || v > margin) {
+            pick = c;
+            pick_p = p;
+            margin = v;
+        }
+    }
+    if (pick >= 0) {
+        nlp_coach_cat cat = (nlp_coach_cat)pick;
+        double p = pick_p;
         /* The span: the sentence whose own features speak most for it. */
         size_t best = 0;
         double top = 0;
