@@ -393,7 +393,7 @@ main(int argc, char **argv)
             "# one against the rest per category, C=%g, features in at "
             "least %d drafts)\n"
             "# on %s from the %zu drafts of tests/data/drafts/dev/\n"
-            "# (the dev half only; never fresh/, fresh2/ or test/):\n"
+            "# (the dev half only; never the fresh batches or test/):\n"
             "#\n"
             "#   make build/tools/coach-train\n"
             "#   build/tools/coach-train -k %d -p %g -m %d -o "

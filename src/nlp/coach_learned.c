@@ -1,10 +1,11 @@
 /*
  * coach_learned.c - the learned model's flag (coach_model.h) beside the
- * word lists' flags: of the categories the lists did not flag as a
- * warning, the one whose probability passes its threshold by the widest
- * margin is flagged.  One at most: the model was trained on each draft's
- * main problem, and a second guess is more often a false alarm than a
- * second problem.
+ * word lists' flags.  The model speaks only where the lists found no
+ * problem at all (no warning): there, the category whose probability
+ * passes its threshold by the widest margin is flagged.  One at most, and
+ * never beside a list's warning: on drafts it never saw, the model's
+ * second guesses on drafts that already had a problem were more often
+ * false alarms than second problems.
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,28 +27,21 @@ advice_group(nlp_coach_cat cat)
     return -1;
 }
 
-/* Whether st already holds a warning or worse of category cat. */
-static bool
-flagged(const coach_state *st, nlp_coach_cat cat)
-{
-    for (size_t i = 0; i < st->r->nflags; i++)
-        if (st->r->flags[i].cat == cat && st->r->flags[i].severity >= 2)
-            return true;
-    return false;
-}
-
 rp_code
 coach_detect_model(coach_state *st, const nlp_coach_model *m)
 {
     nlp_coach_feats ft;
     rp_code rc;
+    for (size_t i = 0; i < st->r->nflags; i++)
+        if (st->r->flags[i].severity >= 2)
+            return RP_OK;
     if ((rc = coach_features_doc(st->d, &ft)) || !ft.nsent)
         goto cleanup;
     int pick = -1;
     double pick_p = 0, margin = 0;
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
         nlp_coach_cat cat = (nlp_coach_cat)c;
-        if (!m->has[c] || flagged(st, cat) || m->threshold[c] >= 1)
+        if (!m->has[c] || m->threshold[c] >= 1)
             continue;
         double p = nlp_coach_model_prob(m, cat, ft.all, ft.nall);
         if (p < m->threshold[c])

@@ -3,7 +3,8 @@
  * (coach_features.h) hashes stably, stems, hides names and finds the
  * sentence shapes; the scorer (coach_model.h) turns known weights into a
  * known probability; the compiled-in model is well formed; with the model
- * switched on, its flags keep the report's shape.
+ * switched on, its flags keep the report's shape and it stays quiet where
+ * the word lists already found a problem.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -221,6 +222,30 @@ test_model_flags_keep_the_report_shape(void **state)
     assert_true(model_flags > 0);
 }
 
+/* The model speaks only where the lists found no problem: beside a list's
+ * warning it adds nothing, whatever it would have said. */
+static void
+test_model_stays_quiet_beside_a_list_warning(void **state)
+{
+    (void)state;
+    const char *t = "Hi Ana, I really need this to work out. Please, I am "
+                    "begging you. I have ten years of experience and I am "
+                    "the best at what I do.";
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
+                     RP_OK);
+    bool warned = false;
+    for (size_t i = 0; i < r.nflags; i++) {
+        warned = warned || (r.flags[i].cat == NLP_COACH_NEEDINESS &&
+                            r.flags[i].severity >= 2);
+        assert_string_not_equal(r.flags[i].group, "model");
+    }
+    assert_true(warned);
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -233,6 +258,7 @@ main(void)
         cmocka_unit_test(test_known_weights_give_known_probability),
         cmocka_unit_test(test_builtin_model_is_well_formed),
         cmocka_unit_test(test_model_flags_keep_the_report_shape),
+        cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
