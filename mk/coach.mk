@@ -41,5 +41,5 @@ $(BUILD)/gen/coach_model.c: data/coach/model.txt scripts/embed-model
 
 $(BUILD)/tools/coach-train: tools/coach-train.c $(BUILD)/librapport.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a $(LDLIBS) -llinear
 TOOLS += $(BUILD)/tools/coach-train
