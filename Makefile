@@ -36,7 +36,7 @@ endif
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -Isrc -I$(BUILD)/gen \
            $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(if $(filter 1,$(SAN)),-fsanitize=address$(comma)undefined)
-LDLIBS  += $(PKG_LIBS) -lcsv -lstemmer -llinear -lm -lpthread
+LDLIBS  += $(PKG_LIBS) -lcsv -lstemmer -lm -lpthread
 comma := ,
 
 .DEFAULT_GOAL := all

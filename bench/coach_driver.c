@@ -16,7 +16,9 @@
  * main the coach's main problem ("good" when it names none), flagged the
  * categories with a warning or a serious flag ("-" if none), and flags
  * every flag as category/group/severity.  Exits 1 on an unreadable or
- * malformed file.
+ * malformed file.  COACH_MODEL=1 in the environment turns the learned
+ * model on (coach_model.h), COACH_MODEL=0 off; unset, the coach's
+ * default.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +181,9 @@ int
 main(int argc, char **argv)
 {
     int status = 0;
+    const char *env = getenv("COACH_MODEL");
+    nlp_coach_options opts = {.model = env && *env ? !strcmp(env, "1")
+                                                   : NLP_COACH_MODEL_DEFAULT};
     for (int i = 1; i < argc; i++) {
         size_t len;
         char *buf = slurp(argv[i], &len);
@@ -195,8 +200,8 @@ main(int argc, char **argv)
             status = 1;
             continue;
         }
-        if (nlp_coach_check(d.body, d.body_len, d.has_ctx ? &d.ctx : NULL, &r,
-                            &err) != RP_OK) {
+        if (nlp_coach_check_opts(d.body, d.body_len, d.has_ctx ? &d.ctx : NULL,
+                                 &opts, &r, &err) != RP_OK) {
             fprintf(stderr, "coach_driver: '%s': %s\n", argv[i], err.msg);
             status = 1;
         } else

@@ -4,7 +4,7 @@
 # const tables that src/nlp/coach_*.c read, so rapport needs no data files
 # at run time.  Also builds the evaluation driver used by bench/coach-eval.
 
-COACH_DATA := $(sort $(wildcard data/coach/*.txt))
+COACH_DATA := $(sort $(filter-out data/coach/model.txt,$(wildcard data/coach/*.txt)))
 GEN_SRC += $(BUILD)/gen/coach_data.c
 
 $(BUILD)/gen/coach_data.c: $(COACH_DATA) scripts/embed-coach
@@ -29,3 +29,17 @@ coach-eval-quick: $(BUILD)/bench/coach_driver
 	    { cat $(BUILD)/coach-eval.log; echo "coach-eval: FAILED"; exit 1; }
 	@tail -1 $(BUILD)/coach-eval.log
 CHECK_STEPS += coach-eval-quick
+
+# The learned model (src/nlp/coach_model.h): data/coach/model.txt, made by
+# tools/coach-train, compiled into const tables.  The trainer links
+# liblinear; rapport itself only takes dot products.
+GEN_SRC += $(BUILD)/gen/coach_model.c
+
+$(BUILD)/gen/coach_model.c: data/coach/model.txt scripts/embed-model
+	@mkdir -p $(dir $@)
+	scripts/embed-model data/coach/model.txt >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/tools/coach-train: tools/coach-train.c $(BUILD)/librapport.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a $(LDLIBS) -llinear
+TOOLS += $(BUILD)/tools/coach-train

@@ -1,6 +1,6 @@
 /*
- * check.c - `rapport check [FILE|-] [--to PERSON] [--json]`: the draft
- * coach.  Reads a draft, refuses what is not text, and prints the coach's
+ * check.c - `rapport check [FILE|-] [--to PERSON] [--model] [--json]`: the
+ * draft coach.  Reads a draft, refuses what is not text, and prints the coach's
  * report (nlp/coach.h); with --to, what rapport knows of the recipient
  * (core/draftcheck.h) joins in.
  */
@@ -255,12 +255,16 @@ int
 cli_check(cli_ctx *ctx)
 {
     static const char *const usage[] = {
-        "rapport check [FILE|-] [--to PERSON] [--json]", NULL};
+        "rapport check [FILE|-] [--to PERSON] [--model] [--json]", NULL};
     const char *to = NULL;
+    bool model = NLP_COACH_MODEL_DEFAULT;
     const struct cli_opt opts[] = {
         CLI_STR("to", "PERSON", &to,
                 "coach for this person: what rapport knows of them and the "
                 "ledger's balance join in"),
+        CLI_BOOL("model", &model,
+                 "experimental: where the word lists find no problem, let "
+                 "the learned model name one"),
         CLI_END()};
     char **pos, *data = NULL;
     size_t len = 0;
@@ -283,7 +287,9 @@ cli_check(cli_ctx *ctx)
         return rc;
     if (to && (rc = load_context(ctx, to, &c, &name, &tojson)))
         return rc;
-    if (nlp_coach_check(data, len, to ? &c : NULL, &r, &err) != RP_OK) {
+    nlp_coach_options copts = {.model = model};
+    if (nlp_coach_check_opts(data, len, to ? &c : NULL, &copts, &r, &err) !=
+        RP_OK) {
         json_decref(tojson);
         nlp_coach_report_release(&r);
         if (err.code == RP_EINVAL)

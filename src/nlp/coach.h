@@ -138,6 +138,22 @@ rp_code nlp_coach_check(const char *text, size_t len,
                         const nlp_coach_context *ctx, nlp_coach_report *out,
                         rp_err *err);
 
+/* Whether nlp_coach_check() uses the learned model (coach_model.h) beside
+ * the word lists.  Off until it proves itself on drafts it never saw; see
+ * data/coach/README.md. */
+#define NLP_COACH_MODEL_DEFAULT false
+
+/* How the coach runs. */
+typedef struct {
+    bool model; /* add the learned model's flags */
+} nlp_coach_options;
+
+/* nlp_coach_check() with options (NULL: the defaults). */
+rp_code nlp_coach_check_opts(const char *text, size_t len,
+                             const nlp_coach_context *ctx,
+                             const nlp_coach_options *opts,
+                             nlp_coach_report *out, rp_err *err);
+
 /* Frees what the report holds and zeroes it; NULL and a zeroed report are
  * fine. */
 void nlp_coach_report_release(nlp_coach_report *r);

@@ -8,6 +8,8 @@
 
 #include "nlp/coach.h"
 #include "nlp/coach_data.h"
+#include "nlp/coach_features.h"
+#include "nlp/coach_model.h"
 #include "nlp/tokenize.h"
 
 /* A word of the coached body, with its lower-cased form. */
@@ -49,6 +51,10 @@ typedef struct {
 rp_code coach_doc_build(coach_doc *d, const char *text, size_t len);
 void coach_doc_release(coach_doc *d);
 
+/* The learned model's features of an already cut-up draft
+ * (coach_features.h). */
+rp_code coach_features_doc(const coach_doc *d, nlp_coach_feats *out);
+
 static inline const char *
 coach_word_norm(const coach_doc *d, size_t i)
 {
@@ -88,6 +94,9 @@ typedef struct {
 
 /* Runs every detector, appending flags and positives to st->r. */
 rp_code coach_detect(coach_state *st);
+/* Adds the learned model m's flags for the categories the lists left
+ * without a warning (coach_learned.c). */
+rp_code coach_detect_model(coach_state *st, const nlp_coach_model *m);
 /* Fills st->r->metrics. */
 void coach_metrics(coach_state *st);
 

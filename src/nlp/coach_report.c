@@ -188,6 +188,15 @@ rp_code
 nlp_coach_check(const char *text, size_t len, const nlp_coach_context *ctx,
                 nlp_coach_report *out, rp_err *err)
 {
+    return nlp_coach_check_opts(text, len, ctx, NULL, out, err);
+}
+
+rp_code
+nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
+                     const nlp_coach_options *opts, nlp_coach_report *out,
+                     rp_err *err)
+{
+    bool model = opts ? opts->model : NLP_COACH_MODEL_DEFAULT;
     coach_doc d;
     coach_hit *hits = NULL;
     size_t nhits = 0;
@@ -205,7 +214,8 @@ nlp_coach_check(const char *text, size_t len, const nlp_coach_context *ctx,
         goto cleanup;
     coach_state st = {
         .d = &d, .hits = hits, .nhits = nhits, .ctx = ctx, .r = out};
-    if ((rc = coach_detect(&st)))
+    if ((rc = coach_detect(&st)) ||
+        (model && (rc = coach_detect_model(&st, &nlp_coach_builtin_model))))
         goto cleanup;
     coach_metrics(&st);
     out->has_subject = d.has_subject;

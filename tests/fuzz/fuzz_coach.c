@@ -3,7 +3,9 @@
  * misbehave on any bytes, with or without a recipient context, and its
  * report must keep its invariants: spans inside the text and ordered,
  * character offsets no larger than byte offsets, a score in 0..100, a
- * main problem that is a real category, metrics in range.
+ * main problem that is a real category, metrics in range.  The learned
+ * model's path (on for the second call) and its feature extractor keep
+ * theirs: ids sorted, unique and in range, sentences inside the text.
  */
 #include <math.h>
 #include <stdint.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "nlp/coach.h"
+#include "nlp/coach_features.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -55,6 +58,27 @@ check_report(const nlp_coach_report *r, size_t size)
         abort();
 }
 
+static void
+check_features(const char *text, size_t size)
+{
+    nlp_coach_feats f;
+    if (nlp_coach_features(text, size, &f) != RP_OK)
+        abort();
+    for (size_t s = 0; s < f.nsent; s++) {
+        if (f.start[s] > f.end[s] || f.end[s] > size ||
+            f.first[s] > f.first[s + 1])
+            abort();
+        for (size_t i = f.first[s]; i < f.first[s + 1]; i++)
+            if (f.f[i] >= NLP_COACH_FEAT_DIM ||
+                (i > f.first[s] && f.f[i - 1] >= f.f[i]))
+                abort();
+    }
+    for (size_t i = 1; i < f.nall; i++)
+        if (f.all[i - 1] >= f.all[i])
+            abort();
+    nlp_coach_feats_release(&f);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -78,9 +102,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                            .has_ledger = true,
                            .given = (int)(size % 4),
                            .asks = (int)(size % 3)};
-    if (nlp_coach_check(text, size, &c, &r, NULL) != RP_OK)
+    nlp_coach_options on = {.model = true};
+    if (nlp_coach_check_opts(text, size, &c, &on, &r, NULL) != RP_OK)
         abort();
     check_report(&r, size);
     nlp_coach_report_release(&r);
+    if (size <= NLP_COACH_MAX_BYTES)
+        check_features(text, size);
     return 0;
 }

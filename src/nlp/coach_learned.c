@@ -1,0 +1,87 @@
+/*
+ * coach_learned.c - the learned model's flag (coach_model.h) beside the
+ * word lists' flags.  The model speaks only where the lists found no
+ * problem at all (no warning): there, the category whose probability
+ * passes its threshold by the widest margin is flagged.  One at most, and
+ * never beside a list's warning: on drafts it never saw, the model's
+ * second guesses on drafts that already had a problem were more often
+ * false alarms than second problems.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nlp/coach_int.h"
+#include "nlp/coach_model.h"
+
+/* The first group of category cat that flags (severity 1 or more): its
+ * advice is the category's own, written for its commonest form. */
+static int
+advice_group(nlp_coach_cat cat)
+{
+    const char *name = nlp_coach_cat_name(cat);
+    for (size_t g = 0; g < nlp_coach_ngroups; g++)
+        if (!strcmp(nlp_coach_groups[g].category, name) &&
+            nlp_coach_groups[g].severity > 0)
+            return (int)g;
+    return -1;
+}
+
+rp_code
+coach_detect_model(coach_state *st, const nlp_coach_model *m)
+{
+    nlp_coach_feats ft;
+    rp_code rc;
+    for (size_t i = 0; i < st->r->nflags; i++)
+        if (st->r->flags[i].severity >= 2)
+            return RP_OK;
+    if ((rc = coach_features_doc(st->d, &ft)) || !ft.nsent)
+        goto cleanup;
+    int pick = -1;
+    double pick_p = 0, margin = 0;
+    for (int c = 0; c < NLP_COACH_NCATS; c++) {
+        nlp_coach_cat cat = (nlp_coach_cat)c;
+        if (!m->has[c] || m->threshold[c] >= 1)
+            continue;
+        double p = nlp_coach_model_prob(m, cat, ft.all, ft.nall);
+        if (p < m->threshold[c])
+            continue;
+        /* How far past its threshold, in log-odds. */
+        double t = m->threshold[c],
+               v = p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
+        if (pick < 0 || v > margin) {
+            pick = c;
+            pick_p = p;
+            margin = v;
+        }
+    }
+    if (pick >= 0) {
+        nlp_coach_cat cat = (nlp_coach_cat)pick;
+        double p = pick_p;
+        /* The span: the sentence whose own features speak most for it. */
+        size_t best = 0;
+        double top = 0;
+        for (size_t s = 0; s < ft.nsent; s++) {
+            double v = nlp_coach_model_sum(m, cat, ft.f + ft.first[s],
+                                           ft.first[s + 1] - ft.first[s]);
+            if (s == 0 || v > top) {
+                top = v;
+                best = s;
+            }
+        }
+        nlp_coach_flag *f = coach_flag_add(st, cat, advice_group(cat), 2);
+        if (!f) {
+            /* advice_group() cannot fail while the lists hold the
+             * category, which the unit tests check: this is memory. */
+            rc = RP_ENOMEM;
+            goto cleanup;
+        }
+        f->group = "model";
+        snprintf(f->detail, sizeof f->detail,
+                 "the learned model reads it so (%.0f%% likely)", 100 * p);
+        coach_flag_span(f, ft.start[best], ft.end[best]);
+    }
+cleanup:
+    nlp_coach_feats_release(&ft);
+    return rc;
+}

@@ -1,0 +1,264 @@
+/*
+ * Unit tests for the coach's learned model: the feature extractor
+ * (coach_features.h) hashes stably, stems, hides names and finds the
+ * sentence shapes; the scorer (coach_model.h) turns known weights into a
+ * known probability; the compiled-in model is well formed; with the model
+ * switched on, its flags keep the report's shape and it stays quiet where
+ * the word lists already found a problem.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "nlp/coach.h"
+#include "nlp/coach_features.h"
+#include "nlp/coach_model.h"
+
+static uint32_t
+id(const char *feature)
+{
+    return nlp_coach_feat_hash(feature, strlen(feature));
+}
+
+/* Whether the draft text has feature (a feature string) anywhere. */
+static bool
+has_feature(const char *text, const char *feature)
+{
+    nlp_coach_feats f;
+    assert_int_equal(nlp_coach_features(text, strlen(text), &f), RP_OK);
+    uint32_t want = id(feature);
+    bool found = false;
+    for (size_t i = 0; i < f.nall; i++)
+        found = found || f.all[i] == want;
+    nlp_coach_feats_release(&f);
+    return found;
+}
+
+/* The hash is part of the model's file format: a trained model.txt only
+ * means something while these values stay put. */
+static void
+test_hash_is_stable(void **state)
+{
+    (void)state;
+    assert_int_equal(id("u:hire"), 9243);
+    assert_int_equal(id("b:^ we"), 44567);
+    assert_int_equal(id("s:question"), 10160);
+    assert_int_equal(id("u:<name>"), 47013);
+    assert_true(id("u:hire") < NLP_COACH_FEAT_DIM);
+    assert_int_not_equal(id("u:hire"), id("u:hir"));
+}
+
+static void
+test_words_are_stemmed(void **state)
+{
+    (void)state;
+    assert_true(has_feature("We are hiring.", "u:hire"));
+    assert_true(has_feature("She hires people.", "u:hire"));
+    assert_true(has_feature("Hiring is hard.", "u:hire"));
+    assert_false(has_feature("We are hiring.", "u:hiring"));
+    /* Bigrams join stems, with "^" before a sentence's first word. */
+    assert_true(has_feature("We are hiring.", "b:^ we"));
+    assert_true(has_feature("We are hiring.", "b:are hire"));
+}
+
+static void
+test_names_and_numbers_are_classes(void **state)
+{
+    (void)state;
+    assert_true(has_feature("I met Dana yesterday.", "u:<name>"));
+    assert_false(has_feature("I met Dana yesterday.", "u:dana"));
+    /* "I" and a word in capitals are not names. */
+    assert_true(has_feature("Yes, I know.", "u:i"));
+    assert_true(has_feature("This is HUGE news.", "u:huge"));
+    assert_true(has_feature("We have 30 clients.", "u:<num>"));
+}
+
+static void
+test_sentence_shapes(void **state)
+{
+    (void)state;
+    assert_true(has_feature("You'll love it.", "s:you_subj"));
+    assert_true(has_feature("I think you should see this.", "s:you_subj"));
+    assert_false(has_feature("This is for you.", "s:you_subj"));
+    assert_true(has_feature("I'll call you tomorrow.", "s:i_future"));
+    assert_true(has_feature("Let me explain it.", "s:i_future"));
+    assert_false(has_feature("I called you.", "s:i_future"));
+    assert_true(has_feature("Can you help?", "s:question"));
+    assert_false(has_feature("You can help.", "s:question"));
+    assert_true(has_feature("Trust me on this.", "s:imperative"));
+    assert_true(has_feature("Sam, trust me on this.", "s:imperative"));
+    assert_true(has_feature("Please sign the form today.", "s:imperative"));
+    assert_false(has_feature("We trust you.", "s:imperative"));
+    assert_false(has_feature("Thanks for the notes.", "s:imperative"));
+    assert_true(has_feature("It works!", "s:exclaim"));
+    assert_true(has_feature("This is HUGE.", "s:caps"));
+}
+
+static void
+test_sentences_and_spans(void **state)
+{
+    (void)state;
+    const char *t = "Thanks for the notes. Can we talk?";
+    nlp_coach_feats f;
+    assert_int_equal(nlp_coach_features(t, strlen(t), &f), RP_OK);
+    assert_int_equal(f.nsent, 2);
+    assert_int_equal(f.start[0], 0);
+    assert_int_equal(f.start[1], strlen("Thanks for the notes. "));
+    assert_int_equal(f.end[1], strlen(t));
+    /* Each sentence's ids are sorted and unique; the draft's are their
+     * union. */
+    for (size_t s = 0; s < f.nsent; s++)
+        for (size_t i = f.first[s] + 1; i < f.first[s + 1]; i++)
+            assert_true(f.f[i - 1] < f.f[i]);
+    for (size_t i = 1; i < f.nall; i++)
+        assert_true(f.all[i - 1] < f.all[i]);
+    assert_true(f.nall <= f.first[2]);
+    nlp_coach_feats_release(&f);
+
+    /* Empty and odd input give no sentences, not an error. */
+    assert_int_equal(nlp_coach_features(NULL, 0, &f), RP_OK);
+    assert_int_equal(f.nsent, 0);
+    assert_int_equal(f.nall, 0);
+    nlp_coach_feats_release(&f);
+    assert_int_equal(nlp_coach_features("\xff\xfe\x00 ?", 5, &f), RP_OK);
+    nlp_coach_feats_release(&f);
+}
+
+/* A model of known weights: 1 / (1 + exp(-(bias + sum w / sqrt(n)))). */
+static void
+test_known_weights_give_known_probability(void **state)
+{
+    (void)state;
+    static const uint32_t feat[] = {3, 10, 20};
+    static float w[3][NLP_COACH_NCATS];
+    w[0][NLP_COACH_HYPE] = 1.0f;
+    w[1][NLP_COACH_HYPE] = -5.0f;
+    w[2][NLP_COACH_HYPE] = 1.0f;
+    nlp_coach_model m = {.feat = feat, .w = &w[0][0], .nfeat = 3};
+    m.has[NLP_COACH_HYPE] = true;
+    m.bias[NLP_COACH_HYPE] = 0.5;
+
+    /* Ids 3 and 20 are weighted, 7 and 30 unknown: n = 4, sum = 2. */
+    const uint32_t draft[] = {3, 7, 20, 30};
+    double p = nlp_coach_model_prob(&m, NLP_COACH_HYPE, draft, 4);
+    assert_true(fabs(p - 1 / (1 + exp(-(0.5 + 2.0 / 2.0)))) < 1e-12);
+    assert_true(fabs(nlp_coach_model_sum(&m, NLP_COACH_HYPE, draft, 4) - 2.0) <
+                1e-12);
+    /* A negative weight pulls it down. */
+    const uint32_t neg[] = {10};
+    assert_true(nlp_coach_model_prob(&m, NLP_COACH_HYPE, neg, 1) < 0.02);
+    /* No features: the bias alone. */
+    assert_true(fabs(nlp_coach_model_prob(&m, NLP_COACH_HYPE, NULL, 0) -
+                     1 / (1 + exp(-0.5))) < 1e-12);
+    /* A category without a model never scores. */
+    assert_true(nlp_coach_model_prob(&m, NLP_COACH_ONE_UP, draft, 4) == 0);
+}
+
+static void
+test_builtin_model_is_well_formed(void **state)
+{
+    (void)state;
+    const nlp_coach_model *m = &nlp_coach_builtin_model;
+    assert_true(m->nfeat > 0);
+    for (size_t i = 0; i < m->nfeat; i++) {
+        assert_true(m->feat[i] < NLP_COACH_FEAT_DIM);
+        if (i)
+            assert_true(m->feat[i - 1] < m->feat[i]);
+    }
+    /* no_personal_touch turns on the facts, not the words. */
+    assert_false(m->has[NLP_COACH_NO_PERSONAL_TOUCH]);
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        if (m->has[c])
+            assert_true(m->threshold[c] > 0 && m->threshold[c] <= 1.01);
+}
+
+/* With the model on, every flag it adds names the model, is a warning,
+ * gives the category's advice and points at one whole sentence; with it
+ * off (the default) there is none. */
+static void
+test_model_flags_keep_the_report_shape(void **state)
+{
+    (void)state;
+    static const char *const drafts[] = {
+        "Hi Ana, I really need this to work out. Please, I am begging you, "
+        "I have nothing else lined up and my job depends on it.",
+        "Hi Tom, we are the best team in the world and we never miss. Our "
+        "results are incredible and totally guaranteed.",
+        "Hello, I am a consultant. I have ten years of experience. I "
+        "worked at three firms. I am available in May.",
+    };
+    nlp_coach_options on = {.model = true};
+    size_t model_flags = 0;
+    for (size_t k = 0; k < sizeof drafts / sizeof *drafts; k++) {
+        const char *t = drafts[k];
+        nlp_coach_report r;
+        rp_err err = {0};
+        assert_int_equal(
+            nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err), RP_OK);
+        for (size_t i = 0; i < r.nflags; i++) {
+            const nlp_coach_flag *f = &r.flags[i];
+            if (strcmp(f->group, "model"))
+                continue;
+            model_flags++;
+            assert_int_equal(f->severity, 2);
+            assert_true(f->suggestion && f->suggestion[0]);
+            assert_int_equal(f->nspans, 1);
+            assert_true(f->spans[0].end > f->spans[0].start);
+            assert_true(f->spans[0].end <= strlen(t));
+            /* A whole sentence: it ends the text or a "." "!" "?". */
+            char last = t[f->spans[0].end - 1];
+            assert_true(last == '.' || last == '!' || last == '?');
+        }
+        nlp_coach_report_release(&r);
+        assert_int_equal(nlp_coach_check(t, strlen(t), NULL, &r, &err), RP_OK);
+        for (size_t i = 0; i < r.nflags && !NLP_COACH_MODEL_DEFAULT; i++)
+            assert_string_not_equal(r.flags[i].group, "model");
+        nlp_coach_report_release(&r);
+    }
+    assert_true(model_flags > 0);
+}
+
+/* The model speaks only where the lists found no problem: beside a list's
+ * warning it adds nothing, whatever it would have said. */
+static void
+test_model_stays_quiet_beside_a_list_warning(void **state)
+{
+    (void)state;
+    const char *t = "Hi Ana, I really need this to work out. Please, I am "
+                    "begging you. I have ten years of experience and I am "
+                    "the best at what I do.";
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
+                     RP_OK);
+    bool warned = false;
+    for (size_t i = 0; i < r.nflags; i++) {
+        warned = warned || (r.flags[i].cat == NLP_COACH_NEEDINESS &&
+                            r.flags[i].severity >= 2);
+        assert_string_not_equal(r.flags[i].group, "model");
+    }
+    assert_true(warned);
+    nlp_coach_report_release(&r);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hash_is_stable),
+        cmocka_unit_test(test_words_are_stemmed),
+        cmocka_unit_test(test_names_and_numbers_are_classes),
+        cmocka_unit_test(test_sentence_shapes),
+        cmocka_unit_test(test_sentences_and_spans),
+        cmocka_unit_test(test_known_weights_give_known_probability),
+        cmocka_unit_test(test_builtin_model_is_well_formed),
+        cmocka_unit_test(test_model_flags_keep_the_report_shape),
+        cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
