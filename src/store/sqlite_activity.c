@@ -300,9 +300,10 @@ interaction_from_row(rp_arena *a, sqlite3_stmt *q, rp_interaction *x)
 }
 
 /* Reads every row of q into an arena array, then each one's people. */
+/* Reads every row of q into *out, without participants. */
 static rp_code
-collect_interactions(sq_store *s, rp_arena *a, sqlite3_stmt *q,
-                     rp_interaction **out, size_t *n, rp_err *err)
+collect_rows(sq_store *s, rp_arena *a, sqlite3_stmt *q, rp_interaction **out,
+             size_t *n, rp_err *err)
 {
     size_t cap = 0;
     int r;
@@ -315,12 +316,17 @@ collect_interactions(sq_store *s, rp_arena *a, sqlite3_stmt *q,
     }
     if (r != SQLITE_DONE)
         return sq_fail(s, err, "cannot read interactions");
-    for (size_t i = 0; i < *n; i++) {
-        rp_code rc = participants(s, a, &(*out)[i], err);
-        if (rc)
-            return rc;
-    }
     return RP_OK;
+}
+
+static rp_code
+collect_interactions(sq_store *s, rp_arena *a, sqlite3_stmt *q,
+                     rp_interaction **out, size_t *n, rp_err *err)
+{
+    rp_code rc = collect_rows(s, a, q, out, n, err);
+    for (size_t i = 0; i < *n && !rc; i++)
+        rc = participants(s, a, &(*out)[i], err);
+    return rc;
 }
 
 rp_code
@@ -430,22 +436,13 @@ sq_interaction_tone_list(store *st, rp_arena *a, int64_t person_id,
         "ORDER BY i.at DESC, i.id DESC LIMIT ?2";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
-    size_t cap = 0;
-    int r;
     *n = 0;
     *out = NULL;
     if (!q)
         return RP_ESTORE;
     sqlite3_bind_int64(q, 1, person_id);
     sqlite3_bind_int64(q, 2, limit ? (int64_t)limit : -1);
-    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
-            return RP_ENOMEM;
-        interaction_from_row(a, q, &(*out)[(*n)++]);
-    }
-    if (r != SQLITE_DONE)
-        return sq_fail(s, err, "cannot read interactions");
-    return RP_OK;
+    return collect_rows(s, a, q, out, n, err);
 }
 
 rp_code
