@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
+#include "base/rp.h"
 #include "nlp/coach.h"
 
 #define MAX_FACTS 16
@@ -37,35 +39,6 @@ typedef struct {
     const char *body;
     size_t body_len;
 } draft;
-
-/* Reads the whole file into a NUL-terminated buffer; NULL on failure. */
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f)
-        return NULL;
-    do {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = p;
-        }
-        got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static void
 copy_trimmed(char *dst, size_t cap, const char *s, size_t n)
@@ -186,7 +159,7 @@ main(int argc, char **argv)
                                                    : NLP_COACH_MODEL_DEFAULT};
     for (int i = 1; i < argc; i++) {
         size_t len;
-        char *buf = slurp(argv[i], &len);
+        char *buf = rp_file_read(argv[i], &len);
         draft d;
         nlp_coach_report r;
         rp_err err = {0};
@@ -196,7 +169,7 @@ main(int argc, char **argv)
             continue;
         }
         if (parse(argv[i], buf, len, &d)) {
-            free(buf);
+            rp_free(buf);
             status = 1;
             continue;
         }
@@ -207,7 +180,7 @@ main(int argc, char **argv)
         } else
             print_result(argv[i], &d, &r);
         nlp_coach_report_release(&r);
-        free(buf);
+        rp_free(buf);
     }
     return status;
 }

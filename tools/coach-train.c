@@ -33,6 +33,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/file.h"
+#include "base/rp.h"
 #include "nlp/coach.h"
 #include "nlp/coach_features.h"
 
@@ -42,34 +44,6 @@ typedef struct {
     uint32_t *f;
     size_t nf;
 } sample;
-
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f)
-        return NULL;
-    do {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = p;
-        }
-        got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 /* Copies the value of header line "name: value" (trimmed, spaces dropped
  * when squeeze) into dst. */
@@ -91,7 +65,7 @@ static int
 load(const char *path, sample *s)
 {
     size_t len, pos = 0;
-    char *buf = slurp(path, &len), split[32] = "";
+    char *buf = rp_file_read(path, &len), split[32] = "";
     const char *body = NULL;
     memset(s, 0, sizeof *s);
     s->path = path;
@@ -120,21 +94,21 @@ load(const char *path, sample *s)
                 "coach-train: '%s': needs label:, split: dev and '---' (the "
                 "model is trained on the dev half only)\n",
                 path);
-        free(buf);
+        rp_free(buf);
         return -1;
     }
     nlp_coach_feats ft;
     if (nlp_coach_features(body, len - (size_t)(body - buf), &ft) != RP_OK) {
         fprintf(stderr, "coach-train: out of memory\n");
         nlp_coach_feats_release(&ft);
-        free(buf);
+        rp_free(buf);
         return -1;
     }
     s->f = ft.all;
     s->nf = ft.nall;
     ft.all = NULL;
     nlp_coach_feats_release(&ft);
-    free(buf);
+    rp_free(buf);
     return 0;
 }
 
