@@ -115,15 +115,26 @@ sq_bulk_index(sq_store *s, rp_err *err)
 {
     /* Into an empty book: index everything and rebuild every summary in
      * one pass each, with no per-row bookkeeping during the load. */
-    if (s->bulk_was_empty)
+    if (s->bulk_was_empty) {
+        sq_reset_all(s);
         return sq_exec(
             s,
+            /* As in sql/001_init.sql and sql/004_link_time.sql.  The
+             * sorter takes as much memory again as the page cache:
+             * shrink the cache while it runs to stay inside 64 MB. */
+            "PRAGMA cache_size = -2048;"
+            "CREATE INDEX IF NOT EXISTS interaction_person_i "
+            "ON interaction_person(interaction_id);"
+            "CREATE INDEX IF NOT EXISTS interaction_person_at "
+            "ON interaction_person(person_id, at);"
+            "PRAGMA cache_size = -40960;"
             "INSERT INTO search_fts_x(rowid, title, body) "
             "SELECT id, coalesce(summary, ''), body FROM interaction;"
             "DELETE FROM person_stats;" CONTACT_INSERT STATS_SELECT
             "GROUP BY ip.person_id;" LEDGER_UPSERT LEDGER_SELECT
             "WHERE true GROUP BY person_id" LEDGER_ON_CONFLICT ";",
             err);
+    }
     /* Into a book with history: fold only this batch's interactions
      * into each summary.  Recomputing a person's summary from their whole
      * history made every batch cost more than the last (the user and
@@ -167,8 +178,8 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
         "external_id, thread, automated, sentiment, created_at) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
     static const char link[] =
-        "INSERT OR IGNORE INTO interaction_person(interaction_id, person_id) "
-        "VALUES(?1, ?2)";
+        "INSERT OR IGNORE INTO interaction_person(interaction_id, person_id, "
+        "at) VALUES(?1, ?2, ?3)";
     static const char mark[] = "INSERT INTO temp.bulk_ids(id) VALUES(?1)";
     sq_store *s = (sq_store *)st;
     int own;
@@ -220,6 +231,7 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
         }
         sqlite3_bind_int64(q, 1, x->id);
         sqlite3_bind_int64(q, 2, x->people[i]);
+        sqlite3_bind_int64(q, 3, x->at);
         if (sqlite3_step(q) != SQLITE_DONE) {
             if (sqlite3_extended_errcode(s->db) ==
                 SQLITE_CONSTRAINT_FOREIGNKEY)
@@ -401,13 +413,12 @@ rp_code
 sq_interaction_list(store *st, rp_arena *a, int64_t person_id, size_t limit,
                     rp_interaction **out, size_t *n, rp_err *err)
 {
-    /* The newest ids first, then their rows: sorting whole rows would
-     * carry every body of a long history through the sorter. */
+    /* The newest ids from the per-person time index, then their rows. */
     static const char sql[] =
         "SELECT " INTERACTION_COLUMNS "FROM interaction i WHERE i.id IN ("
         "SELECT ip.interaction_id FROM interaction_person ip "
-        "JOIN interaction i2 ON i2.id = ip.interaction_id "
-        "WHERE ip.person_id = ?1 ORDER BY i2.at DESC, i2.id DESC LIMIT ?2) "
+        "WHERE ip.person_id = ?1 "
+        "ORDER BY ip.at DESC, ip.interaction_id DESC LIMIT ?2) "
         "ORDER BY i.at DESC, i.id DESC";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
@@ -433,7 +444,7 @@ sq_interaction_tone_list(store *st, rp_arena *a, int64_t person_id,
         "FROM interaction_person ip JOIN interaction i "
         "ON i.id = ip.interaction_id WHERE ip.person_id = ?1 "
         "AND i.automated = 0 AND i.kind IN ('email', 'message') "
-        "ORDER BY i.at DESC, i.id DESC LIMIT ?2";
+        "ORDER BY ip.at DESC, ip.interaction_id DESC LIMIT ?2";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     *n = 0;

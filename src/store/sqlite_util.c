@@ -3,6 +3,13 @@
 
 #include <string.h>
 
+void
+sq_reset_all(sq_store *s)
+{
+    for (int i = 0; i < s->ncache; i++)
+        sqlite3_reset(s->cache[i]);
+}
+
 sqlite3_stmt *
 sq_prep(sq_store *s, const char *sql, rp_err *err)
 {

@@ -31,6 +31,9 @@ typedef struct sq_store {
  * address first), reset and with bindings cleared; NULL on failure with
  * err set. */
 sqlite3_stmt *sq_prep(sq_store *s, const char *sql, rp_err *err);
+/* Resets every cached statement, so that a schema change (DROP or CREATE
+ * INDEX during a bulk load) finds no statement still reading. */
+void sq_reset_all(sq_store *s);
 
 /* Sets err from the connection's last error; returns the matching code
  * (SQLITE_CONSTRAINT -> RP_ECONFLICT, SQLITE_NOMEM -> RP_ENOMEM, else

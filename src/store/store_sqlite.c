@@ -95,6 +95,17 @@ sq_bulk_begin(store *st, rp_err *err)
     }
     s->bulk_was_empty = sqlite3_column_int(q, 0) != 0;
     sqlite3_finalize(q);
+    /* Into an empty book the link table's two secondary indexes are
+     * built once at the end (sq_bulk_index) instead of row by row; the
+     * load needs neither.  Inside the transaction, a failed load brings
+     * them back with everything else. */
+    if (s->bulk_was_empty)
+        sq_reset_all(s);
+    if (s->bulk_was_empty &&
+        (rc = sq_exec(s, "DROP INDEX IF EXISTS interaction_person_i;"
+                         "DROP INDEX IF EXISTS interaction_person_at",
+                      err)))
+        return rc;
     s->bulk = true;
     return RP_OK;
 }

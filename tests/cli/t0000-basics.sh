@@ -98,6 +98,8 @@ test_expect_success 'an older book is upgraded, even by a read-only command' '
 		DROP INDEX person_item_phone; DROP INDEX person_name;
 		ALTER TABLE person_item DROP COLUMN phone_cc;
 		ALTER TABLE person_item DROP COLUMN phone_nsn;
+		DROP TRIGGER interaction_at_moved; DROP INDEX interaction_person_at;
+		ALTER TABLE interaction_person DROP COLUMN at;
 		PRAGMA user_version = 1" &&
 	echo "Thank you, Ada, for the notes on the engine." >draft &&
 	rapport --db old.db check --to ada draft >out && grep "^score" out &&
@@ -105,7 +107,10 @@ test_expect_success 'an older book is upgraded, even by a read-only command' '
 	test "$(sqlite3 old.db "PRAGMA user_version")" = "$(sqlite3 new.db "PRAGMA user_version")" &&
 	rapport --db old.db person show ada --json >p &&
 	test "$(json_get p "j.person.name")" = "Ada Byron" &&
-	rapport --db old.db search engine >out && grep "about the engine" out
+	rapport --db old.db search engine >out && grep "about the engine" out &&
+	rapport --db old.db person show ada --json >p &&
+	test "$(json_get p "j.recent[0].summary")" = "about the engine" &&
+	test "$(sqlite3 old.db "SELECT count(*) FROM interaction_person WHERE at IS NULL")" = 0
 '
 test_expect_success 'a directory as the database is an error' '
 	mkdir adir && test_exit_code 1 rapport --db adir today 2>err &&
