@@ -38,8 +38,9 @@ rp_code sq_person_by_phone(store *st, const char *phone, const char *region,
                            int64_t *id, rp_err *err);
 rp_code sq_people_named(store *st, rp_arena *a, const char *name, int64_t **ids,
                         size_t *n, rp_err *err);
-/* Registers rp_phone_cc() and rp_phone_nsn(), which the schema uses. */
-rp_code sq_phone_functions(sq_store *s, rp_err *err);
+/* Registers rp_phone_cc() and rp_phone_nsn(), which the schema uses, and
+ * rp_fold(), case and accents dropped, for finding people by name. */
+rp_code sq_sql_functions(sq_store *s, rp_err *err);
 rp_code sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err);
 rp_code sq_dates_all(store *st, rp_arena *a, rp_person_date **out, size_t *n,
                      rp_err *err);

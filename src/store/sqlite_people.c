@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "base/phone.h"
@@ -491,6 +492,9 @@ sq_person_match(store *st, rp_arena *a, const char *query,
     static const char by_name[] =
         "SELECT " REF_COLUMNS "WHERE p.name LIKE '%' || ?1 || '%' ESCAPE '\\' "
         "ORDER BY p.name, p.id LIMIT 50";
+    static const char by_folded[] =
+        "SELECT " REF_COLUMNS "WHERE rp_fold(p.name) LIKE '%' || rp_fold(?1) "
+        "|| '%' ESCAPE '\\' ORDER BY p.name, p.id LIMIT 50";
     sq_store *s = (sq_store *)st;
     const char *sql = by_name;
     const char *p;
@@ -537,6 +541,15 @@ sq_person_match(store *st, rp_arena *a, const char *query,
         sq_bind_text(q, 1, esc);
     }
     rc = collect_refs(s, a, q, out, n, err);
+    /* Nothing by the letters as typed: try without case and accents. */
+    if (!rc && !*n && sql == by_name) {
+        if (!(q = sq_prep(s, by_folded, err)))
+            rc = RP_ESTORE;
+        else {
+            sq_bind_text(q, 1, esc);
+            rc = collect_refs(s, a, q, out, n, err);
+        }
+    }
     rp_free(esc);
     return rc;
 }
@@ -695,15 +708,36 @@ phone_part(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_text(ctx, cc ? ph.cc : ph.nsn, -1, SQLITE_TRANSIENT);
 }
 
+/* rp_fold(text): case-folded, accents dropped, so that "rene" finds
+ * "René Dupré" the way dedupe compares names. */
+static void
+fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *v = sqlite3_value_text(argv[0]);
+    utf8proc_uint8_t *out = NULL;
+    (void)argc;
+    if (!v || utf8proc_map(v, 0, &out,
+                           UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+                               UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                               UTF8PROC_STRIPMARK) < 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, (const char *)out, -1, SQLITE_TRANSIENT);
+    free(out);
+}
+
 rp_code
-sq_phone_functions(sq_store *s, rp_err *err)
+sq_sql_functions(sq_store *s, rp_err *err)
 {
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     if (sqlite3_create_function(s->db, "rp_phone_cc", 1, flags, (void *)1,
                                 phone_part, NULL, NULL) != SQLITE_OK ||
         sqlite3_create_function(s->db, "rp_phone_nsn", 1, flags, NULL,
-                                phone_part, NULL, NULL) != SQLITE_OK)
-        return sq_fail(s, err, "cannot set up the phone functions");
+                                phone_part, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(s->db, "rp_fold", 1, flags, NULL, fold, NULL,
+                                NULL) != SQLITE_OK)
+        return sq_fail(s, err, "cannot set up the SQL functions");
     return RP_OK;
 }
 

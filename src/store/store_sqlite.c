@@ -345,7 +345,7 @@ store_sqlite_open(const char *path, unsigned flags, store **out, rp_err *err)
         goto cleanup;
     if (!s->readonly) {
     }
-    if ((rc = sq_phone_functions(s, err)) || (rc = migrate(s, err)))
+    if ((rc = sq_sql_functions(s, err)) || (rc = migrate(s, err)))
         goto cleanup;
     if (s->needs_upgrade) {
         /* Asked for reading only, but the file is writable and older

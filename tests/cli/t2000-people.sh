@@ -43,6 +43,12 @@ test_expect_success 'an ambiguous name lists the candidates (exit 1)' '
 	test_exit_code 1 rapport person show ada 2>err &&
 	grep "matches 2 people" err && grep "Ada Lovelace" err && grep "Ada Byron" err
 '
+test_expect_success 'a name fragment matches without its accents or case' '
+	rapport person add "René Dupré" >/dev/null &&
+	rapport person show rene | head -1 | grep "René Dupré" &&
+	rapport person show DUPRE | head -1 | grep "René Dupré" &&
+	rapport person show "Dupré" | head -1 | grep "René Dupré"
+'
 test_expect_success 'an unknown person is an error' '
 	test_exit_code 1 rapport person show zelda 2>err && grep "no person matches" err
 '
