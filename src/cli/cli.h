@@ -120,6 +120,10 @@ int cli_read_input(cli_ctx *ctx, const char *path, size_t max, char **data,
 const char *cli_fmt_time(cli_ctx *ctx, int64_t t);
 /* Formats a time as a date only: "2026-06-15". */
 const char *cli_fmt_date(cli_ctx *ctx, int64_t t);
+/* s padded with spaces to width terminal columns, counting each character
+ * by its display width (printf's %-24s counts bytes, so a name with
+ * accents came out short and the columns after it moved). */
+const char *cli_pad(cli_ctx *ctx, const char *s, int width);
 /* "3 days ago", "in 2 days", "today" relative to ctx->now. */
 const char *cli_fmt_ago(cli_ctx *ctx, int64_t t);
 

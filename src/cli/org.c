@@ -196,8 +196,8 @@ org_list(cli_ctx *ctx)
         return cli_print_json(ctx, a);
     }
     for (size_t i = 0; i < n; i++)
-        fprintf(ctx->out, "%6lld  %-30s %-20s %s\n", (long long)v[i].id,
-                v[i].name, v[i].industry ? v[i].industry : "",
+        fprintf(ctx->out, "%6lld  %s %-20s %s\n", (long long)v[i].id,
+                cli_pad(ctx, v[i].name, 30), v[i].industry ? v[i].industry : "",
                 v[i].domains.n ? v[i].domains.v[0] : "");
     return CLI_OK;
 }

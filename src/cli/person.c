@@ -619,8 +619,8 @@ person_list(cli_ctx *ctx)
         return cli_print_json(ctx, a);
     }
     for (size_t i = 0; i < n; i++)
-        fprintf(ctx->out, "%6lld  %-28s %-32s %s\n", (long long)v[i].id,
-                v[i].name, v[i].email ? v[i].email : "",
+        fprintf(ctx->out, "%6lld  %s %-32s %s\n", (long long)v[i].id,
+                cli_pad(ctx, v[i].name, 28), v[i].email ? v[i].email : "",
                 v[i].org_name ? v[i].org_name : "");
     if (!n)
         fputs("no people yet: add one with 'rapport person add NAME'\n",

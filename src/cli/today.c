@@ -102,7 +102,8 @@ print_report(cli_ctx *ctx, const today_report *r)
         heading(f, "going cold", r->ncold);
         for (size_t i = 0; i < r->ncold; i++) {
             const today_cold *c = &r->cold[i];
-            fprintf(f, "  %-24s health %3d  %s", c->name, c->health.score,
+            fprintf(f, "  %s health %3d  %s", cli_pad(ctx, c->name, 24),
+                    c->health.score,
                     score_cadence_status_name(c->health.status));
             if (c->health.days_since >= 0)
                 fprintf(f, ": %d days since contact, ideal %d",
@@ -115,8 +116,9 @@ print_report(cli_ctx *ctx, const today_report *r)
     if (r->nwaiting) {
         heading(f, "waiting on you", r->nwaiting);
         for (size_t i = 0; i < r->nwaiting; i++)
-            fprintf(f, "  %-24s wrote %s, no reply from you since\n",
-                    r->waiting[i].name, cli_fmt_ago(ctx, r->waiting[i].since));
+            fprintf(f, "  %s wrote %s, no reply from you since\n",
+                    cli_pad(ctx, r->waiting[i].name, 24),
+                    cli_fmt_ago(ctx, r->waiting[i].since));
     }
     if (r->nmeetings) {
         heading(f, "meetings to prepare", r->nmeetings);
@@ -145,7 +147,8 @@ print_report(cli_ctx *ctx, const today_report *r)
     if (r->ndates) {
         heading(f, "birthdays and dates", r->ndates);
         for (size_t i = 0; i < r->ndates; i++)
-            fprintf(f, "  %-24s %s %s\n", r->dates[i].name, r->dates[i].label,
+            fprintf(f, "  %s %s %s\n", cli_pad(ctx, r->dates[i].name, 24),
+                    r->dates[i].label,
                     r->dates[i].days == 0   ? "today"
                     : r->dates[i].days == 1 ? "tomorrow"
                                             : rp_arena_printf(ctx->arena,
@@ -155,8 +158,9 @@ print_report(cli_ctx *ctx, const today_report *r)
     if (r->nasks) {
         heading(f, "asks awaiting an answer", r->nasks_total);
         for (size_t i = 0; i < r->nasks; i++)
-            fprintf(f, "  #%-4lld %-24s %s (%d days)\n",
-                    (long long)r->asks[i].ask.id, r->asks[i].name,
+            fprintf(f, "  #%-4lld %s %s (%d days)\n",
+                    (long long)r->asks[i].ask.id,
+                    cli_pad(ctx, r->asks[i].name, 24),
                     r->asks[i].ask.text, r->asks[i].days_waiting);
         if (r->nasks_total > r->nasks)
             fprintf(f, "  ... and %zu more: rapport ledger --type ask\n",
@@ -165,7 +169,7 @@ print_report(cli_ctx *ctx, const today_report *r)
     if (r->nlearn) {
         heading(f, "get to know them better", r->nlearn);
         for (size_t i = 0; i < r->nlearn; i++) {
-            fprintf(f, "  %-24s ", r->learn[i].name);
+            fprintf(f, "  %s ", cli_pad(ctx, r->learn[i].name, 24));
             for (size_t k = 0; k < r->learn[i].ngaps; k++)
                 fprintf(f, "%s%s", k ? "; " : "", r->learn[i].gaps[k]);
             fputc('\n', f);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "base/date.h"
@@ -259,6 +260,35 @@ cli_fmt_time(cli_ctx *ctx, int64_t t)
     localtime_r(&tt, &tm);
     strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
     return rp_arena_strdup(ctx->arena, buf);
+}
+
+const char *
+cli_pad(cli_ctx *ctx, const char *s, int width)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    size_t len = strlen((const char *)p);
+    int cols = 0;
+    utf8proc_int32_t c;
+    for (size_t i = 0; i < len;) {
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0) { /* not UTF-8: count the byte as one column */
+            cols++;
+            i++;
+            continue;
+        }
+        int w = utf8proc_charwidth(c);
+        cols += w > 0 ? w : 0;
+        i += (size_t)n;
+    }
+    if (cols >= width)
+        return (const char *)p;
+    char *out = rp_arena_alloc(ctx->arena, len + (size_t)(width - cols) + 1);
+    if (!out)
+        return (const char *)p;
+    memcpy(out, p, len);
+    memset(out + len, ' ', (size_t)(width - cols));
+    out[len + (size_t)(width - cols)] = '\0';
+    return out;
 }
 
 const char *

@@ -49,6 +49,15 @@ test_expect_success 'a name fragment matches without its accents or case' '
 	rapport person show DUPRE | head -1 | grep "René Dupré" &&
 	rapport person show "Dupré" | head -1 | grep "René Dupré"
 '
+chars() { printf %s "$1" | iconv -f UTF-8 -t UTF-32LE | wc -c | awk "{print \$1 / 4}"; }
+test_expect_success 'list columns line up whatever the letters in a name' '
+	rapport --db cols.db init >/dev/null &&
+	rapport --db cols.db person add "Zoë Ærø" --email zoe@x.example >/dev/null &&
+	rapport --db cols.db person add "Ada Byron" --email ada@x.example >/dev/null &&
+	rapport --db cols.db person list >out &&
+	test "$(chars "$(sed -n "s/zoe@x.example.*//p" out)")" = \
+	     "$(chars "$(sed -n "s/ada@x.example.*//p" out)")"
+'
 test_expect_success 'an unknown person is an error' '
 	test_exit_code 1 rapport person show zelda 2>err && grep "no person matches" err
 '
