@@ -19,20 +19,6 @@
  * limit rather than a bare "too large". */
 #define CHECK_MAX_INPUT ((size_t)64 << 20)
 
-/* The offset of the first byte that is not well-formed UTF-8, or len. */
-static size_t
-first_bad_utf8(const char *t, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = nlp_utf8_next(t, len, i, &cp);
-        if (cp == 0xFFFD && !(n == 3 && !memcmp(t + i, "\xEF\xBF\xBD", 3)))
-            return i;
-        i += n;
-    }
-    return len;
-}
-
 /* Refuses input the coach cannot help with: empty, binary, not UTF-8. */
 static int
 validate(cli_ctx *ctx, const char *name, const char *t, size_t len)
@@ -52,7 +38,7 @@ validate(cli_ctx *ctx, const char *name, const char *t, size_t len)
                 name, (size_t)(nul - t));
         return CLI_FAIL;
     }
-    if ((bad = first_bad_utf8(t, len)) < len) {
+    if ((bad = nlp_utf8_first_bad(t, len)) < len) {
         fprintf(ctx->err,
                 "rapport: cannot check '%s': not valid UTF-8 at byte %zu; "
                 "convert it first (iconv -t UTF-8)\n",

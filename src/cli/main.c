@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "cli/commands.h"
+#include "nlp/tokenize.h"
 #include "store/store.h"
 
 #define RAPPORT_VERSION "0.1.0"
@@ -176,6 +177,22 @@ main(int argc, char **argv)
                         "'rapport --help'\n",
                 argv[i]);
         return CLI_USAGE;
+    }
+    /* Text that is not UTF-8 would be stored as it came and break every
+     * JSON output and export later: refuse it at the door.  File names
+     * may be any bytes, so an argument naming an existing file passes. */
+    for (int k = i + 1; k < argc; k++) {
+        size_t len = strlen(argv[k]);
+        struct stat sb;
+        if (nlp_utf8_first_bad(argv[k], len) < len &&
+            stat(argv[k], &sb) != 0) {
+            fprintf(stderr,
+                    "rapport: argument %d of '%s' is not UTF-8 text; "
+                    "rapport stores text as UTF-8 (check your terminal's "
+                    "encoding)\n",
+                    k - i, argv[i]);
+            return CLI_USAGE;
+        }
     }
     ctx.argc = argc - i;
     ctx.argv = argv + i;

@@ -14,13 +14,20 @@
 struct exporter {
     transfer_write_fn *fn;
     void *ud;
+    rp_err *err; /* for records written from a store callback */
 };
 
 static rp_code
 emit(struct exporter *ex, json_t *j, rp_err *err)
 {
+    if (!err)
+        err = ex->err;
+    /* Building a record fails on text that is not UTF-8 (a book written
+     * before rapport checked its input) as well as on memory. */
     if (!j)
-        return rp_fail(err, RP_ENOMEM, "out of memory");
+        return rp_fail(err, RP_EINVAL,
+                       "a record could not be written as JSON: it holds "
+                       "text that is not valid UTF-8, or memory ran out");
     /* The display-only org name is not part of the format. */
     if (json_is_string(json_object_get(j, "type")) &&
         !strcmp(json_string_value(json_object_get(j, "type")), "person"))
@@ -45,7 +52,7 @@ emit_interaction(void *ud, const rp_interaction *x)
 rp_code
 transfer_export(store *st, transfer_write_fn *fn, void *ud, rp_err *err)
 {
-    struct exporter ex = {fn, ud};
+    struct exporter ex = {fn, ud, err};
     rp_arena *a = rp_arena_new();
     rp_code rc = RP_OK;
     rp_org *orgs;

@@ -325,3 +325,17 @@ nlp_sentences(const char *text, size_t len, nlp_span *out, size_t max)
     }
     return n;
 }
+
+size_t
+nlp_utf8_first_bad(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = nlp_utf8_next(text, len, i, &cp);
+        /* U+FFFD stands for a bad sequence unless it was written as such. */
+        if (cp == 0xFFFD && !(n == 3 && !memcmp(text + i, "\xEF\xBF\xBD", 3)))
+            return i;
+        i += n;
+    }
+    return len;
+}

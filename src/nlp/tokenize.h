@@ -29,6 +29,10 @@ typedef struct {
  */
 size_t nlp_utf8_next(const char *text, size_t len, size_t pos, uint32_t *cp);
 
+/* The offset of the first byte of text that is not well-formed UTF-8, or
+ * len when all of it is. */
+size_t nlp_utf8_first_bad(const char *text, size_t len);
+
 /* True for the white space of JavaScript's \s (ECMA-262 WhiteSpace and
  * LineTerminator): what VADER splits words on.  U+0085 is not in it. */
 bool nlp_is_space(uint32_t cp);

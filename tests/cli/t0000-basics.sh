@@ -112,6 +112,16 @@ test_expect_success 'an older book is upgraded, even by a read-only command' '
 	test "$(json_get p "j.recent[0].summary")" = "about the engine" &&
 	test "$(sqlite3 old.db "SELECT count(*) FROM interaction_person WHERE at IS NULL")" = 0
 '
+test_expect_success 'text that is not UTF-8 is refused; a book holding some says so on export' '
+	rapport --db u.db init >/dev/null &&
+	test_exit_code 2 rapport --db u.db person add "$(printf "Bad \377 Name")" 2>err &&
+	grep "argument 2 of .person. is not UTF-8" err &&
+	! rapport --db u.db person list | grep Bad &&
+	rapport --db u.db person add "Zoë Ærø" >/dev/null &&
+	sqlite3 u.db "$(printf "UPDATE person SET notes = CAST(X\047FF41\047 AS TEXT)")" &&
+	test_exit_code 1 rapport --db u.db export >/dev/null 2>err &&
+	grep "not valid UTF-8" err
+'
 test_expect_success 'a directory as the database is an error' '
 	mkdir adir && test_exit_code 1 rapport --db adir today 2>err &&
 	grep "directory" err

@@ -153,6 +153,20 @@ test_sentences_trim_unicode_space(void **state)
     SENTENCES("\xe3\x80\x80Good.\xc2\xa0 Bad.\xe3\x80\x80", "Good.", "Bad.");
 }
 
+/* The first bad byte is found; a written U+FFFD and 4-byte letters are
+ * fine; a truncated sequence at the end is bad. */
+static void
+test_utf8_first_bad(void **state)
+{
+    (void)state;
+    const char ok[] = "Zo\xC3\xAB \xF0\x9F\x98\x80 \xEF\xBF\xBD";
+    assert_int_equal(nlp_utf8_first_bad(ok, sizeof ok - 1), sizeof ok - 1);
+    assert_int_equal(nlp_utf8_first_bad("abc\xFF", 4), 3);
+    assert_int_equal(nlp_utf8_first_bad("ab\xC3", 3), 2);
+    assert_int_equal(nlp_utf8_first_bad("\xC0\xAF", 2), 0); /* overlong */
+    assert_int_equal(nlp_utf8_first_bad("", 0), 0);
+}
+
 int
 main(void)
 {
@@ -167,6 +181,7 @@ main(void)
         cmocka_unit_test(test_sentences_survive_abbreviations_and_numbers),
         cmocka_unit_test(test_sentences_break_at_blank_lines),
         cmocka_unit_test(test_sentences_trim_unicode_space),
+        cmocka_unit_test(test_utf8_first_bad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
