@@ -270,7 +270,8 @@ cli_pad(cli_ctx *ctx, const char *s, int width)
     int cols = 0;
     utf8proc_int32_t c;
     for (size_t i = 0; i < len;) {
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        utf8proc_ssize_t n =
+            utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
         if (n <= 0) { /* not UTF-8: count the byte as one column */
             cols++;
             i++;
