@@ -115,6 +115,12 @@ sentence_has(const coach_state *st, size_t s, int g, size_t *end)
     return found;
 }
 
+bool
+coach_sentence_has(const coach_state *st, size_t s, int g)
+{
+    return g >= 0 && sentence_has(st, s, g, NULL);
+}
+
 /* True when sentence s asks something: a question, or a request marker. */
 static bool
 is_request(const coach_state *st, size_t s)
@@ -1030,6 +1036,8 @@ coach_detect(coach_state *st)
     rp_code rc;
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
+        (rc = coach_detect_talk_down(st)) ||
+        (rc = coach_detect_decides_for(st)) ||
         (rc = detect_self_praise(st)) || (rc = detect_shouting(st)) ||
         (rc = detect_subject(st)) || (rc = detect_self_focus(st)) ||
         (rc = detect_asks(st)) || (rc = detect_no_value(st)) ||

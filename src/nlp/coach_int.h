@@ -106,5 +106,12 @@ nlp_coach_flag *coach_flag_add(coach_state *st, nlp_coach_cat cat, int g,
                                int sev);
 /* Adds a span to f (counted always, kept while there is room). */
 void coach_flag_span(nlp_coach_flag *f, size_t start, size_t end);
+/* True when sentence s holds a hit of group g. */
+bool coach_sentence_has(const coach_state *st, size_t s, int g);
+
+/* one_up by sentence patterns (coach_talkdown.c): cues of two kinds
+ * addressed to the reader, and the sender deciding for the reader. */
+rp_code coach_detect_talk_down(coach_state *st);
+rp_code coach_detect_decides_for(coach_state *st);
 
 #endif

@@ -408,6 +408,75 @@ test_one_up_verdict_on_the_reader(void **state)
     }
 }
 
+/* Talking down is two kinds of cue together at the reader (a verdict and
+ * "obviously"; authority then an order), spanned sentence by sentence;
+ * one cue alone, a cue about the sender's own work, or a hedged
+ * correction is not. */
+static void
+test_one_up_talk_down_pattern(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hey Ravi, you obviously missed the point of the study.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "pattern");
+    assert_non_null(f);
+    assert_int_equal(f->nspans, 1);
+    assert_span(t, f, 0, t);
+    nlp_coach_report_release(&r);
+
+    t = "Hi Tom. I've run this playbook a hundred times. Just follow my "
+        "lead on the vendor talks.";
+    check(t, NULL, &r);
+    f = flag_of(&r, NLP_COACH_ONE_UP, "pattern");
+    assert_non_null(f);
+    assert_int_equal(f->nspans, 2);
+    assert_span(t, f, 0, "I've run this playbook a hundred times.");
+    assert_span(t, f, 1, "Just follow my lead on the vendor talks.");
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "Clearly you put a lot of work into the deck.",
+        "Thanks for the call. I'll fix the rounding by Friday. Shout if I "
+        "missed anything.",
+        "I might be wrong, but the Q3 row obviously counts renewals twice.",
+        "As I said on the call, here is the template.",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_ONE_UP, "pattern"))
+            fail_msg("one_up pattern on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
+/* The sender deciding for the reader is one_up at the sentence; the
+ * reader's own decision, a decision asked of them and a refusal are not. */
+static void
+test_one_up_decides_for_them(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Ann. Our consultants decide what your team works on.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "decides_for");
+    assert_span(t, f, 0, "Our consultants decide what your team works on.");
+    assert_true(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "Let me know what you decide.",
+        "We decided not to renew your contract for now.",
+        "I need a decision from you soon.",
+        "We've decided to stay with our current provider, but your offer "
+        "was kind.",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_ONE_UP, "decides_for"))
+            fail_msg("decides_for on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
 /* An ask for a meeting with nothing given is premature, at the ask's
  * words; the same ask after value is not. */
 static void
@@ -958,6 +1027,8 @@ main(void)
         cmocka_unit_test(test_one_up_fires_on_lecturing_and_taking_over),
         cmocka_unit_test(test_one_up_quiet_on_near_miss),
         cmocka_unit_test(test_one_up_verdict_on_the_reader),
+        cmocka_unit_test(test_one_up_talk_down_pattern),
+        cmocka_unit_test(test_one_up_decides_for_them),
         cmocka_unit_test(test_premature_ask_fires_without_value),
         cmocka_unit_test(test_premature_ask_reads_the_ledger),
         cmocka_unit_test(test_no_value_fires_on_empty_touches),
