@@ -152,8 +152,9 @@ thanks_or_care(const coach_state *st, size_t s)
  * Whether hit h counts toward group g's flag.  Its own phrases do, except
  * a chase or a pitch in a sentence that brings something useful, and a
  * call named in thanks ("thanks for the quick chat").  [time_demand] also
- * takes the lengths of time ([time_length]) named in a request, and
- * [urgency] the deadline words ([pace]) not promised by the sender.
+ * takes the lengths of time ([time_length]) named in a request,
+ * [urgency] the deadline words ([pace]) not promised by the sender, and
+ * [pitch] the product named ([product]) in a request or to the reader.
  */
 static bool
 counts_for(const coach_state *st, size_t g, const coach_hit *h)
@@ -171,6 +172,12 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
     if (gi == coach_group("imposition", "time_demand") &&
         hg == coach_group("imposition", "time_length"))
         return is_request(st, s) && !thanks_or_care(st, s);
+    if (gi == coach_group("imposition", "pitch") &&
+        hg == coach_group("imposition", "product"))
+        return !offers(st, s) &&
+               (is_request(st, s) ||
+                sentence_has(st, s, coach_group("self_focus", "other_words"),
+                             NULL));
     if (gi == coach_group("imposition", "urgency") &&
         hg == coach_group("imposition", "pace"))
         return !sentence_has(st, s, coach_group("imposition", "plan_self"),
@@ -1037,11 +1044,11 @@ coach_detect(coach_state *st)
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
         (rc = coach_detect_talk_down(st)) ||
-        (rc = coach_detect_decides_for(st)) ||
-        (rc = detect_self_praise(st)) || (rc = detect_shouting(st)) ||
-        (rc = detect_subject(st)) || (rc = detect_self_focus(st)) ||
-        (rc = detect_asks(st)) || (rc = detect_no_value(st)) ||
-        (rc = detect_personal(st)))
+        (rc = coach_detect_decides_for(st)) || (rc = coach_detect_needy(st)) ||
+        (rc = coach_detect_pressure(st)) || (rc = detect_self_praise(st)) ||
+        (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
+        (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
+        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
         return rc;
     return RP_OK;
 }

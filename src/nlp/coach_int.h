@@ -109,9 +109,12 @@ void coach_flag_span(nlp_coach_flag *f, size_t start, size_t end);
 /* True when sentence s holds a hit of group g. */
 bool coach_sentence_has(const coach_state *st, size_t s, int g);
 
-/* one_up by sentence patterns (coach_talkdown.c): cues of two kinds
- * addressed to the reader, and the sender deciding for the reader. */
+/* Flags by sentence patterns (coach_combo.c): cues of two kinds together
+ * (talking down, neediness, pressure), and the sender deciding for the
+ * reader. */
 rp_code coach_detect_talk_down(coach_state *st);
 rp_code coach_detect_decides_for(coach_state *st);
+rp_code coach_detect_needy(coach_state *st);
+rp_code coach_detect_pressure(coach_state *st);
 
 #endif

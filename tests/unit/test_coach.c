@@ -477,6 +477,74 @@ test_one_up_decides_for_them(void **state)
     }
 }
 
+/* Neediness is two kinds of cue together (stakes and a plea, hurt and a
+ * shrunken ask); one alone, or stakes met with empathy, is not. */
+static void
+test_neediness_pattern(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Gus. I'm behind on my targets and this commission "
+                    "would cover my rent. Anything you can do would save me.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_NEEDINESS, "pattern");
+    assert_non_null(f);
+    /* The second sentence holds two kinds by itself (a shrunken ask and
+     * a plea), so it alone is spanned. */
+    assert_int_equal(f->nspans, 1);
+    assert_span(t, f, 0, "Anything you can do would save me.");
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "If there's anything I can do for the launch, just say.",
+        "My manager loved your talk; here are the slides.",
+        "I know you're struggling with the move; anything I can do, shout.",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_NEEDINESS, "pattern"))
+            fail_msg("neediness pattern on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
+/* Pressure is two kinds of cue together at the reader (scarcity and a
+ * deadline; a booking and an order); one alone, or an easy way out, is
+ * not.  A product named in passing is no pitch; named to the reader it
+ * is. */
+static void
+test_imposition_pressure_pattern(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Pat. Stock is nearly gone. Please reply to lock in "
+                    "the price.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "pattern");
+    assert_non_null(f);
+    assert_int_equal(f->nspans, 2);
+    assert_span(t, f, 0, "Stock is nearly gone.");
+    assert_span(t, f, 1, "Please reply to lock in the price.");
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "Thanks again for today, it was great to meet you.",
+        "I've sent the invite you asked for; no pressure to keep it.",
+        "Hope the launch goes well this week.",
+        "I think our tool would suit her team.",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+        check(quiet[i], NULL, &r);
+        if (flag_of(&r, NLP_COACH_IMPOSITION, NULL))
+            fail_msg("imposition on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+    t = "Could your team try our tool this month?";
+    check(t, NULL, &r);
+    f = flag_of(&r, NLP_COACH_IMPOSITION, "pitch");
+    assert_span(t, f, 0, "our tool");
+    nlp_coach_report_release(&r);
+}
+
 /* An ask for a meeting with nothing given is premature, at the ask's
  * words; the same ask after value is not. */
 static void
@@ -1029,6 +1097,8 @@ main(void)
         cmocka_unit_test(test_one_up_verdict_on_the_reader),
         cmocka_unit_test(test_one_up_talk_down_pattern),
         cmocka_unit_test(test_one_up_decides_for_them),
+        cmocka_unit_test(test_neediness_pattern),
+        cmocka_unit_test(test_imposition_pressure_pattern),
         cmocka_unit_test(test_premature_ask_fires_without_value),
         cmocka_unit_test(test_premature_ask_reads_the_ledger),
         cmocka_unit_test(test_no_value_fires_on_empty_touches),

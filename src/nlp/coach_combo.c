@@ -1,0 +1,308 @@
+/*
+ * coach_combo.c - flags by sentence patterns rather than by memorised
+ * phrases: cues of two kinds together in a sentence or two neighbouring
+ * ones (talking down, neediness, pressure), and the sender deciding for
+ * the reader.  The cue lists are in data/coach/<category>.txt.
+ */
+#include <string.h>
+
+#include "nlp/coach_int.h"
+
+/*
+ * A combination rule: cue lists (severity 0) of one category, none a
+ * verdict alone, which together in one sentence or two neighbouring ones
+ * make the flag `flag` of that category.
+ */
+typedef struct {
+    nlp_coach_cat cat;
+    const char *category, *flag;
+    const char *cues[5];    /* group names, NULL-terminated */
+    unsigned owned_skip;    /* cue bits not counted after the sender's word */
+    unsigned theirs_skip;   /* cue bits not counted after the reader's word */
+    unsigned reader_cues;   /* cue bits that address the reader by themselves */
+    unsigned alias;         /* cue bits that count as the first kind */
+    bool need_reader;       /* the reader must be addressed */
+    const char *soft[7][2]; /* groups that soften a sentence */
+} combo_rule;
+
+/* True when one of the two words before word w is of group gs: the
+ * sender's ("I missed", "I'll fix the": the cue is about the sender's own
+ * work) or the reader's ("you're struggling": about the reader's). */
+static bool
+owned_by(const coach_state *st, size_t w, int gs)
+{
+    size_t from = w >= 2 ? w - 2 : 0;
+    for (size_t k = 0; k < st->nhits; k++) {
+        const coach_hit *h = &st->hits[k];
+        if ((int)h->group == gs && h->w0 >= from && h->w0 < w &&
+            st->d->w[h->w0].sent == st->d->w[w].sent)
+            return true;
+    }
+    return false;
+}
+
+/* True when sentence s holds a cue of group g; with mine, not one right
+ * after the sender's own word; with theirs, not one after the reader's. */
+static bool
+has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs)
+{
+    int gs = coach_group("self_focus", "self_words");
+    int go = coach_group("self_focus", "other_words");
+    for (size_t k = 0; k < st->nhits; k++) {
+        const coach_hit *h = &st->hits[k];
+        if ((int)h->group == g && st->d->w[h->w0].sent == s &&
+            (!mine || !owned_by(st, h->w0, gs)) &&
+            (!theirs || !owned_by(st, h->w0, go)))
+            return true;
+    }
+    return false;
+}
+
+/* The cue kinds of sentence s under rule ru, as bits (1 << cue index). */
+static unsigned
+cues_of(const coach_state *st, const combo_rule *ru, size_t s)
+{
+    unsigned bits = 0;
+    for (unsigned k = 0; k < 5 && ru->cues[k]; k++)
+        if (has_cue(st, s, coach_group(ru->category, ru->cues[k]),
+                    (ru->owned_skip >> k) & 1u, (ru->theirs_skip >> k) & 1u))
+            bits |= 1u << k;
+    if (bits & ru->alias)
+        bits = (bits & ~ru->alias) | 1u;
+    return bits;
+}
+
+/* True when sentence s is softened under rule ru. */
+static bool
+softened(const coach_state *st, const combo_rule *ru, size_t s)
+{
+    for (size_t k = 0; k < 7 && ru->soft[k][0]; k++)
+        if (coach_sentence_has(st, s,
+                               coach_group(ru->soft[k][0], ru->soft[k][1])))
+            return true;
+    return false;
+}
+
+static size_t
+bit_count(unsigned x)
+{
+    size_t n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/*
+ * Applies rule ru: a sentence, or two neighbouring sentences of one
+ * paragraph, holding cues of at least two kinds, (when the rule asks)
+ * addressed to the reader (a word of theirs, or a cue that addresses
+ * them), and no cue-bearing sentence softened.  Spans: each sentence with
+ * a cue.
+ */
+static rp_code
+detect_combo(coach_state *st, const combo_rule *ru)
+{
+    const coach_doc *d = st->d;
+    int go = coach_group("self_focus", "other_words");
+    nlp_coach_flag *f = NULL;
+    size_t done = 0; /* sentences below this are already spanned */
+    for (size_t s = 0; s < d->ns; s++) {
+        unsigned here = cues_of(st, ru, s);
+        if (!here || softened(st, ru, s))
+            continue;
+        size_t first = s;
+        unsigned bits = here;
+        if (bit_count(here) < 2 && s > 0 && d->s[s - 1].para == d->s[s].para) {
+            unsigned prev = cues_of(st, ru, s - 1);
+            if (prev && !softened(st, ru, s - 1)) {
+                bits |= prev;
+                first = s - 1;
+            }
+        }
+        if (bit_count(bits) < 2)
+            continue;
+        bool reader = !ru->need_reader || (bits & ru->reader_cues);
+        for (size_t k = first; k <= s && !reader; k++)
+            reader = coach_sentence_has(st, k, go);
+        if (!reader)
+            continue;
+        if (!f && !(f = coach_flag_add(st, ru->cat,
+                                       coach_group(ru->category, ru->flag), 0)))
+            return RP_ENOMEM;
+        for (size_t k = first > done ? first : done; k <= s; k++)
+            if (cues_of(st, ru, k))
+                coach_flag_span(f, d->s[k].start, d->s[k].end);
+        done = s + 1;
+    }
+    return RP_OK;
+}
+
+/*
+ * Talking down: cues of two kinds among a verdict on the reader's work
+ * (its [judgement] words too), calling it obvious or easy, the sender's
+ * authority or a lecture, and an order about their own work; addressed to
+ * the reader (an order addresses them); not hedged, thanked or cared for.
+ * "you obviously missed the point", "I've run this playbook a hundred
+ * times. Just follow my lead".  A verdict or order right after the
+ * sender's own word ("I missed", "I'll fix the") is about the sender.
+ */
+rp_code
+coach_detect_talk_down(coach_state *st)
+{
+    static const combo_rule talk_down = {.cat = NLP_COACH_ONE_UP,
+                                         .category = "one_up",
+                                         .flag = "pattern",
+                                         .cues = {"cue_verdict", "cue_ease",
+                                                  "cue_lecture",
+                                                  "cue_directive", "judgement"},
+                                         .owned_skip = 1u | 8u | 16u,
+                                         .reader_cues = 8u,
+                                         .alias = 16u,
+                                         .need_reader = true,
+                                         .soft = {{"one_up", "hedge"},
+                                                  {"positives", "gratitude"},
+                                                  {"positives", "thanks"},
+                                                  {"positives", "care"},
+                                                  {"positives", "empathy"},
+                                                  {"neediness", "apology"}}};
+    /* [judgement] is a second verdict list, one kind with [cue_verdict]. */
+    return detect_combo(st, &talk_down);
+}
+
+/*
+ * Neediness: two kinds among the sender's stakes ("my rent", "my family"),
+ * a plea, shrinking the ask ("even a no", "anything"), and hurt at the
+ * reader's silence; not in a sentence of empathy or care for the reader.
+ * A plea word right after the reader's word is theirs ("you're
+ * struggling").
+ */
+rp_code
+coach_detect_needy(coach_state *st)
+{
+    static const combo_rule needy = {
+        .cat = NLP_COACH_NEEDINESS,
+        .category = "neediness",
+        .flag = "pattern",
+        .cues = {"cue_stakes", "cue_plea", "cue_shrink", "cue_hurt"},
+        .theirs_skip = 2u,
+        .soft = {{"positives", "empathy"}, {"positives", "care"}}};
+    return detect_combo(st, &needy);
+}
+
+/*
+ * Pressure: two kinds among scarcity, a deadline on the reader, their time
+ * booked, repeated chasing and an order to act; addressed to the reader
+ * (an order or a booking addresses them); not in a sentence that thanks,
+ * gives something, or leaves an easy way out ("no pressure").
+ */
+rp_code
+coach_detect_pressure(coach_state *st)
+{
+    static const combo_rule pressure = {.cat = NLP_COACH_IMPOSITION,
+                                        .category = "imposition",
+                                        .flag = "pattern",
+                                        .cues = {"cue_scarce", "cue_now",
+                                                 "cue_booked", "cue_chase",
+                                                 "cue_order"},
+                                        .reader_cues = 4u | 16u,
+                                        .need_reader = true,
+                                        .soft = {{"imposition", "easy_out"},
+                                                 {"positives", "gratitude"},
+                                                 {"positives", "thanks"},
+                                                 {"positives", "care"},
+                                                 {"positives", "value"},
+                                                 {"positives", "resource"},
+                                                 {"positives", "empathy"}}};
+    return detect_combo(st, &pressure);
+}
+
+/* True when word i negates or turns down ("not", "never", "won't",
+ * "against", "another"). */
+static bool
+negates(const coach_doc *d, size_t i)
+{
+    static const char *const neg[] = {"not",     "never",   "no",
+                                      "against", "another", "elsewhere"};
+    const char *w = coach_word_norm(d, i);
+    size_t n = d->w[i].nlen;
+    if (n >= 3 && !strcmp(w + n - 3, "n't"))
+        return true;
+    for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
+        if (!strcmp(w, neg[k]))
+            return true;
+    return false;
+}
+
+/* The first word of a hit of group g in sentence s at or after word from
+ * (before word to), or (size_t)-1. */
+static size_t
+hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
+{
+    for (size_t k = 0; k < st->nhits; k++) {
+        const coach_hit *h = &st->hits[k];
+        if ((int)h->group == g && st->d->w[h->w0].sent == s && h->w0 >= from &&
+            h->w0 < to)
+            return h->w0;
+    }
+    return (size_t)-1;
+}
+
+/*
+ * The sender deciding for the reader: in one sentence, not a question, a
+ * word of the sender's, then a [decide] word not owned by the reader
+ * ("what you decide"), then a word of the reader's, with no negation from
+ * the sender's word to three words after the decision ("we decided not to
+ * go ahead with your proposal" is a refusal, not a takeover).
+ */
+rp_code
+coach_detect_decides_for(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    int gd = coach_group("one_up", "decide");
+    int gs = coach_group("self_focus", "self_words");
+    int gw = coach_group("hype", "we_words");
+    int go = coach_group("self_focus", "other_words");
+    nlp_coach_flag *f = NULL;
+    size_t last = (size_t)-1;
+    for (size_t k = 0; k < st->nhits; k++) {
+        const coach_hit *h = &st->hits[k];
+        size_t s = d->w[h->w0].sent;
+        if ((int)h->group != gd || s == last || d->s[s].question)
+            continue;
+        size_t w0 = d->s[s].w0, w1 = d->s[s].w1;
+        size_t who = hit_in(st, s, gs, w0, h->w0);
+        size_t we = hit_in(st, s, gw, w0, h->w0);
+        if (we < who)
+            who = we;
+        if (who == (size_t)-1)
+            continue;
+        /* "what you decide", "your decision", "the decision you make":
+         * theirs to make; the reader's world comes inside the phrase or
+         * two or three words after it ("decide what your team ...",
+         * "decision on your behalf"). */
+        size_t near = h->w0 >= w0 + 2 ? h->w0 - 2 : w0;
+        size_t reach = h->w1 + 3 < w1 ? h->w1 + 3 : w1;
+        if (hit_in(st, s, go, near, h->w0) != (size_t)-1 ||
+            (h->w1 < w1 && hit_in(st, s, go, h->w1, h->w1 + 1) != (size_t)-1))
+            continue;
+        /* "a decision from you by tonight" asks them to decide. */
+        if (h->w1 < w1 && !strcmp(coach_word_norm(d, h->w1), "from"))
+            continue;
+        if (hit_in(st, s, go, h->w0, h->w1) == (size_t)-1 &&
+            hit_in(st, s, go, h->w1 + 1, reach) == (size_t)-1)
+            continue;
+        bool neg = false;
+        size_t stop = h->w1 + 3 < w1 ? h->w1 + 3 : w1;
+        for (size_t i = who; i < stop && !neg; i++)
+            neg = negates(d, i);
+        if (neg)
+            continue;
+        if (!f &&
+            !(f = coach_flag_add(st, NLP_COACH_ONE_UP,
+                                 coach_group("one_up", "decides_for"), 0)))
+            return RP_ENOMEM;
+        coach_flag_span(f, d->s[s].start, d->s[s].end);
+        last = s;
+    }
+    return RP_OK;
+}
