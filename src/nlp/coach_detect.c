@@ -569,6 +569,24 @@ in_formula(const coach_state *st, const coach_hit *h)
  * "Thanks, Dev" at the foot of a draft is a sign-off. */
 #define THANKS_MIN_WORDS 4
 
+/* True when value hit h is a [discovery] phrase right before the
+ * reader's word: "I came across your name" tells how the sender found
+ * them; "I came across this guide" gives something. */
+static bool
+found_them(const coach_state *st, const coach_hit *h)
+{
+    int gd = coach_group("positives", "discovery");
+    int go = coach_group("self_focus", "other_words");
+    bool disc = false, theirs = false;
+    for (size_t i = 0; i < st->nhits; i++) {
+        const coach_hit *o = &st->hits[i];
+        disc = disc || ((int)o->group == gd && o->w0 == h->w0);
+        theirs = theirs || ((int)o->group == go && o->w0 == h->w1 &&
+                            st->d->w[o->w0].sent == st->d->w[h->w0].sent);
+    }
+    return disc && theirs;
+}
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
@@ -590,6 +608,14 @@ detect_positive_lists(coach_state *st)
             /* A resource asked for is not one offered. */
             if (k == 1 && s->question &&
                 sentence_has(st, sn, coach_group("premature_ask", "asking"),
+                             NULL))
+                continue;
+            if (k == 0 && found_them(st, h))
+                continue; /* how they found the reader, not a gift */
+            /* "I'll send the order form", "I can send the paperwork": the
+             * sale's own papers are not something given. */
+            if (k == 0 &&
+                sentence_has(st, sn, coach_group("premature_ask", "purchase"),
                              NULL))
                 continue;
             if (k == 3 &&

@@ -545,6 +545,34 @@ test_imposition_pressure_pattern(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* How the sender found the reader, and the sale's own papers, are not
+ * value: the ask after them stays premature.  A found guide still is. */
+static void
+test_value_not_discovery_or_paperwork(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Kenji, I came across your name in a list of angels. "
+                    "Any chance you could introduce us to your syndicate?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_PREMATURE_ASK, "referral");
+    assert_span(t, f, 0, "introduce us");
+    nlp_coach_report_release(&r);
+
+    t = "Would your firm like a twelve-month agreement with us? I can send "
+        "the paperwork today.";
+    check(t, NULL, &r);
+    f = flag_of(&r, NLP_COACH_PREMATURE_ASK, "purchase");
+    assert_span(t, f, 0, "agreement");
+    nlp_coach_report_release(&r);
+
+    check("I came across this guide to hiring and thought of you. Could we "
+          "talk next week?",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    assert_true(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+}
+
 /* An ask for a meeting with nothing given is premature, at the ask's
  * words; the same ask after value is not. */
 static void
@@ -1099,6 +1127,7 @@ main(void)
         cmocka_unit_test(test_one_up_decides_for_them),
         cmocka_unit_test(test_neediness_pattern),
         cmocka_unit_test(test_imposition_pressure_pattern),
+        cmocka_unit_test(test_value_not_discovery_or_paperwork),
         cmocka_unit_test(test_premature_ask_fires_without_value),
         cmocka_unit_test(test_premature_ask_reads_the_ledger),
         cmocka_unit_test(test_no_value_fires_on_empty_touches),
