@@ -728,8 +728,11 @@ detect_asks(coach_state *st)
     rp_code rc = RP_ENOMEM;
     if (!role)
         goto cleanup;
+    /* A question is a request, unless it only asks after their news ("how
+     * did the board meeting go?"). */
+    int gnews = coach_group("premature_ask", "their_news");
     for (size_t s = 0; s < d->ns; s++)
-        role[s].request = d->s[s].question;
+        role[s].request = d->s[s].question && !sentence_has(st, s, gnews, NULL);
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
         int g = (int)st->hits[i].group;

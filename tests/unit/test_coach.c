@@ -573,6 +573,23 @@ test_value_not_discovery_or_paperwork(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A question asking after their news is no ask, even when it names a
+ * meeting; a question asking for one is. */
+static void
+test_question_about_their_news_is_no_ask(void **state)
+{
+    nlp_coach_report r;
+    check("Hi Yara, how did the board meeting go in the end?", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+
+    const char *t = "Hi Yara, how about a meeting next week?";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_PREMATURE_ASK, "meeting");
+    assert_span(t, f, 0, "meeting");
+    nlp_coach_report_release(&r);
+}
+
 /* An ask for a meeting with nothing given is premature, at the ask's
  * words; the same ask after value is not. */
 static void
@@ -1128,6 +1145,7 @@ main(void)
         cmocka_unit_test(test_neediness_pattern),
         cmocka_unit_test(test_imposition_pressure_pattern),
         cmocka_unit_test(test_value_not_discovery_or_paperwork),
+        cmocka_unit_test(test_question_about_their_news_is_no_ask),
         cmocka_unit_test(test_premature_ask_fires_without_value),
         cmocka_unit_test(test_premature_ask_reads_the_ledger),
         cmocka_unit_test(test_no_value_fires_on_empty_touches),
