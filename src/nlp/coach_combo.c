@@ -171,8 +171,8 @@ coach_detect_talk_down(coach_state *st)
 
 /*
  * Neediness: two kinds among the sender's stakes ("my rent", "my family"),
- * a plea, shrinking the ask ("even a no", "anything"), and hurt at the
- * reader's silence; not in a sentence of empathy or care for the reader.
+ * a plea, shrinking the ask ("even a no", "anything"), hurt at the
+ * reader's silence, and making the sender small ("someone like you"); not in a sentence of empathy or care for the reader.
  * A plea word right after the reader's word is theirs ("you're
  * struggling").
  */
@@ -183,7 +183,8 @@ coach_detect_needy(coach_state *st)
         .cat = NLP_COACH_NEEDINESS,
         .category = "neediness",
         .flag = "pattern",
-        .cues = {"cue_stakes", "cue_plea", "cue_shrink", "cue_hurt"},
+        .cues = {"cue_stakes", "cue_plea", "cue_shrink", "cue_hurt",
+                 "cue_small"},
         .theirs_skip = 2u,
         .soft = {{"positives", "empathy"}, {"positives", "care"}}};
     return detect_combo(st, &needy);
