@@ -221,7 +221,10 @@ detect_lists(coach_state *st)
  * the sender's plan ("I'll", "I'm coming"), a way of reaching the reader
  * ("call", "stop by your office"), the reader (you, your) and a time
  * ("tomorrow at 10"): "I'll call you tomorrow at 10"; not "I'll call him
- * tonight".  One flag, each finding a span.
+ * tonight"; and every sentence with a booking word ([cue_booked]), the
+ * reader and a time, neither a question nor an offer nor leaving an easy
+ * way out: "I took the liberty of booking a demo for you on Wednesday at
+ * 11".  One flag, each finding a span.
  */
 static rp_code
 detect_booking(coach_state *st)
@@ -232,6 +235,8 @@ detect_booking(coach_state *st)
     int gv = coach_group("imposition", "contact_verb");
     int gt = coach_group("imposition", "time_words");
     int go = coach_group("self_focus", "other_words");
+    int gc = coach_group("imposition", "cue_booked");
+    int ge = coach_group("imposition", "easy_out");
     nlp_coach_flag *f = NULL;
     size_t last = (size_t)-1; /* one span per planning sentence */
     for (size_t i = 0; i < st->nhits; i++) {
@@ -241,6 +246,14 @@ detect_booking(coach_state *st)
             if (s == last || !sentence_has(st, s, gv, &end) ||
                 !sentence_has(st, s, gt, &end) ||
                 !sentence_has(st, s, go, NULL))
+                continue;
+            last = s;
+        } else if ((int)h->group == gc) {
+            /* A booking word ("calendar hold", "booking a demo") with
+             * the reader and a time, not offered or asked. */
+            if (s == last || d->s[s].question || offers(st, s) ||
+                !sentence_has(st, s, gt, &end) ||
+                !sentence_has(st, s, go, NULL) || sentence_has(st, s, ge, NULL))
                 continue;
             last = s;
         } else if ((int)h->group != gb)

@@ -590,6 +590,29 @@ test_question_about_their_news_is_no_ask(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A booking word with the reader and a time books their time, at the
+ * sentence from the booking word on; offered, it does not. */
+static void
+test_booking_word_with_reader_and_time(void **state)
+{
+    nlp_coach_report r;
+    const char *t = "Hi Chloe, I took the liberty of booking a demo for you "
+                    "on Wednesday at 11.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "booked");
+    assert_non_null(f);
+    assert_int_equal(f->nspans, 1);
+    assert_span(t, f, 0,
+                "took the liberty of booking a demo for you on Wednesday at "
+                "11");
+    nlp_coach_report_release(&r);
+
+    check("Happy to send you an invite for Wednesday at 11, no pressure.", NULL,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, NULL));
+    nlp_coach_report_release(&r);
+}
+
 /* An ask for a meeting with nothing given is premature, at the ask's
  * words; the same ask after value is not. */
 static void
@@ -1146,6 +1169,7 @@ main(void)
         cmocka_unit_test(test_imposition_pressure_pattern),
         cmocka_unit_test(test_value_not_discovery_or_paperwork),
         cmocka_unit_test(test_question_about_their_news_is_no_ask),
+        cmocka_unit_test(test_booking_word_with_reader_and_time),
         cmocka_unit_test(test_premature_ask_fires_without_value),
         cmocka_unit_test(test_premature_ask_reads_the_ledger),
         cmocka_unit_test(test_no_value_fires_on_empty_touches),
