@@ -366,12 +366,29 @@ fill(const char **field, const char *value)
 /*
  * A contact with neither email nor phone is known again only by all it
  * says: the same name, organisation and notes (for LinkedIn, the profile
- * URL), so that importing the same file twice adds nobody.  A bare name
- * finds only a record as bare as itself (no address, phone, organisation
- * or notes): re-importing a name-only card adds nobody, and nobody who is
- * known by more than a name is merged with it; likely duplicates are for
- * `rapport dedupe` to suggest, not for an import to merge.
+ * URL), so that importing the same file twice adds nobody.  Without
+ * organisation or notes, a card finds only a person it says everything
+ * of: the same name, title and birthday, and no address, phone,
+ * organisation or notes of their own.  Re-importing such a card adds
+ * nobody, and two people who merely share a name stay two; likely
+ * duplicates are for `rapport dedupe` to suggest, not for an import to
+ * merge.
  */
+static bool
+same_text(const char *a, const char *b)
+{
+    bool ea = !a || !*a, eb = !b || !*b;
+    return ea || eb ? ea && eb : !strcasecmp(a, b);
+}
+
+static const char *
+birthday_of(const rp_person *p)
+{
+    for (size_t i = 0; i < p->ndates; i++)
+        if (p->dates[i].label && !strcmp(p->dates[i].label, "birthday"))
+            return p->dates[i].date;
+    return NULL;
+}
 static int64_t
 same_record(store *st, rp_arena *a, const intake_contact *c)
 {
@@ -379,7 +396,7 @@ same_record(store *st, rp_arena *a, const intake_contact *c)
     size_t n;
     bool org = c->org && *c->org, notes = c->notes && *c->notes;
     bool bare = !org && !notes;
-    if (!c->name || !*c->name || (bare && c->birthday && *c->birthday) ||
+    if (!c->name || !*c->name ||
         st->ops->people_named(st, a, c->name, &ids, &n, NULL) != RP_OK)
         return 0;
     for (size_t i = 0; i < n; i++) {
@@ -388,7 +405,9 @@ same_record(store *st, rp_arena *a, const intake_contact *c)
             continue;
         if (bare) {
             if (!p.org_id && !p.emails.n && !p.phones.n &&
-                !(p.notes && *p.notes) && !p.is_me)
+                !(p.notes && *p.notes) && !p.is_me &&
+                same_text(p.title, c->title) &&
+                same_text(birthday_of(&p), c->birthday))
                 return p.id;
             continue;
         }

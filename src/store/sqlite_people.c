@@ -317,8 +317,9 @@ sq_person_delete(store *st, int64_t id, rp_err *err)
 #define ONLY_THEIRS                                                           \
     "(SELECT ip.interaction_id FROM interaction_person ip "                  \
     "WHERE ip.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM "                 \
-    "interaction_person o WHERE o.interaction_id = ip.interaction_id "       \
-    "AND o.person_id <> ?1))"
+    "interaction_person o JOIN person op ON op.id = o.person_id "            \
+    "WHERE o.interaction_id = ip.interaction_id "                            \
+    "AND o.person_id <> ?1 AND op.is_me = 0))"
     static const char *const steps[] = {
         "DELETE FROM search_fts_x WHERE rowid IN " ONLY_THEIRS,
         "DELETE FROM interaction WHERE id IN " ONLY_THEIRS,
@@ -346,6 +347,10 @@ sq_person_delete(store *st, int64_t id, rp_err *err)
         goto cleanup;
     }
     rc = sq_fts_put(s, id * 4, NULL, NULL, err);
+    /* The user may have shared some of the interactions that went. */
+    int64_t me;
+    if (!rc && sq_person_me(st, &me, NULL) == RP_OK)
+        rc = sq_stats_refresh(s, me, err);
 cleanup:
     return sq_tx_end(s, own, rc, err);
 }

@@ -88,4 +88,18 @@ test_expect_success 'the failed imports left no half-written records' '
 test_expect_success 'importing a missing file fails cleanly' '
 	test_exit_code 1 rapport import nowhere.jsonl 2>err && grep "cannot open .nowhere.jsonl." err
 '
+test_expect_success 'an import into a book with history counts each contact once' '
+	rapport --db hist.db init >/dev/null &&
+	rapport --db hist.db person add Zed >/dev/null &&
+	rapport --db hist.db log zed --kind call --summary hello >/dev/null &&
+	cat >more.jsonl <<-\EOF &&
+	{"type":"rapport","version":1}
+	{"type":"person","id":101,"name":"Alice"}
+	{"type":"interaction","id":101,"kind":"email","dir":"in","at":"2026-06-01T10:00:00Z","people":[101]}
+	{"type":"interaction","id":102,"kind":"call","dir":"out","at":"2026-06-02T10:00:00Z","people":[101]}
+	{"type":"ledger","id":101,"person_id":101,"entry":"give","kind":"advice","text":"tip","at":"2026-06-03T10:00:00Z"}
+	EOF
+	rapport --db hist.db import more.jsonl >/dev/null &&
+	test "$(sqlite3 hist.db "SELECT n_in || \",\" || n_out || \",\" || given FROM person_stats WHERE person_id = 101")" = "1,1,1"
+'
 test_done

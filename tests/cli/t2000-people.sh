@@ -104,7 +104,9 @@ test_expect_success 'me adopts the contact an import made of the user' '
 	rapport --db own.db me --email KAY@own.example >out &&
 	grep "you are Kay Allen (#1)" out &&
 	test "$(rapport --db own.db person list | wc -l)" = 2 &&
-	rapport --db own.db import one.eml >out 2>err && ! grep "note:" err
+	rapport --db own.db import one.eml >out 2>err && ! grep "note:" err &&
+	rapport --db own.db person rm lee@else.example >/dev/null &&
+	! rapport --db own.db search hello | grep interaction
 '
 test_expect_success 'rm removes the person and their history' '
 	rapport log bo --kind call --summary "hello unusualword" >/dev/null &&

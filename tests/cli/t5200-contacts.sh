@@ -138,4 +138,12 @@ test_expect_success 'a name-only card imported twice is one person, never merged
 	rapport --db bare.db person list --json >list.json &&
 	grep -c "robin@else.example" list.json
 '
+test_expect_success 'cards that only share a name stay two people, and re-import adds nobody' '
+	printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nTITLE:CEO\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nTITLE:Plumber\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nBDAY:1980-01-02\r\nEND:VCARD\r\n" >same.vcf &&
+	rapport --db same.db init >/dev/null &&
+	rapport --db same.db import same.vcf >/dev/null &&
+	rapport --db same.db import same.vcf >/dev/null &&
+	test "$(rapport --db same.db person list | grep -c "John Smith")" = 2 &&
+	test "$(rapport --db same.db person list | grep -c "Ann Lee")" = 1
+'
 test_done
