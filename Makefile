@@ -16,9 +16,15 @@ SAN      ?=
 CC       ?= cc
 PKGS      = sqlite3 jansson gmime-3.0 libical libutf8proc libsodium \
             libmicrohttpd libpq
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# Read quietly: on a fresh machine `make check` parses this file before
+# scripts/install-deps has run (its sub-makes read it again afterwards);
+# a build with a package still missing stops in pkgs-ok, naming it.
+PKG_CONFIG := $(if $(shell command -v pkg-config),pkg-config --silence-errors)
+PKG_CFLAGS := $(if $(PKG_CONFIG),$(shell $(PKG_CONFIG) --cflags $(PKGS)))
+PKG_LIBS   := $(if $(PKG_CONFIG),$(shell $(PKG_CONFIG) --libs $(PKGS)))
+CMOCKA_LIBS := $(if $(PKG_CONFIG),$(shell $(PKG_CONFIG) --libs cmocka))
+PKG_MISSING = $(if $(PKG_CONFIG),$(foreach p,$(PKGS) cmocka,$(if \
+	$(shell $(PKG_CONFIG) --exists $(p) && echo y),,$(p))),pkg-config)
 
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
            -Wstrict-prototypes -Wmissing-prototypes
@@ -62,7 +68,13 @@ $(BUILD)/librapport.a: $(LIB_OBJ)
 $(BUILD)/rapport: $(CLI_OBJ) $(BUILD)/librapport.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: %.c | $(GEN_SRC)
+.PHONY: pkgs-ok
+pkgs-ok:
+	@missing="$(strip $(PKG_MISSING))"; [ -z "$$missing" ] || { \
+	    echo "rapport: pkg-config cannot find: $$missing;" \
+	         "run scripts/install-deps (make deps)" >&2; exit 1; }
+
+$(BUILD)/%.o: %.c | $(GEN_SRC) pkgs-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

@@ -26,8 +26,10 @@ typedef struct {
     int64_t reply_me_median;
 } signals;
 
-/* Computes signals from messages ordered by thread, then time (as
- * store thread_messages returns them).  Scratch space comes from a. */
+/* Computes signals from messages ordered by thread, then time.  profile.c
+ * takes them from the person's newest TONETREND_MAX_MESSAGES emails and
+ * messages (those with a thread), the rows the tone trend reads too.
+ * Scratch space comes from a. */
 rp_code signals_compute(rp_arena *a, const rp_thread_msg *m, size_t n,
                         signals *out);
 

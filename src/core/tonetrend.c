@@ -28,21 +28,6 @@ is_message(const rp_interaction *x)
 }
 
 rp_code
-tonetrend_compute(store *st, rp_arena *a, int64_t id, int64_t now,
-                  tonetrend *out, rp_err *err)
-{
-    rp_interaction *xs;
-    size_t n;
-    rp_code rc = st->ops->interaction_tone_list(
-        st, a, id, TONETREND_MAX_MESSAGES + 1, &xs, &n, err);
-    if (rc) {
-        memset(out, 0, sizeof *out);
-        return rc;
-    }
-    return tonetrend_from_messages(xs, n, now, out, err);
-}
-
-rp_code
 tonetrend_from_messages(const rp_interaction *xs, size_t n, int64_t now,
                         tonetrend *out, rp_err *err)
 {

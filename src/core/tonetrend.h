@@ -7,15 +7,15 @@
  * the stored bodies when asked (nothing extra is stored).
  *
  * Messages are emails and chat messages at or before now, automated mail
- * left out.  Never prints; reads the newest TONETREND_MAX_MESSAGES of the
- * person's interactions and coaches at most TONETREND_MAX_COACHED bodies,
+ * left out.  Never prints; uses the newest TONETREND_MAX_MESSAGES of the
+ * person's messages and coaches at most TONETREND_MAX_COACHED bodies,
  * so a person with years of mail costs a bounded amount.
  */
 #ifndef RP_TONETREND_H
 #define RP_TONETREND_H
 
 #include "nlp/coach.h"
-#include "store/store.h"
+#include "store/model.h"
 
 #define TONETREND_DAYS 90
 #define TONETREND_MAX_MESSAGES 2000
@@ -43,16 +43,12 @@ typedef struct {
 } tonetrend;
 
 /*
- * Fills *out for person id at now.  Returns RP_OK, RP_ESTORE or RP_ENOMEM
- * (an unknown id simply has no messages).  Temporary memory comes from a.
+ * Fills *out at now from a person's messages, newest first, as the
+ * store's interaction_tone_list reads them (at most TONETREND_MAX_MESSAGES
+ * + 1, the extra one saying there were more): profile_load reads them
+ * once for both the reply signals and this.  RP_ENOMEM when coaching runs
+ * out of memory.
  */
-rp_code tonetrend_compute(store *st, rp_arena *a, int64_t id, int64_t now,
-                          tonetrend *out, rp_err *err);
-
-/* The same from messages already read with the store's
- * interaction_tone_list (at most TONETREND_MAX_MESSAGES + 1 of them, the
- * extra one saying there were more): profile_load reads them once for
- * both the reply signals and this. */
 rp_code tonetrend_from_messages(const rp_interaction *xs, size_t n,
                                 int64_t now, tonetrend *out, rp_err *err);
 

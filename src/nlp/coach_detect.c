@@ -969,10 +969,9 @@ stems_release(draft_stems *ds)
     rp_free(ds->len);
 }
 
-/* Stems w (n bytes, lower-case) into out (cap bytes); returns the length,
- * or n with w copied when the stemmer gives nothing. */
-static size_t
-stem_word(struct sb_stemmer *sb, const char *w, size_t n, char *out, size_t cap)
+size_t
+coach_stem(struct sb_stemmer *sb, const char *w, size_t n, char *out,
+           size_t cap)
 {
     const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
     size_t k = r ? (size_t)sb_stemmer_length(sb) : 0;
@@ -1001,7 +1000,7 @@ stems_build(draft_stems *ds, const coach_doc *d)
     for (size_t i = 0; i < d->nw; i++) {
         ds->off[i] = pos;
         /* A stem is never longer than its word, so each fits in nlen+1. */
-        ds->len[i] = stem_word(ds->sb, coach_word_norm(d, i), d->w[i].nlen,
+        ds->len[i] = coach_stem(ds->sb, coach_word_norm(d, i), d->w[i].nlen,
                                ds->buf + pos, d->w[i].nlen + 1);
         pos += ds->len[i] + 1;
     }
@@ -1037,7 +1036,7 @@ detect_personal(coach_state *st)
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
             size_t fs = stem_len(fw, fn);
-            size_t fsn = stem_word(ds.sb, fw, fn, fst, sizeof fst);
+            size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
             for (size_t i = 0; i < d->nw && !found; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen;

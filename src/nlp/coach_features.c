@@ -255,16 +255,7 @@ token(struct sb_stemmer *sb, const coach_doc *d, size_t i, bool first,
         snprintf(out, cap, "<name>");
         return;
     }
-    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
-    size_t k = r ? (size_t)sb_stemmer_length(sb) : 0;
-    if (!r || !k) {
-        r = (const sb_symbol *)w;
-        k = n;
-    }
-    if (k >= cap)
-        k = cap - 1;
-    memcpy(out, r, k);
-    out[k] = '\0';
+    coach_stem(sb, w, n, out, cap);
 }
 
 rp_code

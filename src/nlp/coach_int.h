@@ -61,6 +61,13 @@ coach_word_norm(const coach_doc *d, size_t i)
     return d->norm + d->w[i].norm;
 }
 
+/* Stems w (n bytes, lower-case) into out (cap bytes) with the Snowball
+ * stemmer sb; returns the length, or n with w copied when the stemmer
+ * gives nothing.  The phrase matcher and the model's features stem alike. */
+struct sb_stemmer;
+size_t coach_stem(struct sb_stemmer *sb, const char *w, size_t n, char *out,
+                  size_t cap);
+
 /* A phrase of group `group` found over words [w0, w1). */
 typedef struct {
     size_t group;

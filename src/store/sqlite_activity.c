@@ -132,7 +132,7 @@ sq_bulk_index(sq_store *s, rp_err *err)
             "ON interaction_person(interaction_id);"
             "CREATE INDEX IF NOT EXISTS interaction_person_at "
             "ON interaction_person(person_id, at);"
-            "PRAGMA cache_size = -40960;"
+            "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB ";"
             "INSERT INTO search_fts_x(rowid, title, body) "
             "SELECT id, coalesce(summary, ''), body FROM interaction;"
             "DELETE FROM person_stats;" CONTACT_INSERT STATS_SELECT
@@ -654,38 +654,3 @@ sq_stats_get(store *st, int64_t person_id, int64_t now, rp_stats *out,
     return r == SQLITE_DONE ? RP_OK : sq_fail(s, err, "cannot read contacts");
 }
 
-rp_code
-sq_thread_messages(store *st, rp_arena *a, int64_t person_id, size_t limit,
-                   rp_thread_msg **out, size_t *n, rp_err *err)
-{
-    static const char sql[] =
-        "SELECT thread, dir = 'out', at FROM ("
-        "SELECT i.thread, i.dir, i.at, i.id FROM interaction_person ip "
-        "JOIN interaction i ON i.id = ip.interaction_id "
-        "WHERE ip.person_id = ?1 AND i.thread IS NOT NULL "
-        "AND i.automated = 0 AND i.kind IN ('email', 'message') "
-        "ORDER BY i.at DESC LIMIT ?2) ORDER BY thread, at, id";
-    sq_store *s = (sq_store *)st;
-    sqlite3_stmt *q = sq_prep(s, sql, err);
-    size_t cap = 0;
-    int r;
-    *n = 0;
-    *out = NULL;
-    if (!q)
-        return RP_ESTORE;
-    sqlite3_bind_int64(q, 1, person_id);
-    sqlite3_bind_int64(q, 2, limit ? (int64_t)limit : -1);
-    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
-            return RP_ENOMEM;
-        rp_thread_msg *m = &(*out)[(*n)++];
-        m->thread = sq_text(a, q, 0);
-        m->out = sqlite3_column_int(q, 1) != 0;
-        m->at = sqlite3_column_int64(q, 2);
-        if (!m->thread)
-            return RP_ENOMEM;
-    }
-    if (r != SQLITE_DONE)
-        return sq_fail(s, err, "cannot read a person's threads");
-    return RP_OK;
-}

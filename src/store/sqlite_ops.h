@@ -69,9 +69,6 @@ rp_code sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,
                             rp_err *err);
 rp_code sq_interaction_by_external(store *st, const char *external_id,
                                    int64_t *id, rp_err *err);
-rp_code sq_thread_messages(store *st, rp_arena *a, int64_t person_id,
-                           size_t limit, rp_thread_msg **out, size_t *n,
-                           rp_err *err);
 rp_code sq_stats_each(store *st, store_stats_fn *fn, void *ud, rp_err *err);
 rp_code sq_stats_get(store *st, int64_t person_id, int64_t now,
                      rp_stats *out, rp_err *err);

@@ -12,6 +12,11 @@
 
 enum { SQ_MAX_STMTS = 128 };
 
+/* The page cache of a bulk load, in KiB (SQLite's negative cache_size):
+ * large enough to keep the hot index pages, small enough for the 64 MB
+ * peak the book benchmark allows. */
+#define SQ_BULK_CACHE_KIB "40960"
+
 typedef struct sq_store {
     struct store base;
     sqlite3 *db;

@@ -120,11 +120,6 @@ struct store_ops {
                                 void *ud, rp_err *err);
     rp_code (*interaction_by_external)(store *st, const char *external_id,
                                        int64_t *id, rp_err *err);
-    /* A person's threaded messages that are not automated, the newest
-     * limit of them, ordered by thread and then time. */
-    rp_code (*thread_messages)(store *st, rp_arena *a, int64_t person_id,
-                               size_t limit, rp_thread_msg **out, size_t *n,
-                               rp_err *err);
 
     /* Every person but the user, with their contact summary (zeros when
      * they have none), in id order.  The ref's org_name is not filled:

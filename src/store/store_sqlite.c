@@ -76,7 +76,8 @@ sq_bulk_begin(store *st, rp_err *err)
      * threw the hot pages away and every batch began cold. */
     rp_code rc = RP_OK;
     if (!s->bulk_cache &&
-        (rc = sq_exec(s, "PRAGMA cache_size = -40960; PRAGMA mmap_size = 0",
+        (rc = sq_exec(s, "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB
+                                 "; PRAGMA mmap_size = 0",
                       err)))
         return rc;
     s->bulk_cache = true;
@@ -179,7 +180,6 @@ static const struct store_ops sqlite_ops = {
     .meetings_between = sq_meetings_between,
     .interaction_each = sq_interaction_each,
     .interaction_by_external = sq_interaction_by_external,
-    .thread_messages = sq_thread_messages,
     .stats_each = sq_stats_each,
     .stats_get = sq_stats_get,
     .ledger_add = sq_ledger_add,

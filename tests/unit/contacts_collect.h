@@ -6,6 +6,7 @@
 #ifndef RP_TEST_CONTACTS_COLLECT_H
 #define RP_TEST_CONTACTS_COLLECT_H
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -89,6 +90,28 @@ collect_find(const collect *c, const char *name)
         if (c->c[i].name && !strcmp(c->c[i].name, name))
             return &c->c[i];
     return NULL;
+}
+
+/* cmocka setup and teardown: a fresh collector with its own arena. */
+static int
+collect_setup(void **state)
+{
+    collect *c = calloc(1, sizeof *c);
+    if (!c || !(c->a = rp_arena_new())) {
+        free(c);
+        return -1;
+    }
+    *state = c;
+    return 0;
+}
+
+static int
+collect_teardown(void **state)
+{
+    collect *c = *state;
+    rp_arena_free(c->a);
+    free(c);
+    return 0;
 }
 
 #endif

@@ -14,24 +14,6 @@
 
 #define DATA "tests/data/contacts"
 
-static int
-setup(void **state)
-{
-    collect *c = calloc(1, sizeof *c);
-    c->a = rp_arena_new();
-    *state = c;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    collect *c = *state;
-    rp_arena_free(c->a);
-    free(c);
-    return 0;
-}
-
 static ingest_hooks hooks;
 
 static rp_code
@@ -283,7 +265,7 @@ test_csv_callback_error_stops(void **state)
 int
 main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, collect_setup, collect_teardown)
     const struct CMUnitTest tests[] = {
         T(test_csv_linkedin_with_preamble_bom_and_crlf),
         T(test_csv_google_2024_labels_multivalues_and_notes),

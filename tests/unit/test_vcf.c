@@ -15,24 +15,6 @@
 
 #define DATA "tests/data/contacts"
 
-static int
-setup(void **state)
-{
-    collect *c = calloc(1, sizeof *c);
-    c->a = rp_arena_new();
-    *state = c;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    collect *c = *state;
-    rp_arena_free(c->a);
-    free(c);
-    return 0;
-}
-
 static const ingest_hooks *
 hooks_for(collect *c)
 {
@@ -339,7 +321,7 @@ test_contact_birthday_forms(void **state)
 int
 main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, collect_setup, collect_teardown)
     const struct CMUnitTest tests[] = {
         T(test_vcf_21_phone_card_decodes_qp_latin1_and_skips_photo),
         T(test_vcf_30_apple_groups_and_escapes),
