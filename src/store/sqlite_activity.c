@@ -118,61 +118,44 @@ sq_stats_refresh(sq_store *s, int64_t person_id, rp_err *err)
 rp_code
 sq_bulk_index(sq_store *s, rp_err *err)
 {
-    /* Into an empty book: index everything and rebuild every summary in
-     * one pass each, with no per-row bookkeeping during the load. */
+    /* Into an empty book: index everything and refresh every ledger
+     * summary in one pass each, with no per-row bookkeeping during the
+     * load. */
+    rp_code rc = RP_OK;
     if (s->bulk_was_empty) {
         sq_reset_all(s);
-        return sq_exec(
+        rc = sq_exec(
             s,
-            /* As in sql/001_init.sql and sql/004_link_time.sql.  The
-             * sorter takes as much memory again as the page cache:
-             * shrink the cache while it runs to stay inside 64 MB. */
-            "PRAGMA cache_size = -2048;"
-            "CREATE INDEX IF NOT EXISTS interaction_person_i "
-            "ON interaction_person(interaction_id);"
-            "CREATE INDEX IF NOT EXISTS interaction_person_at "
-            "ON interaction_person(person_id, at);"
-            "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB ";"
+            /* As in sql/005_link_rowid.sql.  The sorter takes as much
+             * memory again as the page cache: shrink the cache while it
+             * runs to stay inside 64 MB. */
+            "PRAGMA cache_size = -2048;" SQ_LINK_INDEX
+            "PRAGMA cache_size = -" SQ_EMPTY_CACHE_KIB ";"
             "INSERT INTO search_fts_x(rowid, title, body) "
             "SELECT id, coalesce(summary, ''), body FROM interaction;"
-            "DELETE FROM person_stats;" CONTACT_INSERT STATS_SELECT
-            "GROUP BY ip.person_id;" LEDGER_UPSERT LEDGER_SELECT
+            LEDGER_UPSERT LEDGER_SELECT
             "WHERE true GROUP BY person_id" LEDGER_ON_CONFLICT ";",
             err);
+    } else {
+        /* Into a book with history: index only this batch's
+         * interactions. */
+        rc = sq_exec(s,
+                     "INSERT INTO search_fts_x(rowid, title, body) "
+                     "SELECT i.id, coalesce(i.summary, ''), i.body "
+                     "FROM temp.bulk_ids b JOIN interaction i ON i.id = b.id;"
+                     "DELETE FROM temp.bulk_ids;",
+                     err);
     }
-    /* Into a book with history: fold only this batch's interactions
-     * into each summary.  Recomputing a person's summary from their whole
-     * history made every batch cost more than the last (the user and
-     * the busiest contacts are in most messages).  CROSS JOIN keeps the
-     * batch first: the planner has no statistics for the temp table and
-     * would otherwise scan every link in the book. */
-    rp_code rc = sq_exec(
-        s,
-        "INSERT INTO search_fts_x(rowid, title, body) "
-        "SELECT i.id, coalesce(i.summary, ''), i.body "
-        "FROM temp.bulk_ids b JOIN interaction i ON i.id = b.id;"
-        CONTACT_INSERT
-        "SELECT ip.person_id, coalesce(sum(i.dir = 'in'), 0), "
-        "coalesce(sum(i.dir = 'out'), 0), min(i.at), max(i.at), "
-        "max(CASE WHEN i.dir = 'in' THEN i.at END), "
-        "max(CASE WHEN i.dir = 'out' THEN i.at END) "
-        "FROM temp.bulk_ids b CROSS JOIN interaction i ON i.id = b.id "
-        "CROSS JOIN interaction_person ip ON ip.interaction_id = b.id "
-        "WHERE i.automated = 0 AND i.kind <> 'note' "
-        "GROUP BY ip.person_id "
-        "ON CONFLICT(person_id) DO UPDATE SET "
-        "n_in = n_in + excluded.n_in, n_out = n_out + excluded.n_out, "
-        "first_at = min(coalesce(first_at, excluded.first_at), "
-        "coalesce(excluded.first_at, first_at)), "
-        "last_at = max(coalesce(last_at, excluded.last_at), "
-        "coalesce(excluded.last_at, last_at)), "
-        "last_in_at = max(coalesce(last_in_at, excluded.last_in_at), "
-        "coalesce(excluded.last_in_at, last_in_at)), "
-        "last_out_at = max(coalesce(last_out_at, excluded.last_out_at), "
-        "coalesce(excluded.last_out_at, last_out_at));"
-        "DELETE FROM temp.bulk_ids;",
-        err);
-    return rc;
+    /* Either way the load's contacts are folded into each summary: the
+     * figures were gathered as the links were written. */
+    return rc ? rc : sq_fold_flush(s, err);
+}
+
+/* As STATS_SELECT: automated mail and notes are not contact. */
+static bool
+counts_as_contact(const rp_interaction *x)
+{
+    return !x->automated && x->kind && strcmp(x->kind, "note") != 0;
 }
 
 rp_code
@@ -246,6 +229,11 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
                 rc = sq_fail(s, err, "cannot save interaction");
             goto cleanup;
         }
+        /* A bulk load gathers its contact figures as it goes (a person
+         * named twice is one link, counted once). */
+        if (s->bulk && counts_as_contact(x) && sqlite3_changes(s->db) == 1 &&
+            (rc = sq_fold_add(s, x->people[i], !strcmp(x->dir, "in"), x->at)))
+            goto cleanup;
     }
     if (s->bulk && s->bulk_was_empty)
         goto cleanup;

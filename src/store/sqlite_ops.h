@@ -73,6 +73,13 @@ rp_code sq_stats_each(store *st, store_stats_fn *fn, void *ud, rp_err *err);
 rp_code sq_stats_get(store *st, int64_t person_id, int64_t now,
                      rp_stats *out, rp_err *err);
 rp_code sq_bulk_index(sq_store *s, rp_err *err);
+/* sqlite_fold.c: a bulk load's contact figures per person, in memory:
+ * add one link, write them all into person_stats (and forget them), forget
+ * them unwritten, release the memory. */
+rp_code sq_fold_add(sq_store *s, int64_t person_id, bool in, int64_t at);
+rp_code sq_fold_flush(sq_store *s, rp_err *err);
+void sq_fold_reset(sq_store *s);
+void sq_fold_free(sq_store *s);
 
 rp_code sq_ledger_add(store *st, rp_ledger *e, rp_err *err);
 rp_code sq_ledger_get(store *st, rp_arena *a, int64_t id, rp_ledger *out,

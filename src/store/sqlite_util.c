@@ -139,9 +139,19 @@ sq_tx_begin(sq_store *s, int *scope, rp_err *err)
     rp_code rc = sq_exec(s, "BEGIN IMMEDIATE", err);
     if (rc == RP_OK) {
         s->in_tx = true;
+        s->tx_changes = sqlite3_total_changes64(s->db);
         *scope = SCOPE_TX;
     }
     return rc;
+}
+
+void
+sq_fk_restore(sq_store *s)
+{
+    if (!s->fk_off || s->in_tx)
+        return;
+    sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    s->fk_off = false;
 }
 
 rp_code
@@ -162,5 +172,6 @@ sq_tx_end(sq_store *s, int scope, rp_code rc, rp_err *err)
         rc = sq_exec(s, "COMMIT", err);
     if (rc != RP_OK)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sq_fk_restore(s);
     return rc;
 }

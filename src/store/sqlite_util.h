@@ -12,10 +12,20 @@
 
 enum { SQ_MAX_STMTS = 128 };
 
-/* The page cache of a bulk load, in KiB (SQLite's negative cache_size):
- * large enough to keep the hot index pages, small enough for the 64 MB
- * peak the book benchmark allows. */
+/* The page cache of a bulk load, in KiB (SQLite's negative cache_size),
+ * into a book with history and into an empty one (see sq_bulk_begin). */
 #define SQ_BULK_CACHE_KIB "40960"
+#define SQ_EMPTY_CACHE_KIB "8192"
+#define SQ_BULK_CACHE                                                         \
+    "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB "; PRAGMA mmap_size = 0"
+#define SQ_EMPTY_CACHE                                                        \
+    "PRAGMA cache_size = -" SQ_EMPTY_CACHE_KIB "; PRAGMA mmap_size = 0"
+
+/* The link table's secondary index as sql/005_link_rowid.sql creates it;
+ * a load into an empty book drops it and builds it again with this. */
+#define SQ_LINK_INDEX                                                         \
+    "CREATE INDEX IF NOT EXISTS interaction_person_at "                       \
+    "ON interaction_person(person_id, at);"
 
 typedef struct sq_store {
     struct store base;
@@ -26,7 +36,11 @@ typedef struct sq_store {
     bool in_tx;
     bool bulk;
     bool bulk_was_empty; /* no interactions when the bulk load began */
-    bool bulk_cache;     /* the bulk-load cache settings are in force */
+    const char *bulk_cache; /* the cache settings in force, if a bulk's */
+    bool fk_off;         /* foreign keys off for a load into an empty book */
+    sqlite3_int64 tx_changes; /* total changes when the transaction began */
+    struct sq_fold *fold; /* a bulk load's contact figures (sqlite_fold.c) */
+    size_t fold_cap, fold_n;
     bool needs_upgrade;  /* opened read-only, but the schema is older */
     bool readonly;
     char *path;
@@ -59,5 +73,8 @@ const char *sq_text(rp_arena *a, sqlite3_stmt *q, int i);
  * rolls it back, and returns the final code. */
 rp_code sq_tx_begin(sq_store *s, int *scope, rp_err *err);
 rp_code sq_tx_end(sq_store *s, int scope, rp_code rc, rp_err *err);
+/* Turns foreign keys back on once the transaction of a load into an empty
+ * book has ended (see sq_bulk_begin). */
+void sq_fk_restore(sq_store *s);
 
 #endif

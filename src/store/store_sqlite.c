@@ -27,6 +27,7 @@ sq_close(store *st)
     if (s->in_tx)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(s->db);
+    sq_fold_free(s);
     rp_free(s->path);
     rp_free(s);
 }
@@ -60,6 +61,24 @@ sq_rollback(store *st)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_tx = false;
     s->bulk = false;
+    sq_fold_reset(s);
+    sq_fk_restore(s);
+}
+
+/* True when the book holds no interactions. */
+static rp_code
+book_empty(sq_store *s, bool *empty, rp_err *err)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM "
+                           "interaction)", -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_step(q) != SQLITE_ROW) {
+        sqlite3_finalize(q);
+        return sq_fail(s, err, "cannot start a bulk load");
+    }
+    *empty = sqlite3_column_int(q, 0) != 0;
+    sqlite3_finalize(q);
+    return RP_OK;
 }
 
 static rp_code
@@ -68,47 +87,104 @@ sq_bulk_begin(store *st, rp_err *err)
     sq_store *s = (sq_store *)st;
     if (!s->in_tx)
         return rp_fail(err, RP_ESTORE, "a bulk load needs a transaction");
-    /* A bulk load is a run of long transactions: with SQLite's default
-     * 2 MB page cache it spills and re-reads the randomly ordered link
-     * index for every row.  40 MB keeps the hot pages in memory while
-     * staying inside the 64 MB peak the benchmark allows.  The setting
-     * stays for the rest of the connection: shrinking it between batches
-     * threw the hot pages away and every batch began cold. */
     rp_code rc = RP_OK;
-    if (!s->bulk_cache &&
-        (rc = sq_exec(s, "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB
-                                 "; PRAGMA mmap_size = 0",
-                      err)))
-        return rc;
-    s->bulk_cache = true;
     rc = sq_exec(s,
                  "CREATE TEMP TABLE IF NOT EXISTS bulk_ids("
                  "id INTEGER PRIMARY KEY); DELETE FROM temp.bulk_ids",
                  err);
     if (rc)
         return rc;
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM "
-                           "interaction)", -1, &q, NULL) != SQLITE_OK ||
-        sqlite3_step(q) != SQLITE_ROW) {
-        sqlite3_finalize(q);
-        return sq_fail(s, err, "cannot start a bulk load");
+    if ((rc = book_empty(s, &s->bulk_was_empty, err)))
+        return rc;
+    /* Into an empty book, foreign keys are checked once at the end
+     * (sq_bulk_check) instead of with every row: the per-row lookups
+     * were a tenth of a large import.  SQLite turns them off only between
+     * transactions, so a transaction that has written nothing yet is
+     * begun again; the book is looked at again inside the new one. */
+    if (s->bulk_was_empty && !s->fk_off &&
+        sqlite3_total_changes64(s->db) == s->tx_changes) {
+        if ((rc = sq_exec(s, "COMMIT", err)))
+            return rc;
+        s->in_tx = false;
+        sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+        s->fk_off = true;
+        int scope;
+        if ((rc = sq_tx_begin(s, &scope, err)) ||
+            (rc = book_empty(s, &s->bulk_was_empty, err)))
+            return rc;
     }
-    s->bulk_was_empty = sqlite3_column_int(q, 0) != 0;
-    sqlite3_finalize(q);
-    /* Into an empty book the link table's two secondary indexes are
-     * built once at the end (sq_bulk_index) instead of row by row; the
-     * load needs neither.  Inside the transaction, a failed load brings
-     * them back with everything else. */
+    /* A bulk load into a book with history is a run of long transactions
+     * that each add to the link table's index by person at random places:
+     * with SQLite's default 2 MB page cache every row spilled and re-read
+     * it.  40 MB keeps the hot pages while staying inside the 64 MB peak
+     * the benchmark allows; the setting stays for the rest of the
+     * connection, since shrinking it between batches threw the hot pages
+     * away.  Into an empty book every write appends, and the memory is
+     * better left to the load's own bookkeeping (sqlite_fold.c). */
+    const char *cache = s->bulk_was_empty ? SQ_EMPTY_CACHE : SQ_BULK_CACHE;
+    if (s->bulk_cache != cache && (rc = sq_exec(s, cache, err)))
+        return rc;
+    s->bulk_cache = cache;
+    /* Into an empty book the link table's index by person is built once,
+     * sorted, at the end (sq_bulk_index) instead of row by row: the load
+     * does not read it.  Inside the transaction, a failed load brings it
+     * back with everything else. */
     if (s->bulk_was_empty)
         sq_reset_all(s);
     if (s->bulk_was_empty &&
-        (rc = sq_exec(s, "DROP INDEX IF EXISTS interaction_person_i;"
-                         "DROP INDEX IF EXISTS interaction_person_at",
-                      err)))
+        (rc = sq_exec(s, "DROP INDEX IF EXISTS interaction_person_at", err)))
         return rc;
+    sq_fold_reset(s);
     s->bulk = true;
     return RP_OK;
+}
+
+/* The foreign-key checks a load with foreign keys off skipped: the first
+ * row that names a missing record fails the load.  The links, which are
+ * most of the rows, are checked once per person through their index; an
+ * interaction id in a link is always that of the row just written.  The
+ * summaries are left out: a bad one follows from a bad record, which is
+ * the one to name. */
+static rp_code
+sq_bulk_check(sq_store *s, rp_err *err)
+{
+    static const char links[] =
+        "SELECT d.p, (SELECT interaction_id FROM interaction_person "
+        "WHERE person_id = d.p LIMIT 1) FROM (SELECT DISTINCT person_id AS p "
+        "FROM interaction_person) d "
+        "WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = d.p) LIMIT 1";
+    static const char others[] =
+        "SELECT fk.\"table\", fk.rowid, fk.parent, fl.\"from\" "
+        "FROM sqlite_schema t, pragma_foreign_key_check(t.name) fk "
+        "JOIN pragma_foreign_key_list(fk.\"table\") fl ON fl.id = fk.fkid "
+        "WHERE t.type = 'table' "
+        "AND t.name NOT IN ('interaction_person', 'person_stats') LIMIT 1";
+    sqlite3_stmt *q = NULL;
+    rp_code rc = RP_OK;
+    int r;
+    if (sqlite3_prepare_v2(s->db, links, -1, &q, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "cannot check the imported records");
+    if ((r = sqlite3_step(q)) == SQLITE_ROW)
+        rc = rp_fail(err, RP_ENOTFOUND, "interaction %lld: no person with id %lld",
+                     (long long)sqlite3_column_int64(q, 1),
+                     (long long)sqlite3_column_int64(q, 0));
+    else if (r != SQLITE_DONE)
+        rc = sq_fail(s, err, "cannot check the imported records");
+    sqlite3_finalize(q);
+    if (rc)
+        return rc;
+    if (sqlite3_prepare_v2(s->db, others, -1, &q, NULL) != SQLITE_OK)
+        return sq_fail(s, err, "cannot check the imported records");
+    if ((r = sqlite3_step(q)) == SQLITE_ROW)
+        rc = rp_fail(err, RP_ENOTFOUND, "%s %lld: its %s names no %s",
+                     (const char *)sqlite3_column_text(q, 0),
+                     (long long)sqlite3_column_int64(q, 1),
+                     (const char *)sqlite3_column_text(q, 3),
+                     (const char *)sqlite3_column_text(q, 2));
+    else if (r != SQLITE_DONE)
+        rc = sq_fail(s, err, "cannot check the imported records");
+    sqlite3_finalize(q);
+    return rc;
 }
 
 static rp_code
@@ -118,7 +194,10 @@ sq_bulk_end(store *st, rp_err *err)
     if (!s->bulk)
         return RP_OK;
     s->bulk = false;
-    return sq_bulk_index(s, err);
+    rp_code rc = sq_bulk_index(s, err);
+    if (!rc && s->fk_off)
+        rc = sq_bulk_check(s, err);
+    return rc;
 }
 
 static rp_code
@@ -310,6 +389,10 @@ store_sqlite_open(const char *path, unsigned flags, store **out, rp_err *err)
         goto cleanup;
     }
     int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    /* rapport never asks SQLite how much memory it holds; keeping count
+     * took a global lock on every allocation (5% of an import).  The call
+     * only takes effect before SQLite's first use, and is harmless after. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
         rc = rp_fail(err, RP_EIO, "cannot open '%s': %s", path,

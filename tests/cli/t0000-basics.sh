@@ -112,6 +112,39 @@ test_expect_success 'an older book is upgraded, even by a read-only command' '
 	test "$(json_get p "j.recent[0].summary")" = "about the engine" &&
 	test "$(sqlite3 old.db "SELECT count(*) FROM interaction_person WHERE at IS NULL")" = 0
 '
+# A book of schema 4 kept the links keyed by (person, interaction); 005
+# rekeys them by interaction and must carry every link and its time over.
+test_expect_success 'links of a schema-4 book survive the move to the new key' '
+	rapport --db v4.db init >/dev/null &&
+	rapport --db v4.db person add "Ada Byron" >/dev/null &&
+	rapport --db v4.db person add "Carl Gauss" >/dev/null &&
+	rapport --db v4.db log ada carl --kind meeting --at 2026-03-01 --summary "joint review" >/dev/null &&
+	rapport --db v4.db log ada --kind call --at 2026-03-05 --summary "follow-up" >/dev/null &&
+	sqlite3 v4.db "DROP TRIGGER interaction_at_moved;
+		CREATE TABLE old_links (interaction_id INTEGER NOT NULL
+			REFERENCES interaction(id) ON DELETE CASCADE,
+			person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+			at INTEGER, PRIMARY KEY (person_id, interaction_id)) WITHOUT ROWID;
+		INSERT INTO old_links SELECT interaction_id, person_id, at FROM interaction_person;
+		DROP TABLE interaction_person;
+		ALTER TABLE old_links RENAME TO interaction_person;
+		CREATE INDEX interaction_person_i ON interaction_person(interaction_id);
+		CREATE INDEX interaction_person_at ON interaction_person(person_id, at);
+		CREATE TRIGGER interaction_at_moved AFTER UPDATE OF at ON interaction
+		BEGIN UPDATE interaction_person SET at = new.at WHERE interaction_id = new.id; END;
+		PRAGMA user_version = 4" &&
+	rapport --db v4.db person show ada --json >p &&
+	test "$(json_get p "j.recent.length")" = 2 &&
+	test "$(json_get p "j.recent[0].summary")" = "follow-up" &&
+	rapport --db v4.db person show carl --json >p &&
+	test "$(json_get p "j.recent[0].summary")" = "joint review" &&
+	test "$(sqlite3 v4.db "SELECT count(*) FROM interaction_person")" = 3 &&
+	test "$(sqlite3 v4.db "PRAGMA foreign_key_check")" = "" &&
+	sqlite3 v4.db "PRAGMA integrity_check" | grep "^ok$" &&
+	rapport --db v4.db log carl --kind email --dir in --summary "thanks" >/dev/null &&
+	rapport --db v4.db person show carl --json >p &&
+	test "$(json_get p "j.recent[0].summary")" = "thanks"
+'
 test_expect_success 'text that is not UTF-8 is refused; a book holding some says so on export' '
 	rapport --db u.db init >/dev/null &&
 	test_exit_code 2 rapport --db u.db person add "$(printf "Bad \377 Name")" 2>err &&

@@ -73,6 +73,26 @@ test_expect_success 'a reference to a missing person is refused' '
 	echo "{\"type\":\"interaction\",\"id\":90,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"2026-01-01T00:00:00Z\",\"people\":[777]}" |
 		check_bad_line "no person with id 777"
 '
+# Into an empty book the references are checked once, at the end of the
+# load: still refused, still naming the record, still leaving nothing.
+test_expect_success 'into an empty book, a link to a missing person is refused' '
+	rapport --db empty1.db init >/dev/null &&
+	{ cat all.jsonl &&
+	  echo "{\"type\":\"interaction\",\"id\":90,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"2026-01-01T00:00:00Z\",\"people\":[2,777]}"; } >bad.jsonl &&
+	test_exit_code 1 rapport --db empty1.db import bad.jsonl 2>err &&
+	grep "interaction 90: no person with id 777" err &&
+	test "$(sqlite3 empty1.db "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM interaction) + (SELECT count(*) FROM interaction_person)")" = 0 &&
+	rapport --db empty1.db import all.jsonl >/dev/null &&
+	rapport --db empty1.db export >again.jsonl && test_cmp all.jsonl again.jsonl
+'
+test_expect_success 'into an empty book, a ledger line for a missing person is refused' '
+	rapport --db empty2.db init >/dev/null &&
+	{ cat all.jsonl &&
+	  echo "{\"type\":\"ledger\",\"id\":90,\"person_id\":555,\"entry\":\"give\",\"kind\":\"advice\",\"text\":\"x\",\"at\":\"2026-01-01T00:00:00Z\"}"; } >bad.jsonl &&
+	test_exit_code 1 rapport --db empty2.db import bad.jsonl 2>err &&
+	grep "ledger 90: its person_id names no person" err &&
+	test "$(sqlite3 empty2.db "SELECT count(*) FROM ledger")" = 0
+'
 test_expect_success 'a duplicate email is refused, naming the owner' '
 	echo "{\"type\":\"person\",\"id\":60,\"name\":\"Copy\",\"emails\":[\"ada@northwind.example\"]}" |
 		check_bad_line "Ada Byron"

@@ -424,6 +424,46 @@ test_store_second_bulk_load_is_indexed(void **state)
     assert_int_equal(st.n_in, 6);
 }
 
+/* A load into an empty book runs with foreign keys off and checks them at
+ * its end: a link to a missing person fails the load there, and once the
+ * transaction is over the keys are enforced again. */
+static void
+test_store_empty_bulk_load_checks_keys_at_its_end(void **state)
+{
+    fixture *f = *state;
+    int64_t ada = add_person(f->st, "Ada", "ada@x.example");
+    int64_t who[] = {ada, ada, 999};
+    rp_err err = {0};
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(f->st->ops->begin(f->st, NULL), RP_OK);
+        assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
+        /* Round 0 names a missing person, round 1 only Ada (twice). */
+        rp_interaction x = {.kind = "call", .dir = "out", .at = NOW - 86400,
+                            .summary = "catch-up", .people = who,
+                            .npeople = round ? 2 : 3, .created_at = NOW};
+        assert_int_equal(f->st->ops->interaction_add(f->st, &x, NULL),
+                         RP_OK);
+        rp_code rc = f->st->ops->bulk_end(f->st, &err);
+        if (round == 0) {
+            assert_int_equal(rc, RP_ENOTFOUND);
+            assert_non_null(strstr(err.msg, "no person with id 999"));
+            f->st->ops->rollback(f->st);
+        } else {
+            assert_int_equal(rc, RP_OK);
+            assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
+        }
+    }
+    rp_counts c;
+    assert_int_equal(f->st->ops->counts(f->st, &c, NULL), RP_OK);
+    assert_int_equal(c.interactions, 1);
+    rp_stats st;
+    assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL), RP_OK);
+    assert_int_equal(st.n_out, 1); /* named twice, one contact */
+    rp_ledger e = {.person_id = 999, .type = "give", .kind = "intro",
+                   .text = "x", .at = NOW};
+    assert_int_equal(f->st->ops->ledger_add(f->st, &e, &err), RP_ENOTFOUND);
+}
+
 static void
 test_store_bad_jsonl_line_leaves_database_unchanged(void **state)
 {
@@ -515,6 +555,9 @@ main(void)
             teardown),
         cmocka_unit_test_setup_teardown(
             test_store_stats_follow_every_logged_contact, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_empty_bulk_load_checks_keys_at_its_end, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(test_store_second_bulk_load_is_indexed,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_merge_loses_nothing, setup,
