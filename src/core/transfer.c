@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "core/jsonl_reader.h"
 #include "core/jsonrec.h"
 
 /* ---- export ---- */
@@ -561,47 +562,33 @@ import_deal(store *st, rec *r, bool *skip)
     return added(r, rc);
 }
 
-/* Reads one line of any length into *buf; returns its length or -1 at
- * the end of input. */
-static long
-read_line(FILE *in, char **buf, size_t *cap)
-{
-    ssize_t n = getline(buf, cap, in);
-    if (n < 0)
-        return -1;
-    while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
-        (*buf)[--n] = '\0';
-    return (long)n;
-}
-
 rp_code
 transfer_import(store *st, FILE *in, const char *name,
                 transfer_progress_fn *progress, void *ud, transfer_stats *out,
                 rp_err *err)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    long len, bytes = 0;
     rp_code rc = RP_OK;
     rp_arena *a = NULL;
-    bool open = false;
+    jsonl_reader *rd = NULL;
+    jsonl_item it = {0};
+    bool open = false, have;
+    long arena_lines = 0, bytes = 0;
     memset(out, 0, sizeof *out);
     if ((rc = st->ops->begin(st, err)))
         return rc;
     open = true;
-    if ((rc = st->ops->bulk_begin(st, err)))
+    if ((rc = st->ops->bulk_begin(st, err)) ||
+        (rc = jsonl_reader_start(in, name, &rd, err)))
         goto cleanup;
-    while ((len = read_line(in, &line, &cap)) >= 0) {
-        json_error_t jerr;
-        rec r = {name, ++out->lines, NULL, NULL, err};
+    while (!(rc = jsonl_reader_next(rd, &it, &have, err)) && have) {
+        rec r = {name, it.line, it.obj, NULL, err};
         bool skip = false;
-        bytes += len + 1;
-        if (progress && out->lines % 4096 == 0)
-            progress(ud, out->lines, bytes);
-        if (len == 0 || line[0] == '#')
-            continue;
+        if (progress && it.line / 4096 != out->lines / 4096)
+            progress(ud, it.line, it.bytes);
+        out->lines = it.line;
+        bytes = it.bytes;
         /* One arena per batch of lines keeps memory flat on big files. */
-        if (!a || out->lines % 1024 == 0) {
+        if (!a || ++arena_lines % 1024 == 0) {
             rp_arena_free(a);
             a = rp_arena_new();
             if (!a) {
@@ -610,14 +597,6 @@ transfer_import(store *st, FILE *in, const char *name,
             }
         }
         r.a = a;
-        r.obj = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &jerr);
-        if (!r.obj || !json_is_object(r.obj)) {
-            rc = rp_fail(err, RP_EINVAL, "%s:%ld: not a JSON object: %s",
-                         name, out->lines,
-                         r.obj ? "found another JSON value" : jerr.text);
-            json_decref(r.obj);
-            goto cleanup;
-        }
         const char *type = json_string_value(json_object_get(r.obj, "type"));
         long *count = NULL;
         if (!type)
@@ -645,7 +624,6 @@ transfer_import(store *st, FILE *in, const char *name,
         else
             rc = bad(&r, "type", "org, offering, person, interaction, "
                                  "ledger, commitment or deal");
-        json_decref(r.obj);
         if (rc) {
             if (rc == RP_ENOMEM && !err->msg[0])
                 rp_fail(err, rc, "out of memory");
@@ -658,19 +636,19 @@ transfer_import(store *st, FILE *in, const char *name,
             out->added++;
         }
     }
-    if (ferror(in)) {
-        rc = rp_fail(err, RP_EIO, "cannot read '%s'", name);
+    if (rc)
         goto cleanup;
-    }
+    out->lines = jsonl_reader_lines(rd);
     if ((rc = st->ops->bulk_end(st, err)))
         goto cleanup;
     rc = st->ops->commit(st, err);
     open = false;
 cleanup:
+    /* The reader stops before the rollback: it may still be reading. */
+    jsonl_reader_stop(rd);
     if (open && rc)
         st->ops->rollback(st);
     rp_arena_free(a);
-    free(line);
     if (progress)
         progress(ud, out->lines, bytes);
     return rc;
