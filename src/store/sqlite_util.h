@@ -16,10 +16,8 @@ enum { SQ_MAX_STMTS = 128 };
  * into a book with history and into an empty one (see sq_bulk_begin). */
 #define SQ_BULK_CACHE_KIB "40960"
 #define SQ_EMPTY_CACHE_KIB "8192"
-#define SQ_BULK_CACHE                                                         \
-    "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB "; PRAGMA mmap_size = 0"
-#define SQ_EMPTY_CACHE                                                        \
-    "PRAGMA cache_size = -" SQ_EMPTY_CACHE_KIB "; PRAGMA mmap_size = 0"
+#define SQ_BULK_CACHE "PRAGMA cache_size = -" SQ_BULK_CACHE_KIB
+#define SQ_EMPTY_CACHE "PRAGMA cache_size = -" SQ_EMPTY_CACHE_KIB
 
 /* The link table's secondary index as sql/005_link_rowid.sql creates it;
  * a load into an empty book drops it and builds it again with this. */
