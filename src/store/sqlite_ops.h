@@ -80,6 +80,23 @@ rp_code sq_fold_add(sq_store *s, int64_t person_id, bool in, int64_t at);
 rp_code sq_fold_flush(sq_store *s, rp_err *err);
 void sq_fold_reset(sq_store *s);
 void sq_fold_free(sq_store *s);
+/* sqlite_links.c: during a load into an empty book, links are gathered
+ * and written many to a statement: add one, write those still held, drop
+ * them unwritten. */
+rp_code sq_links_add(sq_store *s, int64_t interaction_id, int64_t person_id,
+                     int64_t at, rp_err *err);
+rp_code sq_links_flush(sq_store *s, rp_err *err);
+void sq_links_reset(sq_store *s);
+/* sqlite_pending.c: during a load into an empty book, interactions that
+ * cannot fail are held and written many to a statement.  fits: whether x
+ * is such a row; add: hold it (assigning its id if it has none); saw: an
+ * id written one row at a time; flush: write what is held; reset: drop it
+ * unwritten. */
+bool sq_pending_fits(const sq_store *s, const rp_interaction *x);
+rp_code sq_pending_add(sq_store *s, rp_interaction *x, rp_err *err);
+void sq_pending_saw(sq_store *s, int64_t id);
+rp_code sq_pending_flush(sq_store *s, rp_err *err);
+void sq_pending_reset(sq_store *s);
 
 rp_code sq_ledger_add(store *st, rp_ledger *e, rp_err *err);
 rp_code sq_ledger_get(store *st, rp_arena *a, int64_t id, rp_ledger *out,

@@ -8,9 +8,20 @@
 
 #include <sqlite3.h>
 
+#include "base/buf.h"
 #include "store/store.h"
 
-enum { SQ_MAX_STMTS = 128 };
+enum { SQ_MAX_STMTS = 128, SQ_LINK_ROWS = 128, SQ_PENDING_ROWS = 64 };
+
+/* An interaction held for writing with others (sqlite_pending.c); its
+ * texts are offsets into the store's pending_text, -1 for none. */
+struct sq_pending_row {
+    int64_t id, at, created_at;
+    int automated;
+    bool has_sentiment;
+    double sentiment;
+    long kind, dir, summary, body, source, thread;
+};
 
 /* The page cache of a bulk load, in KiB (SQLite's negative cache_size),
  * into a book with history and into an empty one (see sq_bulk_begin). */
@@ -39,6 +50,12 @@ typedef struct sq_store {
     sqlite3_int64 tx_changes; /* total changes when the transaction began */
     struct sq_fold *fold; /* a bulk load's contact figures (sqlite_fold.c) */
     size_t fold_cap, fold_n;
+    int64_t links[SQ_LINK_ROWS * 3]; /* links not yet written (sqlite_links.c) */
+    size_t nlinks;
+    struct sq_pending_row pending[SQ_PENDING_ROWS]; /* sqlite_pending.c */
+    size_t npending;
+    rp_buf pending_text;
+    int64_t load_max_id; /* highest interaction id of the load so far */
     bool needs_upgrade;  /* opened read-only, but the schema is older */
     bool readonly;
     char *path;

@@ -28,6 +28,7 @@ sq_close(store *st)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(s->db);
     sq_fold_free(s);
+    rp_buf_release(&s->pending_text);
     rp_free(s->path);
     rp_free(s);
 }
@@ -62,6 +63,8 @@ sq_rollback(store *st)
     s->in_tx = false;
     s->bulk = false;
     sq_fold_reset(s);
+    sq_links_reset(s);
+    sq_pending_reset(s);
     sq_fk_restore(s);
 }
 
@@ -135,6 +138,9 @@ sq_bulk_begin(store *st, rp_err *err)
         (rc = sq_exec(s, "DROP INDEX IF EXISTS interaction_person_at", err)))
         return rc;
     sq_fold_reset(s);
+    sq_links_reset(s);
+    sq_pending_reset(s);
+    s->load_max_id = 0; /* the book has no interactions, or this is unused */
     s->bulk = true;
     return RP_OK;
 }
@@ -209,6 +215,9 @@ sq_counts(store *st, rp_counts *c, rp_err *err)
         "(SELECT count(*) FROM commitment), (SELECT count(*) FROM deal), "
         "(SELECT count(*) FROM offering)";
     sq_store *s = (sq_store *)st;
+    rp_code rc = sq_pending_flush(s, err);
+    if (rc)
+        return rc;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     if (!q)
         return RP_ESTORE;
@@ -382,6 +391,7 @@ store_sqlite_open(const char *path, unsigned flags, store **out, rp_err *err)
     if (!s)
         return rp_fail(err, RP_ENOMEM, "out of memory");
     s->base.ops = &sqlite_ops;
+    rp_buf_init(&s->pending_text, 0);
     s->path = rp_strdup(path);
     s->readonly = (flags & STORE_READONLY) || access(path, W_OK) != 0;
     if (!s->path) {

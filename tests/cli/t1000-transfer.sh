@@ -93,6 +93,15 @@ test_expect_success 'into an empty book, a ledger line for a missing person is r
 	grep "ledger 90: its person_id names no person" err &&
 	test "$(sqlite3 empty2.db "SELECT count(*) FROM ledger")" = 0
 '
+test_expect_success 'into an empty book, a second line with a taken interaction id names its line' '
+	rapport --db empty3.db init >/dev/null &&
+	id=$(grep "\"type\":\"interaction\"" all.jsonl | head -1 | sed "s/.*\"id\":\([0-9]*\).*/\1/") &&
+	{ cat all.jsonl &&
+	  echo "{\"type\":\"interaction\",\"id\":$id,\"kind\":\"note\",\"dir\":\"out\",\"at\":\"2020-01-01T00:00:00Z\",\"people\":[2]}"; } >bad.jsonl &&
+	test_exit_code 1 rapport --db empty3.db import bad.jsonl 2>err &&
+	grep "bad.jsonl:15:.*already used by a different record" err &&
+	test "$(sqlite3 empty3.db "SELECT count(*) FROM interaction")" = 0
+'
 test_expect_success 'a duplicate email is refused, naming the owner' '
 	echo "{\"type\":\"person\",\"id\":60,\"name\":\"Copy\",\"emails\":[\"ada@northwind.example\"]}" |
 		check_bad_line "Ada Byron"

@@ -464,6 +464,101 @@ test_store_empty_bulk_load_checks_keys_at_its_end(void **state)
     assert_int_equal(f->st->ops->ledger_add(f->st, &e, &err), RP_ENOTFOUND);
 }
 
+/* A load into an empty book holds interactions and writes them many at a
+ * time; ids it assigns, ids given out of order and a taken id behave as
+ * one row at a time would. */
+static void
+test_store_empty_bulk_load_holds_rows_without_changing_results(void **state)
+{
+    fixture *f = *state;
+    int64_t ada = add_person(f->st, "Ada", "ada@x.example");
+    struct {
+        int64_t id;
+        const char *summary;
+        rp_code rc;
+        int64_t want_id;
+    } steps[] = {
+        {0, "first", RP_OK, 1},         /* assigned */
+        {10, "tenth", RP_OK, 10},       /* above every id so far: held */
+        {0, "eleventh", RP_OK, 11},     /* assigned after the highest */
+        {5, "fifth", RP_OK, 5},         /* below: written on its own */
+        {10, "again", RP_EEXISTS, 10},  /* taken by a held row */
+    };
+    rp_err err = {0};
+    assert_int_equal(f->st->ops->begin(f->st, NULL), RP_OK);
+    assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        rp_interaction x = {.id = steps[i].id, .kind = "email", .dir = "in",
+                            .at = NOW - 86400 * (int64_t)(10 - i),
+                            .summary = steps[i].summary, .people = &ada,
+                            .npeople = 1, .created_at = NOW};
+        assert_int_equal(f->st->ops->interaction_add(f->st, &x, &err),
+                         steps[i].rc);
+        assert_int_equal(x.id, steps[i].want_id);
+    }
+    assert_int_equal(f->st->ops->bulk_end(f->st, &err), RP_OK);
+    assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
+    for (size_t i = 0; i < 4; i++) {
+        rp_interaction got;
+        assert_int_equal(f->st->ops->interaction_get(f->st, f->a,
+                                                     steps[i].want_id, &got,
+                                                     NULL),
+                         RP_OK);
+        assert_string_equal(got.summary, steps[i].summary);
+        assert_int_equal(got.npeople, 1);
+    }
+    rp_counts c;
+    assert_int_equal(f->st->ops->counts(f->st, &c, NULL), RP_OK);
+    assert_int_equal(c.interactions, 4);
+    rp_stats st;
+    assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL), RP_OK);
+    assert_int_equal(st.n_in, 4);
+    rp_hit *hits;
+    size_t n;
+    assert_int_equal(f->st->ops->search(f->st, f->a, "eleventh", 10, &hits,
+                                        &n, NULL),
+                     RP_OK);
+    assert_int_equal(n, 1);
+}
+
+/* More rows than one statement holds: every row and link arrives. */
+static void
+test_store_empty_bulk_load_writes_full_statements(void **state)
+{
+    fixture *f = *state;
+    int64_t who[2] = {add_person(f->st, "Ada", "ada@x.example"),
+                      add_person(f->st, "Bo", "bo@x.example")};
+    char text[32];
+    rp_err err = {0};
+    assert_int_equal(f->st->ops->begin(f->st, NULL), RP_OK);
+    assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
+    for (int i = 0; i < 300; i++) {
+        snprintf(text, sizeof text, "note number %d", i);
+        rp_interaction x = {.kind = "call", .dir = i % 3 ? "out" : "in",
+                            .at = NOW - 3600 * (300 - i), .summary = text,
+                            .people = who, .npeople = 1 + i % 2,
+                            .created_at = NOW};
+        assert_int_equal(f->st->ops->interaction_add(f->st, &x, &err),
+                         RP_OK);
+        assert_int_equal(x.id, i + 1);
+    }
+    assert_int_equal(f->st->ops->bulk_end(f->st, &err), RP_OK);
+    assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
+    rp_interaction got;
+    assert_int_equal(
+        f->st->ops->interaction_get(f->st, f->a, 200, &got, NULL), RP_OK);
+    assert_string_equal(got.summary, "note number 199");
+    assert_string_equal(got.dir, "out");
+    assert_int_equal(got.npeople, 2);
+    rp_stats st;
+    assert_int_equal(f->st->ops->stats_get(f->st, who[0], NOW, &st, NULL),
+                     RP_OK);
+    assert_int_equal(st.n_in + st.n_out, 300);
+    assert_int_equal(f->st->ops->stats_get(f->st, who[1], NOW, &st, NULL),
+                     RP_OK);
+    assert_int_equal(st.n_in + st.n_out, 150);
+}
+
 static void
 test_store_bad_jsonl_line_leaves_database_unchanged(void **state)
 {
@@ -557,6 +652,12 @@ main(void)
             test_store_stats_follow_every_logged_contact, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_empty_bulk_load_checks_keys_at_its_end, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_empty_bulk_load_holds_rows_without_changing_results,
+            setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_store_empty_bulk_load_writes_full_statements, setup,
             teardown),
         cmocka_unit_test_setup_teardown(test_store_second_bulk_load_is_indexed,
                                         setup, teardown),
