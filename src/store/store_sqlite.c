@@ -292,6 +292,28 @@ static const struct store_ops sqlite_ops = {
 
 /* Brings the schema up to date, one migration per transaction.  A file
  * that holds tables but no rapport version is someone else's database. */
+/* After migration `version`: every reference still finds its record. */
+static rp_code
+keys_hold(sq_store *s, int version, rp_err *err)
+{
+    sqlite3_stmt *q = NULL;
+    rp_code rc = RP_OK;
+    if (sqlite3_prepare_v2(s->db, "SELECT \"table\" FROM "
+                           "pragma_foreign_key_check LIMIT 1", -1, &q,
+                           NULL) != SQLITE_OK)
+        return sq_fail(s, err, "cannot check the upgraded database");
+    int r = sqlite3_step(q);
+    if (r == SQLITE_ROW)
+        rc = rp_fail(err, RP_ESTORE,
+                     "cannot upgrade '%s' to schema %d: a row of %s refers "
+                     "to a missing record",
+                     s->path, version, (const char *)sqlite3_column_text(q, 0));
+    else if (r != SQLITE_DONE)
+        rc = sq_fail(s, err, "cannot check the upgraded database");
+    sqlite3_finalize(q);
+    return rc;
+}
+
 static rp_code
 migrate(sq_store *s, rp_err *err)
 {
@@ -341,18 +363,29 @@ migrate(sq_store *s, rp_err *err)
                      "cannot upgrade '%s': the file is read-only", s->path);
         goto cleanup;
     }
-    for (int v = version; v < store_migration_count; v++) {
+    /* A migration that rebuilds a table (SQLite cannot change a column's
+     * rules in place) must not set off the foreign keys' ON DELETE actions
+     * when it drops the old one: the keys are off while migrations run,
+     * which SQLite allows only outside a transaction, and each migration
+     * checks them before it commits. */
+    if (version < store_migration_count)
+        sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    for (int v = version; v < store_migration_count && !rc; v++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
         if ((rc = sq_exec(s, "BEGIN IMMEDIATE", err)))
-            goto cleanup;
+            break;
         if ((rc = sq_exec(s, store_migrations[v], err)) ||
+            (rc = keys_hold(s, v + 1, err)) ||
             (rc = sq_exec(s, pragma, err)) ||
-            (rc = sq_exec(s, "COMMIT", err))) {
+            (rc = sq_exec(s, "COMMIT", err)))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-            goto cleanup;
-        }
     }
+    if (version < store_migration_count &&
+        sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+            SQLITE_OK &&
+        !rc)
+        rc = sq_fail(s, err, "cannot turn foreign keys back on");
 cleanup:
     sqlite3_finalize(q);
     return rc;

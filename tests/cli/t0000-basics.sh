@@ -143,7 +143,21 @@ test_expect_success 'links of a schema-4 book survive the move to the new key' '
 	sqlite3 v4.db "PRAGMA integrity_check" | grep "^ok$" &&
 	rapport --db v4.db log carl --kind email --dir in --summary "thanks" >/dev/null &&
 	rapport --db v4.db person show carl --json >p &&
-	test "$(json_get p "j.recent[0].summary")" = "thanks"
+	test "$(json_get p "j.recent[0].summary")" = "thanks" &&
+	rapport --db v4.db search review >out && grep "joint review" out
+'
+# 006 rebuilt two tables to write their CHECKs as comparisons: the rules
+# must hold as before.
+test_expect_success 'the rebuilt tables still refuse what they refused' '
+	! sqlite3 v4.db "INSERT INTO interaction(kind, dir, at, created_at) VALUES (\"fax\", \"in\", 0, 0)" 2>err &&
+	grep "CHECK constraint failed" err &&
+	! sqlite3 v4.db "INSERT INTO interaction(kind, dir, at, created_at) VALUES (\"call\", \"sideways\", 0, 0)" 2>err &&
+	grep "CHECK constraint failed" err &&
+	! sqlite3 v4.db "INSERT INTO person_item(person_id, kind, value) VALUES (1, \"shoe size\", \"9\")" 2>err &&
+	grep "CHECK constraint failed" err &&
+	! sqlite3 v4.db "PRAGMA foreign_keys = ON; INSERT INTO person_item(person_id, kind, value) VALUES (999, \"tag\", \"x\")" 2>err &&
+	grep "FOREIGN KEY constraint failed" err &&
+	test "$(sqlite3 v4.db "SELECT count(*) FROM person_item WHERE kind = \"tag\"")" = 0
 '
 test_expect_success 'text that is not UTF-8 is refused; a book holding some says so on export' '
 	rapport --db u.db init >/dev/null &&
