@@ -1,11 +1,14 @@
 /* rp.c - status codes, error messages and the allocation wrapper. */
 #include "rp.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long alloc_count;
+/* Counted atomically: the JSON Lines reader allocates on its own thread.
+ * The failure settings are changed by tests only, with no thread running. */
+static atomic_long alloc_count;
 static long fail_at;
 static bool fail_persistent;
 
@@ -13,19 +16,19 @@ static bool fail_persistent;
 static bool
 should_fail(void)
 {
-    alloc_count++;
+    long n =
+        atomic_fetch_add_explicit(&alloc_count, 1, memory_order_relaxed) + 1;
     if (fail_at <= 0)
         return false;
-    if (alloc_count == fail_at)
+    if (n == fail_at)
         return true;
-    return fail_persistent && alloc_count > fail_at;
+    return fail_persistent && n > fail_at;
 }
 
 long
 rp_malloc_fail_at(long n, bool persistent)
 {
-    long made = alloc_count;
-    alloc_count = 0;
+    long made = atomic_exchange(&alloc_count, 0);
     fail_at = n;
     fail_persistent = persistent;
     return made;

@@ -50,14 +50,14 @@ static rp_code
 grow(sq_store *s)
 {
     size_t cap = s->fold_cap ? s->fold_cap * 2 : 1024;
-    struct sq_fold *t = malloc(cap * sizeof *t);
+    struct sq_fold *t = rp_malloc(cap * sizeof *t);
     if (!t)
         return RP_ENOMEM;
     clear_slots(t, cap);
     for (size_t i = 0; i < s->fold_cap; i++)
         if (s->fold[i].person_id != NO_PERSON)
             *find(t, cap, s->fold[i].person_id) = s->fold[i];
-    free(s->fold);
+    rp_free(s->fold);
     s->fold = t;
     s->fold_cap = cap;
     return RP_OK;
@@ -171,7 +171,7 @@ sq_fold_reset(sq_store *s)
 void
 sq_fold_free(sq_store *s)
 {
-    free(s->fold);
+    rp_free(s->fold);
     s->fold = NULL;
     s->fold_cap = s->fold_n = 0;
 }
