@@ -192,9 +192,11 @@ bind_person(sqlite3_stmt *q, const rp_person *p)
     sqlite3_bind_int(q, 10, p->is_me ? 1 : 0);
 }
 
-/* The org's name for the search index, when the caller did not give it. */
+/* The org's name for the search index, when the caller did not give it:
+ * SQLite's own copy, valid until the next call (no arena per person: on a
+ * large import that was an allocation and a release per row). */
 static const char *
-org_name_for(sq_store *s, rp_arena *a, int64_t org_id)
+org_name_for(sq_store *s, int64_t org_id)
 {
     static const char sql[] = "SELECT name FROM org WHERE id = ?1";
     if (!org_id)
@@ -203,7 +205,9 @@ org_name_for(sq_store *s, rp_arena *a, int64_t org_id)
     if (!q)
         return NULL;
     sqlite3_bind_int64(q, 1, org_id);
-    return sqlite3_step(q) == SQLITE_ROW ? sq_text(a, q, 0) : NULL;
+    return sqlite3_step(q) == SQLITE_ROW
+               ? (const char *)sqlite3_column_text(q, 0)
+               : NULL;
 }
 
 static rp_code
@@ -233,7 +237,6 @@ sq_person_add(store *st, rp_person *p, rp_err *err)
     sq_store *s = (sq_store *)st;
     int own;
     int64_t given_id = p->id;
-    rp_arena *a = NULL;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -253,13 +256,10 @@ sq_person_add(store *st, rp_person *p, rp_err *err)
     if (rc)
         goto cleanup;
     rp_person idx = *p;
-    if (!idx.org_name && idx.org_id) {
-        a = rp_arena_new();
-        idx.org_name = a ? org_name_for(s, a, idx.org_id) : NULL;
-    }
+    if (!idx.org_name && idx.org_id)
+        idx.org_name = org_name_for(s, idx.org_id);
     rc = person_index(s, &idx, true, err);
 cleanup:
-    rp_arena_free(a);
     if (rc)
         p->id = given_id; /* as the caller passed it */
     return sq_tx_end(s, own, rc, err);
@@ -270,7 +270,6 @@ sq_person_update(store *st, const rp_person *p, rp_err *err)
 {
     sq_store *s = (sq_store *)st;
     int own;
-    rp_arena *a = NULL;
     rp_code rc = sq_tx_begin(s, &own, err);
     if (rc)
         return rc;
@@ -300,11 +299,9 @@ sq_person_update(store *st, const rp_person *p, rp_err *err)
     if ((rc = insert_items(s, p, err)))
         goto cleanup;
     rp_person idx = *p;
-    a = rp_arena_new();
-    idx.org_name = a ? org_name_for(s, a, p->org_id) : NULL;
+    idx.org_name = org_name_for(s, p->org_id);
     rc = person_index(s, &idx, false, err);
 cleanup:
-    rp_arena_free(a);
     return sq_tx_end(s, own, rc, err);
 }
 
