@@ -235,9 +235,10 @@ sq_interaction_add(store *st, rp_interaction *x, rp_err *err)
     x->id = sqlite3_last_insert_rowid(s->db);
     sq_pending_saw(s, x->id);
 links:
-    if (s->bulk && s->bulk_was_empty) {
-        /* Held and written many at a time (sqlite_links.c); a person
-         * named twice is one link and one contact. */
+    if (s->bulk && s->fk_off) {
+        /* Held and written many at a time (sqlite_links.c): with the keys
+         * checked at the end, a link cannot fail.  A person named twice
+         * is one link and one contact. */
         for (size_t i = 0; i < x->npeople && !rc; i++) {
             if (named_before(x->people, i))
                 continue;
@@ -272,6 +273,8 @@ links:
             (rc = sq_fold_add(s, x->people[i], !strcmp(x->dir, "in"), x->at)))
             goto cleanup;
     }
+    if (s->bulk && s->bulk_was_empty)
+        goto cleanup; /* everything is indexed at the end */
     if (s->bulk) {
         q = sq_prep(s, mark, err);
         if (q)

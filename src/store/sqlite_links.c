@@ -4,9 +4,10 @@
  *
  * One statement per link cost a statement's setup and teardown (opening
  * and closing cursors) 1.37 million times on the large book, as much as
- * the writes themselves.  During a load into an empty book nothing reads
- * the links before its end and the foreign keys are checked then, so they
- * are gathered here and written SQ_LINK_ROWS at a time.
+ * the writes themselves.  During a load into an empty book whose foreign
+ * keys are checked at its end, nothing reads the links before then and
+ * none can fail, so they are gathered here and written SQ_LINK_ROWS at a
+ * time.
  */
 #include "store/sqlite_ops.h"
 

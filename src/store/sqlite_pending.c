@@ -4,7 +4,8 @@
  *
  * Copying a million interaction rows inside SQLite takes 0.45 s; one
  * INSERT statement per row took 2.2 s, nearly all of it the statement's
- * own setup and teardown.  During a load into an empty book, a row whose
+ * own setup and teardown.  During a load into an empty book whose foreign
+ * keys are checked at the end (sq_bulk_begin), a row whose
  * id cannot be taken (none given, or one above every id of the load so
  * far) and that has no external id (so no uniqueness to report) cannot
  * fail, and is held here and written with others.  Anything else first
@@ -21,7 +22,7 @@
     "INSERT INTO interaction(id, kind, dir, at, summary, body, source, "       \
     "thread, automated, sentiment, created_at) VALUES"
 #define ROW_PARAMS "(?,?,?,?,?,?,?,?,?,?,?)"
-enum { ROW_NPARAMS = 11, NO_TEXT = -1 };
+enum { ROW_NPARAMS = 11, NO_TEXT = -1, PENDING_TEXT_BYTES = 4 << 20 };
 
 /* The statement for SQ_PENDING_ROWS rows, built once in static storage so
  * that the statement cache (keyed by address) keeps it prepared. */
@@ -41,7 +42,7 @@ many_rows_sql(void)
 bool
 sq_pending_fits(const sq_store *s, const rp_interaction *x)
 {
-    return s->bulk && s->bulk_was_empty && !x->external_id &&
+    return s->bulk && s->bulk_was_empty && s->fk_off && !x->external_id &&
            s->load_max_id < INT64_MAX && (x->id == 0 || x->id > s->load_max_id);
 }
 
@@ -128,7 +129,12 @@ sq_pending_add(sq_store *s, rp_interaction *x, rp_err *err)
         return rc == RP_ENOMEM ? rp_fail(err, rc, "out of memory") : rc;
     s->npending++;
     sq_pending_saw(s, x->id);
-    return s->npending == SQ_PENDING_ROWS ? sq_pending_flush(s, err) : RP_OK;
+    /* Long bodies are written sooner: 64 mail bodies of a megabyte would
+     * be 64 MB held. */
+    return s->npending == SQ_PENDING_ROWS ||
+                   s->pending_text.len > PENDING_TEXT_BYTES
+               ? sq_pending_flush(s, err)
+               : RP_OK;
 }
 
 rp_code

@@ -68,6 +68,22 @@ sq_rollback(store *st)
     sq_fk_restore(s);
 }
 
+/* How many rows refer to a missing record (0 unless the book was edited
+ * outside rapport, with foreign keys off); -1 when it cannot be read. */
+static long
+broken_references(sq_store *s)
+{
+    sqlite3_stmt *q = NULL;
+    long n = -1;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM pragma_foreign_key_check",
+                           -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
 /* True when the book holds no interactions. */
 static rp_code
 book_empty(sq_store *s, bool *empty, rp_err *err)
@@ -103,9 +119,12 @@ sq_bulk_begin(store *st, rp_err *err)
      * (sq_bulk_check) instead of with every row: the per-row lookups
      * were a tenth of a large import.  SQLite turns them off only between
      * transactions, so a transaction that has written nothing yet is
-     * begun again; the book is looked at again inside the new one. */
+     * begun again; the book is looked at again inside the new one.  A book
+     * that already holds a broken reference (edited outside rapport) keeps
+     * its keys on, or the check would blame that row on the import. */
     if (s->bulk_was_empty && !s->fk_off &&
-        sqlite3_total_changes64(s->db) == s->tx_changes) {
+        sqlite3_total_changes64(s->db) == s->tx_changes &&
+        broken_references(s) == 0) {
         if ((rc = sq_exec(s, "COMMIT", err)))
             return rc;
         s->in_tx = false;
@@ -155,10 +174,11 @@ static rp_code
 sq_bulk_check(sq_store *s, rp_err *err)
 {
     static const char links[] =
-        "SELECT d.p, (SELECT interaction_id FROM interaction_person "
-        "WHERE person_id = d.p LIMIT 1) FROM (SELECT DISTINCT person_id AS p "
+        "SELECT d.p, (SELECT min(interaction_id) FROM interaction_person "
+        "WHERE person_id = d.p) FROM (SELECT DISTINCT person_id AS p "
         "FROM interaction_person) d "
-        "WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = d.p) LIMIT 1";
+        "WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = d.p) "
+        "ORDER BY 2 LIMIT 1";
     static const char others[] =
         "SELECT fk.\"table\", fk.rowid, fk.parent, fl.\"from\" "
         "FROM sqlite_schema t, pragma_foreign_key_check(t.name) fk "
@@ -292,26 +312,21 @@ static const struct store_ops sqlite_ops = {
 
 /* Brings the schema up to date, one migration per transaction.  A file
  * that holds tables but no rapport version is someone else's database. */
-/* After migration `version`: every reference still finds its record. */
+/* After migration `version`: no reference broken that was whole before.
+ * Rows that were already broken stay as they were: refusing them would
+ * lock the user out of the book, export included. */
 static rp_code
-keys_hold(sq_store *s, int version, rp_err *err)
+keys_hold(sq_store *s, int version, long before, rp_err *err)
 {
-    sqlite3_stmt *q = NULL;
-    rp_code rc = RP_OK;
-    if (sqlite3_prepare_v2(s->db, "SELECT \"table\" FROM "
-                           "pragma_foreign_key_check LIMIT 1", -1, &q,
-                           NULL) != SQLITE_OK)
+    long now = broken_references(s);
+    if (now < 0)
         return sq_fail(s, err, "cannot check the upgraded database");
-    int r = sqlite3_step(q);
-    if (r == SQLITE_ROW)
-        rc = rp_fail(err, RP_ESTORE,
-                     "cannot upgrade '%s' to schema %d: a row of %s refers "
-                     "to a missing record",
-                     s->path, version, (const char *)sqlite3_column_text(q, 0));
-    else if (r != SQLITE_DONE)
-        rc = sq_fail(s, err, "cannot check the upgraded database");
-    sqlite3_finalize(q);
-    return rc;
+    if (now > before)
+        return rp_fail(err, RP_ESTORE,
+                       "cannot upgrade '%s' to schema %d: it would leave %ld "
+                       "more rows referring to missing records",
+                       s->path, version, now - before);
+    return RP_OK;
 }
 
 static rp_code
@@ -368,15 +383,19 @@ migrate(sq_store *s, rp_err *err)
      * when it drops the old one: the keys are off while migrations run,
      * which SQLite allows only outside a transaction, and each migration
      * checks them before it commits. */
-    if (version < store_migration_count)
+    long broken = 0;
+    if (version < store_migration_count) {
         sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+        if (version > 0 && (broken = broken_references(s)) < 0)
+            rc = sq_fail(s, err, "cannot check the database before upgrading");
+    }
     for (int v = version; v < store_migration_count && !rc; v++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
         if ((rc = sq_exec(s, "BEGIN IMMEDIATE", err)))
             break;
         if ((rc = sq_exec(s, store_migrations[v], err)) ||
-            (rc = keys_hold(s, v + 1, err)) ||
+            (rc = keys_hold(s, v + 1, broken, err)) ||
             (rc = sq_exec(s, pragma, err)) ||
             (rc = sq_exec(s, "COMMIT", err)))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

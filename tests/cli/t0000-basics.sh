@@ -159,6 +159,24 @@ test_expect_success 'the rebuilt tables still refuse what they refused' '
 	grep "FOREIGN KEY constraint failed" err &&
 	test "$(sqlite3 v4.db "SELECT count(*) FROM person_item WHERE kind = \"tag\"")" = 0
 '
+# A row written outside rapport with foreign keys off may refer to nothing:
+# upgrading must neither refuse the book (that locked the user out, export
+# included) nor lose the row.
+test_expect_success 'a book holding a broken reference still upgrades and opens' '
+	rapport --db orphan.db init >/dev/null &&
+	rapport --db orphan.db person add "Ada Byron" >/dev/null &&
+	sqlite3 orphan.db "INSERT INTO ledger(person_id, type, kind, text, at)
+		VALUES (999, \"give\", \"\", \"stray\", 0);
+		PRAGMA user_version = 6" &&
+	rapport --db orphan.db person list >out && grep "Ada Byron" out &&
+	test "$(sqlite3 orphan.db "PRAGMA user_version")" = "$(sqlite3 new.db "PRAGMA user_version")" &&
+	test "$(sqlite3 orphan.db "SELECT count(*) FROM ledger WHERE person_id = 999")" = 1 &&
+	printf "%s\n" "{\"type\":\"person\",\"id\":50,\"name\":\"Bo\"}" \
+		"{\"type\":\"interaction\",\"id\":7,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"2026-01-01T00:00:00Z\",\"people\":[777]}" >o.jsonl &&
+	test_exit_code 1 rapport --db orphan.db import o.jsonl 2>err &&
+	grep "o.jsonl:2: no person with id 777" err &&
+	rapport --db orphan.db export >/dev/null
+'
 test_expect_success 'text that is not UTF-8 is refused; a book holding some says so on export' '
 	rapport --db u.db init >/dev/null &&
 	test_exit_code 2 rapport --db u.db person add "$(printf "Bad \377 Name")" 2>err &&
