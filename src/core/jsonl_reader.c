@@ -1,16 +1,22 @@
 /* jsonl_reader.c - JSON Lines parsed on a second thread; see jsonl_reader.h.
  *
  * The reader hands lines over in batches through a short ring, so the two
- * threads meet once per few hundred lines, and the ring's length bounds the
- * memory held by objects parsed but not yet stored. */
+ * threads meet once per few hundred lines.  A batch ends at BATCH lines or
+ * BATCH_BYTES of parsed memory, whichever comes first, so the ring bounds
+ * the memory held by objects parsed but not yet stored (about RING *
+ * BATCH_BYTES, plus any one line larger than that) whatever the lines'
+ * size: counting lines alone, a file of 1 MB mail bodies held 878 MB. */
 #include "core/jsonl_reader.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
-enum { BATCH = 256, RING = 8 };
+#include "core/fdlines.h"
+
+enum { BATCH = 256, RING = 8, BATCH_BYTES = 1024 * 1024 };
 
 /* The memory jansson allocates while the reader parses a batch: a chain
  * of blocks, handed out in order and released together with the batch.
@@ -19,6 +25,7 @@ enum { BATCH = 256, RING = 8 };
 struct block {
     struct block *next;
     size_t used, size;
+    bool alone; /* made for one large allocation, freed when it is */
     _Alignas(16) unsigned char data[];
 };
 
@@ -26,6 +33,7 @@ enum { BLOCK_SIZE = 256 * 1024 };
 
 struct batch {
     size_t n;
+    size_t bytes;         /* in blocks */
     struct block *blocks; /* newest first */
     jsonl_item v[BATCH];
 };
@@ -33,6 +41,9 @@ struct batch {
 /* The batch the calling thread is parsing into: set on the reader thread
  * only, around json_loadb; everywhere else jansson gets malloc and free. */
 static _Thread_local struct batch *parsing;
+/* Set when batch_alloc could not get memory during the current parse, so
+ * that the failure is reported as such and not as bad JSON. */
+static _Thread_local bool parse_ran_out;
 
 static void *
 batch_alloc(size_t n)
@@ -43,14 +54,19 @@ batch_alloc(size_t n)
     n = (n + 15) & ~(size_t)15;
     struct block *k = b->blocks;
     if (!k || k->size - k->used < n) {
-        size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
-        if (!(k = rp_malloc(sizeof *k + size)))
+        bool alone = n > BLOCK_SIZE / 4;
+        size_t size = alone ? n : BLOCK_SIZE;
+        if (!(k = rp_malloc(sizeof *k + size))) {
+            parse_ran_out = true;
             return NULL;
+        }
         k->size = size;
         k->used = 0;
+        k->alone = alone;
+        b->bytes += size;
         /* A block made for one large allocation goes behind the current
          * one, which still has room for small ones. */
-        if (size > BLOCK_SIZE && b->blocks) {
+        if (alone && b->blocks) {
             k->next = b->blocks->next;
             b->blocks->next = k;
         } else {
@@ -63,29 +79,36 @@ batch_alloc(size_t n)
     return p;
 }
 
-/* True when p lies in one of b's blocks. */
-static bool
-in_batch(const struct batch *b, const void *p)
-{
-    for (const struct block *k = b->blocks; k; k = k->next)
-        if ((const unsigned char *)p >= k->data &&
-            (const unsigned char *)p < k->data + k->size)
-            return true;
-    return false;
-}
-
+/* Small pieces are released with their batch; a large one (a growing
+ * string buffer, a long body) goes back at once, or a line of a few
+ * megabytes would hold several times its size. */
 static void
 batch_free(void *p)
 {
     if (!p)
         return;
-    if (parsing && in_batch(parsing, p))
-        return; /* released with its batch */
+    if (!parsing) {
+        rp_free(p);
+        return;
+    }
+    for (struct block **kp = &parsing->blocks; *kp; kp = &(*kp)->next) {
+        struct block *k = *kp;
+        if ((unsigned char *)p < k->data ||
+            (unsigned char *)p >= k->data + k->size)
+            continue;
+        if (k->alone && p == k->data) {
+            *kp = k->next;
+            parsing->bytes -= k->size;
+            rp_free(k);
+        }
+        return;
+    }
     rp_free(p);
 }
 
 struct jsonl_reader {
     FILE *in;
+    fdlines *fl; /* reads a pipe or terminal so that stop can wake it */
     const char *name;
     pthread_t thread;
     pthread_mutex_t mu;
@@ -165,7 +188,26 @@ read_all(void *arg)
     long lines = 0, bytes = 0;
     rp_err fail = {0};
     struct batch *b = NULL;
-    while ((len = getline(&line, &cap, r->in)) >= 0) {
+    bool read_error = false;
+    for (;;) {
+        if (r->fl) {
+            /* Lines that came in slowly are handed over before waiting
+             * for more: a bad one must not wait for the next 256. */
+            if (b && b->n && !fdlines_ready(r->fl)) {
+                struct batch *part = b;
+                b = NULL;
+                if (!put(r, part))
+                    goto out;
+            }
+            len = fdlines_next(r->fl, &line);
+            if (len == -1)
+                read_error = true;
+            if (len <= 0)
+                break; /* the end, an error, or woken to stop */
+        } else if ((len = getline(&line, &cap, r->in)) < 0) {
+            read_error = ferror(r->in) != 0;
+            break;
+        }
         lines++;
         bytes += len;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -178,13 +220,19 @@ read_all(void *arg)
                 break;
             }
             b->n = 0;
+            b->bytes = 0;
             b->blocks = NULL;
         }
         json_error_t jerr;
         parsing = b;
+        parse_ran_out = false;
         json_t *obj =
             json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &jerr);
         parsing = NULL;
+        if (!obj && parse_ran_out) {
+            rp_fail(&fail, RP_ENOMEM, "%s:%ld: out of memory", r->name, lines);
+            break;
+        }
         if (!obj || !json_is_object(obj)) {
             /* A value that is not an object lives in b's blocks too. */
             rp_fail(&fail, RP_EINVAL, "%s:%ld: not a JSON object: %s", r->name,
@@ -192,7 +240,7 @@ read_all(void *arg)
             break;
         }
         b->v[b->n++] = (jsonl_item){obj, lines, bytes};
-        if (b->n == BATCH) {
+        if (b->n == BATCH || b->bytes >= BATCH_BYTES) {
             struct batch *full = b;
             b = NULL;
             if (!put(r, full))
@@ -200,7 +248,7 @@ read_all(void *arg)
             continue;
         }
     }
-    if (!fail.code && ferror(r->in))
+    if (!fail.code && read_error)
         rp_fail(&fail, RP_EIO, "cannot read '%s'", r->name);
     if (b && b->n) {
         struct batch *last = b;
@@ -210,7 +258,8 @@ read_all(void *arg)
     }
 out:
     free_batch(b);
-    rp_free(line);
+    if (!r->fl)
+        rp_free(line); /* getline's; fdlines keeps its own */
     finish(r, lines, fail.code ? &fail : NULL);
     return NULL;
 }
@@ -224,6 +273,16 @@ jsonl_reader_start(FILE *in, const char *name, jsonl_reader **out, rp_err *err)
         return rp_fail(err, RP_ENOMEM, "out of memory");
     r->in = in;
     r->name = name;
+    /* A pipe or a terminal is read through fdlines, which stop can wake;
+     * a regular file never blocks for long. */
+    struct stat sb;
+    int fd = fileno(in);
+    if (fd >= 0 && fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+        !(r->fl = fdlines_new(fd))) {
+        rp_free(r);
+        return rp_fail(err, RP_ENOMEM, "cannot read '%s': out of resources",
+                       name);
+    }
     pthread_mutex_init(&r->mu, NULL);
     pthread_cond_init(&r->can_put, NULL);
     pthread_cond_init(&r->can_get, NULL);
@@ -238,6 +297,7 @@ jsonl_reader_start(FILE *in, const char *name, jsonl_reader **out, rp_err *err)
         pthread_cond_destroy(&r->can_get);
         pthread_cond_destroy(&r->can_put);
         pthread_mutex_destroy(&r->mu);
+        fdlines_free(r->fl);
         rp_free(r);
         return rp_fail(err, RP_ENOMEM, "cannot start a reader thread");
     }
@@ -298,7 +358,10 @@ jsonl_reader_stop(jsonl_reader *r)
     r->stop = true;
     pthread_cond_signal(&r->can_put);
     pthread_mutex_unlock(&r->mu);
+    if (r->fl)
+        fdlines_wake(r->fl); /* it may be waiting for input */
     pthread_join(r->thread, NULL);
+    fdlines_free(r->fl);
     free_batch(r->cur);
     for (size_t i = 0; i < r->count; i++)
         free_batch(r->ring[(r->head + i) % RING]);

@@ -26,7 +26,8 @@ typedef struct jsonl_item {
 } jsonl_item;
 
 /* Starts reading in (named name in messages: "name:line: ...").  in must
- * not be touched by anyone else until jsonl_reader_stop. */
+ * not have been read from (a pipe is read through its descriptor), nor be
+ * touched by anyone else until jsonl_reader_stop. */
 rp_code jsonl_reader_start(FILE *in, const char *name, jsonl_reader **out,
                            rp_err *err);
 

@@ -562,6 +562,8 @@ import_deal(store *st, rec *r, bool *skip)
     return added(r, rc);
 }
 
+enum { ARENA_BYTES = 8 * 1024 * 1024 };
+
 rp_code
 transfer_import(store *st, FILE *in, const char *name,
                 transfer_progress_fn *progress, void *ud, transfer_stats *out,
@@ -587,8 +589,10 @@ transfer_import(store *st, FILE *in, const char *name,
             progress(ud, it.line, it.bytes);
         out->lines = it.line;
         bytes = it.bytes;
-        /* One arena per batch of lines keeps memory flat on big files. */
-        if (!a || ++arena_lines % 1024 == 0) {
+        /* One arena per batch of lines (or of megabytes, when lines are
+         * long mail bodies) keeps memory flat on big files. */
+        if (!a || ++arena_lines % 1024 == 0 ||
+            rp_arena_used(a) > ARENA_BYTES) {
             rp_arena_free(a);
             a = rp_arena_new();
             if (!a) {

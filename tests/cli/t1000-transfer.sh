@@ -102,6 +102,17 @@ test_expect_success 'into an empty book, a second line with a taken interaction 
 	grep "bad.jsonl:15:.*already used by a different record" err &&
 	test "$(sqlite3 empty3.db "SELECT count(*) FROM interaction")" = 0
 '
+# The lines of a pipe are parsed on a second thread; a bad one must end
+# the import at once, not when the writer finally closes the pipe.
+test_expect_success 'an import from a pipe stops at a bad line without waiting for the rest' '
+	rm -f pipe.rc &&
+	( { printf "%s\n" "{\"type\":\"rapport\",\"version\":1}" "{\"type\":\"bogus\"}"; sleep 6; } |
+	  { rapport --db pipe.db import - 2>pipe.err; echo $? >pipe.rc; } ) &
+	i=0 && while [ ! -s pipe.rc ] && [ $i -lt 40 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test -s pipe.rc && test "$(cat pipe.rc)" = 1 &&
+	grep "<stdin>:2: field .type." pipe.err &&
+	wait
+'
 test_expect_success 'a duplicate email is refused, naming the owner' '
 	echo "{\"type\":\"person\",\"id\":60,\"name\":\"Copy\",\"emails\":[\"ada@northwind.example\"]}" |
 		check_bad_line "Ada Byron"
