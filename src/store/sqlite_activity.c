@@ -379,7 +379,10 @@ sq_interaction_get(store *st, rp_arena *a, int64_t id, rp_interaction *out,
     static const char sql[] =
         "SELECT " INTERACTION_COLUMNS "FROM interaction i WHERE i.id = ?1";
     sq_store *s = (sq_store *)st;
-    if (s->npending && sq_pending_flush(s, err))
+    /* Held rows first, and their links, or the row would come back
+     * without its people. */
+    if ((s->npending && sq_pending_flush(s, err)) ||
+        (s->nlinks && sq_links_flush(s, err)))
         return RP_ESTORE;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     rp_interaction *v;

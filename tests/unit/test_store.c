@@ -496,6 +496,13 @@ test_store_empty_bulk_load_holds_rows_without_changing_results(void **state)
                          steps[i].rc);
         assert_int_equal(x.id, steps[i].want_id);
     }
+    /* Read back in the middle of the load: held rows come with their
+     * people. */
+    rp_interaction mid;
+    assert_int_equal(
+        f->st->ops->interaction_get(f->st, f->a, 11, &mid, NULL), RP_OK);
+    assert_string_equal(mid.summary, "eleventh");
+    assert_int_equal(mid.npeople, 1);
     assert_int_equal(f->st->ops->bulk_end(f->st, &err), RP_OK);
     assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
     for (size_t i = 0; i < 4; i++) {
