@@ -1,6 +1,7 @@
 /* arena.c - chunked bump allocator; see arena.h for the ownership rules. */
 #include "arena.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,6 +102,24 @@ rp_arena_printf(rp_arena *a, const char *fmt, ...)
         vsnprintf(d, (size_t)n + 1, fmt, ap);
     va_end(ap);
     return d;
+}
+
+rp_code
+rp_arena_grow(rp_arena *a, void **v, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return RP_OK;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    if (ncap > SIZE_MAX / elem)
+        return RP_ENOMEM;
+    void *nv = rp_arena_alloc(a, ncap * elem);
+    if (!nv)
+        return RP_ENOMEM;
+    if (n)
+        memcpy(nv, *v, n * elem);
+    *v = nv;
+    *cap = ncap;
+    return RP_OK;
 }
 
 size_t

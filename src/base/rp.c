@@ -2,6 +2,7 @@
 #include "rp.h"
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,24 @@ rp_realloc(void *p, size_t n)
     if (should_fail())
         return NULL;
     return realloc(p, n ? n : 1);
+}
+
+rp_code
+rp_grow(void **v, size_t *cap, size_t n, size_t elem, size_t first)
+{
+    if (n < *cap)
+        return RP_OK;
+    size_t ncap = *cap ? *cap * 2 : first;
+    if (ncap < n + 1)
+        ncap = n + 1;
+    if (ncap > SIZE_MAX / elem)
+        return RP_ENOMEM;
+    void *nv = rp_realloc(*v, ncap * elem);
+    if (!nv)
+        return RP_ENOMEM;
+    *v = nv;
+    *cap = ncap;
+    return RP_OK;
 }
 
 char *

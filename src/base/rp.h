@@ -53,6 +53,13 @@ char *rp_strndup(const char *s, size_t n);
 void rp_free(void *p);
 
 /*
+ * Room for element n of the heap array *v (elem bytes each, *cap of them
+ * allocated): when n == *cap the array doubles, or starts at first.  On
+ * RP_ENOMEM *v and *cap are as they were.
+ */
+rp_code rp_grow(void **v, size_t *cap, size_t n, size_t elem, size_t first);
+
+/*
  * Fault injection for tests: the n-th allocation from now fails (n >= 1).
  * When persistent, every allocation after it fails too.  n = 0 disables.
  * Returns the number of allocations made since the last call.

@@ -18,16 +18,8 @@ contact_strs_add(rp_arena *a, contact_strs *l, const char *s)
     for (size_t i = 0; i < l->n; i++)
         if (!strcasecmp(l->v[i], s))
             return RP_OK;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
-        const char **nv = rp_arena_alloc(a, cap * sizeof *nv);
-        if (!nv)
-            return RP_ENOMEM;
-        if (l->n)
-            memcpy(nv, l->v, l->n * sizeof *nv);
-        l->v = nv;
-        l->cap = cap;
-    }
+    if (rp_arena_grow(a, (void **)&l->v, &l->cap, l->n, sizeof *l->v))
+        return RP_ENOMEM;
     l->v[l->n++] = s;
     return RP_OK;
 }

@@ -66,15 +66,10 @@ on_field(void *s, size_t len, void *ud)
     reader *r = ud;
     if (r->rc)
         return;
-    if (r->nfields == r->capfields) {
-        size_t cap = r->capfields ? r->capfields * 2 : 32;
-        size_t *nv = rp_realloc(r->offs, cap * sizeof *nv);
-        if (!nv) {
-            r->rc = rp_fail(r->err, RP_ENOMEM, "out of memory");
-            return;
-        }
-        r->offs = nv;
-        r->capfields = cap;
+    if (rp_grow((void **)&r->offs, &r->capfields, r->nfields,
+                sizeof *r->offs, 32)) {
+        r->rc = rp_fail(r->err, RP_ENOMEM, "out of memory");
+        return;
     }
     r->offs[r->nfields++] = r->fields.len;
     if (rp_buf_add(&r->fields, s ? s : "", s ? len : 0) ||

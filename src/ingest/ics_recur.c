@@ -20,14 +20,8 @@ typedef struct {
 static bool
 occ_add(occurrences *o, struct icaltimetype t, int64_t at)
 {
-    if (o->n == o->cap) {
-        size_t ncap = o->cap ? o->cap * 2 : 64;
-        occurrence *nv = rp_realloc(o->v, ncap * sizeof *nv);
-        if (!nv)
-            return false;
-        o->v = nv;
-        o->cap = ncap;
-    }
+    if (rp_grow((void **)&o->v, &o->cap, o->n, sizeof *o->v, 64))
+        return false;
     o->v[o->n++] = (occurrence){at, t};
     return true;
 }

@@ -81,32 +81,17 @@ names(const char *line, const char *kind)
 static ics_block *
 push_block(rp_arena *a, ics_block **v, size_t *n, size_t *cap)
 {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        ics_block *nv = rp_arena_alloc(a, ncap * sizeof *nv);
-        if (!nv)
-            return NULL;
-        if (*n)
-            memcpy(nv, *v, *n * sizeof *nv);
-        *v = nv;
-        *cap = ncap;
-    }
+    if (rp_arena_grow(a, (void **)v, cap, *n, sizeof **v))
+        return NULL;
     return &(*v)[(*n)++];
 }
 
 static bool
 push_cal(ics_scan *s)
 {
-    if (s->ncals == s->capcals) {
-        size_t ncap = s->capcals ? s->capcals * 2 : 4;
-        ics_method *nv = rp_arena_alloc(s->a, ncap * sizeof *nv);
-        if (!nv)
-            return false;
-        if (s->ncals)
-            memcpy(nv, s->method, s->ncals * sizeof *nv);
-        s->method = nv;
-        s->capcals = ncap;
-    }
+    if (rp_arena_grow(s->a, (void **)&s->method, &s->capcals, s->ncals,
+                      sizeof *s->method))
+        return false;
     s->method[s->ncals++] = ICS_PUBLISH;
     return true;
 }

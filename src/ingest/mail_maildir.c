@@ -54,14 +54,9 @@ list_dir(const char *path, entries *out, rp_err *err)
     while ((de = readdir(d))) {
         if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
             continue;
-        if (out->n == out->cap) {
-            size_t cap = out->cap ? out->cap * 2 : 64;
-            entry *v = rp_realloc(out->v, cap * sizeof *v);
-            if (!v)
-                goto nomem;
-            out->v = v;
-            out->cap = cap;
-        }
+        if (rp_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v,
+                    64))
+            goto nomem;
         char *name = rp_strdup(de->d_name);
         if (!name)
             goto nomem;

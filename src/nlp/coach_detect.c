@@ -29,14 +29,9 @@ coach_flag_add(coach_state *st, nlp_coach_cat cat, int g, int sev)
     nlp_coach_report *r = st->r;
     if (g < 0)
         return NULL;
-    if (r->nflags == st->alloc_flags) {
-        size_t a = st->alloc_flags ? st->alloc_flags * 2 : 8;
-        nlp_coach_flag *p = rp_realloc(r->flags, a * sizeof *p);
-        if (!p)
-            return NULL;
-        r->flags = p;
-        st->alloc_flags = a;
-    }
+    if (rp_grow((void **)&r->flags, &st->alloc_flags, r->nflags,
+                sizeof *r->flags, 8))
+        return NULL;
     nlp_coach_flag *f = &r->flags[r->nflags++];
     memset(f, 0, sizeof *f);
     f->cat = cat;
@@ -64,14 +59,9 @@ add_positive(coach_state *st, const char *kind, const char *what,
         same += !strcmp(r->positives[i].kind, kind);
     if (same >= 3)
         return RP_OK; /* three of a kind show what works */
-    if (r->npositives == st->alloc_pos) {
-        size_t a = st->alloc_pos ? st->alloc_pos * 2 : 8;
-        nlp_coach_positive *p = rp_realloc(r->positives, a * sizeof *p);
-        if (!p)
-            return RP_ENOMEM;
-        r->positives = p;
-        st->alloc_pos = a;
-    }
+    if (rp_grow((void **)&r->positives, &st->alloc_pos, r->npositives,
+                sizeof *r->positives, 8))
+        return RP_ENOMEM;
     r->positives[r->npositives++] =
         (nlp_coach_positive){.kind = kind,
                              .what = what,

@@ -182,14 +182,8 @@ typedef struct {
 static rp_code
 push(idvec *v, uint32_t id)
 {
-    if (v->n == v->alloc) {
-        size_t a = v->alloc ? v->alloc * 2 : 256;
-        uint32_t *p = rp_realloc(v->v, a * sizeof *p);
-        if (!p)
-            return RP_ENOMEM;
-        v->v = p;
-        v->alloc = a;
-    }
+    if (rp_grow((void **)&v->v, &v->alloc, v->n, sizeof *v->v, 256))
+        return RP_ENOMEM;
     v->v[v->n++] = id;
     return RP_OK;
 }

@@ -125,14 +125,8 @@ overlap_key(size_t g)
 static rp_code
 add_hit(coach_hit **v, size_t *n, size_t *alloc, coach_hit h)
 {
-    if (*n == *alloc) {
-        size_t a = *alloc ? *alloc * 2 : 64;
-        coach_hit *p = rp_realloc(*v, a * sizeof *p);
-        if (!p)
-            return RP_ENOMEM;
-        *v = p;
-        *alloc = a;
-    }
+    if (rp_grow((void **)v, alloc, *n, sizeof **v, 64))
+        return RP_ENOMEM;
     (*v)[(*n)++] = h;
     return RP_OK;
 }

@@ -83,21 +83,6 @@ parse_headers(coach_doc *d)
     d->subject = subj;
 }
 
-/* Grows *v (of *alloc elements of size sz) to hold n + 1. */
-static rp_code
-grow(void **v, size_t *alloc, size_t n, size_t sz)
-{
-    if (n < *alloc)
-        return RP_OK;
-    size_t a = *alloc ? *alloc * 2 : 64;
-    void *p = rp_realloc(*v, a * sz);
-    if (!p)
-        return RP_ENOMEM;
-    *v = p;
-    *alloc = a;
-    return RP_OK;
-}
-
 /* Appends the lower-cased form of word [s, e): ASCII folded, the
  * typographic apostrophe U+2019 read as "'". */
 static rp_code
@@ -170,7 +155,7 @@ add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
         nlp_span wp;
         nlp_cursor_init(&wc, d->text + ss, se - ss);
         while (nlp_next_word(&wc, &wp)) {
-            if (grow((void **)&d->w, walloc, d->nw, sizeof *d->w))
+            if (rp_grow((void **)&d->w, walloc, d->nw, sizeof *d->w, 64))
                 return RP_ENOMEM;
             coach_word *w = &d->w[d->nw];
             w->start = ss + wp.start;
@@ -182,7 +167,7 @@ add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
         }
         if (d->nw == w0)
             continue; /* no words: a row of dashes, an emoji */
-        if (grow((void **)&d->s, salloc, d->ns, sizeof *d->s))
+        if (rp_grow((void **)&d->s, salloc, d->ns, sizeof *d->s, 64))
             return RP_ENOMEM;
         if (d->ns &&
             (new_para || has_blank_line(d->text, d->s[d->ns - 1].end, ss)))

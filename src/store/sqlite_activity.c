@@ -7,22 +7,6 @@
 
 #include "base/buf.h"
 
-rp_code
-sq_grow(rp_arena *a, void **v, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return RP_OK;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *nv = rp_arena_alloc(a, ncap * elem);
-    if (!nv)
-        return RP_ENOMEM;
-    if (n)
-        memcpy(nv, *v, n * elem);
-    *v = nv;
-    *cap = ncap;
-    return RP_OK;
-}
-
 /* Automated mail and notes are not contact: they never move the clock. */
 #define STATS_SELECT                                                          \
     "SELECT ip.person_id, coalesce(sum(i.dir = 'in'), 0), "                  \
@@ -314,7 +298,7 @@ participants(sq_store *s, rp_arena *a, rp_interaction *x, rp_err *err)
     x->npeople = 0;
     x->people = NULL;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)&x->people, &cap, x->npeople,
+        if (rp_arena_grow(a, (void **)&x->people, &cap, x->npeople,
                     sizeof *x->people))
             return RP_ENOMEM;
         x->people[x->npeople++] = sqlite3_column_int64(q, 0);
@@ -353,7 +337,7 @@ collect_rows(sq_store *s, rp_arena *a, sqlite3_stmt *q, rp_interaction **out,
     *n = 0;
     *out = NULL;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
             return RP_ENOMEM;
         interaction_from_row(a, q, &(*out)[(*n)++]);
     }
@@ -540,7 +524,7 @@ sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,
         while (ids && *ids) {
             char *end;
             int64_t v = strtoll(ids, &end, 10);
-            if (sq_grow(a, (void **)&x.people, &cap, x.npeople,
+            if (rp_arena_grow(a, (void **)&x.people, &cap, x.npeople,
                         sizeof *x.people)) {
                 rc = RP_ENOMEM;
                 goto cleanup;

@@ -166,7 +166,7 @@ sq_ledger_list(store *st, rp_arena *a, int64_t person_id, const char *type,
     sq_bind_id(q, 1, person_id);
     sq_bind_text(q, 2, type);
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
             return RP_ENOMEM;
         ledger_from_row(a, q, &(*out)[(*n)++]);
     }
@@ -200,7 +200,7 @@ sq_asks_pending(store *st, rp_arena *a, size_t limit, rp_ledger **out,
         return RP_ESTORE;
     sqlite3_bind_int64(q, 1, (int64_t)limit);
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
             return RP_ENOMEM;
         ledger_from_row(a, q, &(*out)[(*n)++]);
     }
@@ -327,7 +327,7 @@ sq_offering_list(store *st, rp_arena *a, rp_offering **out, size_t *n,
     if (!q)
         return RP_ESTORE;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
             return RP_ENOMEM;
         offering_from_row(a, q, &(*out)[(*n)++]);
     }
@@ -397,7 +397,7 @@ sq_commitment_list(store *st, rp_arena *a, int64_t person_id, bool open_only,
     sq_bind_id(q, 1, person_id);
     sqlite3_bind_int(q, 2, open_only);
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
             return RP_ENOMEM;
         rp_commitment *c = &(*out)[(*n)++];
         c->id = sqlite3_column_int64(q, 0);
@@ -517,7 +517,7 @@ sq_deal_list(store *st, rp_arena *a, int64_t org_id, rp_deal **out, size_t *n,
         return RP_ESTORE;
     sq_bind_id(q, 1, org_id);
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, &cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
             return RP_ENOMEM;
         deal_from_row(a, q, &(*out)[(*n)++]);
     }
@@ -540,7 +540,7 @@ search_run(sq_store *s, rp_arena *a, const char *sql, const rp_buf *m,
     sqlite3_bind_text(q, 1, m->buf, (int)m->len, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, (int64_t)limit);
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (sq_grow(a, (void **)out, cap, *n, sizeof **out))
+        if (rp_arena_grow(a, (void **)out, cap, *n, sizeof **out))
             return RP_ENOMEM;
         rp_hit *h = &(*out)[(*n)++];
         int64_t rowid = sqlite3_column_int64(q, 0);

@@ -130,7 +130,4 @@ rp_code sq_deal_list(store *st, rp_arena *a, int64_t org_id, rp_deal **out,
 rp_code sq_search(store *st, rp_arena *a, const char *query, size_t limit,
                   rp_hit **out, size_t *n, rp_err *err);
 
-/* Grows an arena array of elem-sized items when *n reaches *cap. */
-rp_code sq_grow(rp_arena *a, void **v, size_t *cap, size_t n, size_t elem);
-
 #endif

@@ -47,6 +47,7 @@ typedef struct sq_store {
     bool bulk_was_empty; /* no interactions when the bulk load began */
     const char *bulk_cache; /* the cache settings in force, if a bulk's */
     bool fk_off;         /* foreign keys off for a load into an empty book */
+    bool bulk_seen;      /* a bulk load has begun on this connection */
     sqlite3_int64 tx_changes; /* total changes when the transaction began */
     struct sq_fold *fold; /* a bulk load's contact figures (sqlite_fold.c) */
     size_t fold_cap, fold_n;
