@@ -5,8 +5,9 @@
  *   coach-train [-C COST] [-k FOLDS] [-p PRECISION] [-m MINDF] -o OUT FILE...
  *
  * Each FILE is a labelled draft of tests/data/drafts/ (label:, also:,
- * split:, then "---" and the draft); only drafts whose split is "dev" are
- * accepted, since the fresh and test halves must stay unseen.  For each
+ * split:, then "---" and the draft); only development drafts are accepted
+ * (split dev, or one of the batches fresh..fresh5 that have become
+ * development data), never the held-out test half or fresh6.  For each
  * category but no_personal_touch (which turns on what rapport knows of the
  * reader, not on the words), trains one L2-regularised logistic regression,
  * one against the rest: a draft is positive when the category is its label
@@ -60,6 +61,20 @@ value(char *dst, size_t cap, const char *v, size_t n, int squeeze)
     dst[o] = '\0';
 }
 
+/* True for the splits the model may learn from: the dev half and the
+ * batches that have become development data.  The test half and the
+ * newest batch (fresh6) measure the coach and are never trained on. */
+static bool
+is_development(const char *split)
+{
+    static const char *const dev[] = {"dev",    "fresh",  "fresh2",
+                                      "fresh3", "fresh4", "fresh5"};
+    for (size_t i = 0; i < sizeof dev / sizeof *dev; i++)
+        if (!strcmp(split, dev[i]))
+            return true;
+    return false;
+}
+
 /* Reads one draft into *s; 0 on success, else prints why. */
 static int
 load(const char *path, sample *s)
@@ -89,10 +104,10 @@ load(const char *path, sample *s)
         else if (!strncmp(l, "split:", 6))
             value(split, sizeof split, l + 6, n - 6, 1);
     }
-    if (!body || !s->label[0] || strcmp(split, "dev")) {
+    if (!body || !s->label[0] || !is_development(split)) {
         fprintf(stderr,
-                "coach-train: '%s': needs label:, split: dev and '---' (the "
-                "model is trained on the dev half only)\n",
+                "coach-train: '%s': needs label:, a development split: (dev, "
+                "fresh .. fresh5) and '---' (test and fresh6 are held out)\n",
                 path);
         rp_free(buf);
         return -1;
@@ -366,16 +381,18 @@ main(int argc, char **argv)
             "logistic regression,\n"
             "# one against the rest per category, C=%g, features in at "
             "least %d drafts)\n"
-            "# on %s from the %zu drafts of tests/data/drafts/dev/\n"
-            "# (the dev half only; never the fresh batches or test/):\n"
+            "# on %s from %zu development drafts of tests/data/drafts/\n"
+            "# (dev/ and fresh/ .. fresh5/; never test/ or fresh6/, which are "
+            "held out):\n"
             "#\n"
             "#   make build/tools/coach-train\n"
             "#   build/tools/coach-train -k %d -p %g -m %d -o "
             "data/coach/model.txt \\\n"
-            "#       tests/data/drafts/dev/*.txt\n"
+            "#       tests/data/drafts/{dev,fresh,fresh2,fresh3,fresh4,fresh5}/"
+            "*.txt\n"
             "#\n"
             "# C and the thresholds were chosen by %d-fold cross-validation "
-            "within dev: each\n"
+            "within them: each\n"
             "# threshold is the lowest at which the out-of-fold flags reach "
             "precision %g.\n"
             "# Out-of-fold precision and recall at that threshold:\n"

@@ -1,5 +1,5 @@
 /*
- * check.c - `rapport check [FILE|-] [--to PERSON] [--model] [--json]`: the
+ * check.c - `rapport check [FILE|-] [--to PERSON] [--rules-only] [--json]`: the
  * draft coach.  Reads a draft, refuses what is not text, and prints the coach's
  * report (nlp/coach.h); with --to, what rapport knows of the recipient
  * (core/draftcheck.h) joins in.
@@ -241,16 +241,16 @@ int
 cli_check(cli_ctx *ctx)
 {
     static const char *const usage[] = {
-        "rapport check [FILE|-] [--to PERSON] [--model] [--json]", NULL};
+        "rapport check [FILE|-] [--to PERSON] [--rules-only] [--json]", NULL};
     const char *to = NULL;
-    bool model = NLP_COACH_MODEL_DEFAULT;
+    bool rules_only = !NLP_COACH_MODEL_DEFAULT;
     const struct cli_opt opts[] = {
         CLI_STR("to", "PERSON", &to,
                 "coach for this person: what rapport knows of them and the "
                 "ledger's balance join in"),
-        CLI_BOOL("model", &model,
-                 "experimental: where the word lists find no problem, let "
-                 "the learned model name one"),
+        CLI_BOOL("rules-only", &rules_only,
+                 "the word lists alone: the learned model does not name a "
+                 "problem where they find none"),
         CLI_END()};
     char **pos, *data = NULL;
     size_t len = 0;
@@ -273,7 +273,7 @@ cli_check(cli_ctx *ctx)
         return rc;
     if (to && (rc = load_context(ctx, to, &c, &name, &tojson)))
         return rc;
-    nlp_coach_options copts = {.model = model};
+    nlp_coach_options copts = {.model = !rules_only};
     if (nlp_coach_check_opts(data, len, to ? &c : NULL, &copts, &r, &err) !=
         RP_OK) {
         json_decref(tojson);

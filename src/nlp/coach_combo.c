@@ -21,6 +21,8 @@ typedef struct {
     unsigned theirs_skip;   /* cue bits not counted after the reader's word */
     unsigned reader_cues;   /* cue bits that address the reader by themselves */
     unsigned alias;         /* cue bits that count as the first kind */
+    unsigned repeat;        /* cue bits that, found in both neighbouring
+                             * sentences, count as a second kind */
     bool need_reader;       /* the reader must be addressed */
     const char *soft[7][2]; /* groups that soften a sentence */
 } combo_rule;
@@ -110,16 +112,17 @@ detect_combo(coach_state *st, const combo_rule *ru)
         unsigned here = cues_of(st, ru, s);
         if (!here || softened(st, ru, s))
             continue;
-        size_t first = s;
+        size_t first = s, kinds = bit_count(here);
         unsigned bits = here;
-        if (bit_count(here) < 2 && s > 0 && d->s[s - 1].para == d->s[s].para) {
+        if (kinds < 2 && s > 0 && d->s[s - 1].para == d->s[s].para) {
             unsigned prev = cues_of(st, ru, s - 1);
             if (prev && !softened(st, ru, s - 1)) {
                 bits |= prev;
                 first = s - 1;
+                kinds = bit_count(bits) + (here & prev & ru->repeat ? 1 : 0);
             }
         }
-        if (bit_count(bits) < 2)
+        if (kinds < 2)
             continue;
         bool reader = !ru->need_reader || (bits & ru->reader_cues);
         for (size_t k = first; k <= s && !reader; k++)
@@ -143,7 +146,9 @@ detect_combo(coach_state *st, const combo_rule *ru)
  * authority or a lecture, and an order about their own work; addressed to
  * the reader (an order addresses them); not hedged, thanked or cared for.
  * "you obviously missed the point", "I've run this playbook a hundred
- * times. Just follow my lead".  A verdict or order right after the
+ * times. Just follow my lead".  Insisting in two neighbouring sentences
+ * that it is easy, or that the sender knows best, is talking down too
+ * ("It's not complicated. You simply export the file").  A verdict or order right after the
  * sender's own word ("I missed", "I'll fix the") is about the sender.
  */
 rp_code
@@ -158,6 +163,7 @@ coach_detect_talk_down(coach_state *st)
                                          .owned_skip = 1u | 8u | 16u,
                                          .reader_cues = 8u,
                                          .alias = 16u,
+                                         .repeat = 2u | 4u,
                                          .need_reader = true,
                                          .soft = {{"one_up", "hedge"},
                                                   {"positives", "gratitude"},

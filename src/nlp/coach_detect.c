@@ -138,12 +138,31 @@ thanks_or_care(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "care"), NULL);
 }
 
+/* True when one of the three words after hit h places it in the past
+ * ("get back to me by last week"): a deadline already gone is a reproach,
+ * not urgency. */
+static bool
+in_past(const coach_state *st, const coach_hit *h)
+{
+    static const char *const past[] = {"last", "yesterday", "ago",
+                                       "earlier"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    for (size_t i = h->w1; i < h->w1 + 3 && i < d->nw && d->w[i].sent == s;
+         i++)
+        for (size_t k = 0; k < sizeof past / sizeof *past; k++)
+            if (!strcmp(coach_word_norm(d, i), past[k]))
+                return true;
+    return false;
+}
+
 /*
  * Whether hit h counts toward group g's flag.  Its own phrases do, except
  * a chase or a pitch in a sentence that brings something useful, and a
  * call named in thanks ("thanks for the quick chat").  [time_demand] also
  * takes the lengths of time ([time_length]) named in a request,
- * [urgency] the deadline words ([pace]) not promised by the sender, and
+ * [urgency] the deadline words ([pace]) not promised by the sender (and
+ * neither counts when the deadline is past), and
  * [pitch] the product named ([product]) in a request or to the reader.
  */
 static bool
@@ -157,6 +176,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
             return !offers(st, s);
         if (gi == coach_group("imposition", "time_demand"))
             return !thanks_or_care(st, s);
+        if (gi == coach_group("imposition", "urgency"))
+            return !in_past(st, h);
         return true;
     }
     if (gi == coach_group("imposition", "time_demand") &&
@@ -170,7 +191,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                              NULL));
     if (gi == coach_group("imposition", "urgency") &&
         hg == coach_group("imposition", "pace"))
-        return !sentence_has(st, s, coach_group("imposition", "plan_self"),
+        return !in_past(st, h) &&
+               !sentence_has(st, s, coach_group("imposition", "plan_self"),
                              NULL);
     return false;
 }

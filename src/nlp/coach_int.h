@@ -104,6 +104,9 @@ rp_code coach_detect(coach_state *st);
 /* Adds the learned model m's flags for the categories the lists left
  * without a warning (coach_learned.c). */
 rp_code coach_detect_model(coach_state *st, const nlp_coach_model *m);
+/* Turns into notes the warnings whose every span lies inside a stronger
+ * flag of another category (coach_settle.c). */
+void coach_settle(coach_state *st);
 /* Fills st->r->metrics. */
 void coach_metrics(coach_state *st);
 

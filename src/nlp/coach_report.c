@@ -214,8 +214,10 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
         goto cleanup;
     coach_state st = {
         .d = &d, .hits = hits, .nhits = nhits, .ctx = ctx, .r = out};
-    if ((rc = coach_detect(&st)) ||
-        (model && (rc = coach_detect_model(&st, &nlp_coach_builtin_model))))
+    if ((rc = coach_detect(&st)))
+        goto cleanup;
+    coach_settle(&st);
+    if (model && (rc = coach_detect_model(&st, &nlp_coach_builtin_model)))
         goto cleanup;
     coach_metrics(&st);
     out->has_subject = d.has_subject;

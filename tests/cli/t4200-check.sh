@@ -145,8 +145,8 @@ test_expect_success 'a draft just under the limit gets a report' '
 '
 test_expect_success '--help, and usage errors exit 2' '
 	rapport check --help >out &&
-	grep "^usage: rapport check \[FILE|-\] \[--to PERSON\] \[--model\] \[--json\]" out &&
-	grep -- "--model .*experimental" out &&
+	grep "^usage: rapport check \[FILE|-\] \[--to PERSON\] \[--rules-only\] \[--json\]" out &&
+	grep -- "--rules-only .*word lists alone" out &&
 	grep -- "--to PERSON" out &&
 	test_exit_code 2 rapport check a.txt b.txt 2>err && grep "at most one FILE" err &&
 	test_exit_code 2 rapport check --to "" good.txt 2>err && grep -- "--to" err &&
@@ -196,16 +196,16 @@ test_expect_success 'person show: imported mail from you is coached too' '
 	rapport person show dee >out &&
 	grep "^  coach score .*(1)  vs       -" out
 '
-test_expect_success 'check --model: the learned model names a problem the lists miss' '
-	# A bio with no list phrase: the lists stay quiet, the model (off
-	# unless --model) reads it as self_focus and points at a sentence.
+test_expect_success 'check: the learned model names a problem the lists miss' '
+	# A bio with no list phrase: the lists stay quiet, the model (on
+	# unless --rules-only) reads it as self_focus and points at a sentence.
 	echo "Hello, I am a consultant. I have ten years of experience. I worked at three firms. I am available in May." >bio.txt &&
-	rapport check bio.txt >out &&
+	rapport check --rules-only bio.txt >out &&
 	! grep "/model" out &&
-	rapport check --model bio.txt >out &&
+	rapport check bio.txt >out &&
 	grep "^  warning self_focus/model (the learned model reads it so" out &&
 	grep "^          at 1:[0-9]* \"I [a-z ]*\.\"$" out &&
-	rapport check --model --json bio.txt >j &&
+	rapport check --json bio.txt >j &&
 	test "$(json_get j "j.flags.filter(f => f.category == \"self_focus\")[0].group")" = model
 '
 test_done

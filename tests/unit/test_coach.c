@@ -17,12 +17,16 @@
 #include "nlp/coach_data.h"
 #include "nlp/tokenize.h"
 
-/* Checks text (NUL-terminated) with ctx; fails the test on an error. */
+/* Checks text (NUL-terminated) with ctx by the word lists alone (the
+ * learned model, on by default, has its own tests in test_coach_model.c);
+ * fails the test on an error. */
 static void
 check(const char *text, const nlp_coach_context *ctx, nlp_coach_report *r)
 {
     rp_err err = {0};
-    assert_int_equal(nlp_coach_check(text, strlen(text), ctx, r, &err), RP_OK);
+    const nlp_coach_options rules = {.model = false};
+    assert_int_equal(
+        nlp_coach_check_opts(text, strlen(text), ctx, &rules, r, &err), RP_OK);
 }
 
 /* The first flag of category cat (and group, unless NULL), or NULL. */
@@ -447,6 +451,79 @@ test_one_up_talk_down_pattern(void **state)
             fail_msg("one_up pattern on '%s'", quiet[i]);
         nlp_coach_report_release(&r);
     }
+}
+
+/* Saying twice, in neighbouring sentences, that it is easy talks down;
+ * once is ordinary, and so is a second sentence about something else. */
+static void
+test_one_up_repeated_ease(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    const char *t = "Hi Jen, it's really not complicated. You simply export "
+                    "the file and click go.";
+    check(t, NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_ONE_UP, "pattern");
+    assert_non_null(f);
+    assert_int_equal(f->nspans, 2);
+    assert_span(t, f, 1, "You simply export the file and click go.");
+    nlp_coach_report_release(&r);
+
+    static const char *const quiet[] = {
+        "Hi Jen, you simply export the file and click go. Shout if the "
+        "importer gives you trouble.",
+        "It's not complicated. Our team built the exporter last spring.",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+        check(quiet[i], NULL, &r);
+        if (warned(&r, NLP_COACH_ONE_UP))
+            fail_msg("one_up on '%s'", quiet[i]);
+        nlp_coach_report_release(&r);
+    }
+}
+
+/* A deadline already past is a reproach, not urgency. */
+static void
+test_imposition_past_deadline_is_no_urgency(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Hi Fran, you said you'd get back to me by last week.", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+    check("Hi Fran, please get back to me by Friday.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+}
+
+/* One span, one problem: an empty touch read inside guilt ("heard
+ * anything" in "haven't heard anything") stays as a note, and a booking
+ * phrase inside a longer takeover phrase gives way to it. */
+static void
+test_settle_one_problem_per_span(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    const char *t = "Kate, I'm a little hurt that I still haven't heard "
+                    "anything from you.";
+    check(t, NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch");
+    assert_non_null(f);
+    assert_int_equal(f->severity, 1);
+    nlp_coach_report_release(&r);
+
+    t = "Hello Kenji, I've gone ahead and decided that the Growth plan is "
+        "right.";
+    check(t, NULL, &r);
+    assert_true(warned(&r, NLP_COACH_ONE_UP));
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+
+    /* Alone, the same empty touch is still a warning. */
+    check("Hi Kate, heard anything about the budget?", NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
 }
 
 /* The sender deciding for the reader is one_up at the sentence; the
@@ -1164,6 +1241,9 @@ main(void)
         cmocka_unit_test(test_one_up_quiet_on_near_miss),
         cmocka_unit_test(test_one_up_verdict_on_the_reader),
         cmocka_unit_test(test_one_up_talk_down_pattern),
+        cmocka_unit_test(test_one_up_repeated_ease),
+        cmocka_unit_test(test_imposition_past_deadline_is_no_urgency),
+        cmocka_unit_test(test_settle_one_problem_per_span),
         cmocka_unit_test(test_one_up_decides_for_them),
         cmocka_unit_test(test_neediness_pattern),
         cmocka_unit_test(test_imposition_pressure_pattern),

@@ -1,0 +1,72 @@
+/*
+ * coach_settle.c - one span, one problem.  The detectors of different
+ * categories can read the same words: "haven't heard anything" is guilt
+ * and contains the empty touch "heard anything"; "please make sure
+ * everyone reads it" is an order inside a sentence that talks down.  The
+ * reader of the report should be told the words' main problem, so a
+ * warning whose every span lies inside the spans of a stronger flag of
+ * another category, or of one as strong that reads the same words as a
+ * longer phrase, becomes a note: still shown, no longer a
+ * verdict.
+ */
+#include "nlp/coach_int.h"
+
+/* True when [start, end) lies inside one of f's spans. */
+static bool
+inside(const nlp_coach_flag *f, size_t start, size_t end)
+{
+    for (size_t k = 0; k < f->nspans; k++)
+        if (f->spans[k].start <= start && end <= f->spans[k].end)
+            return true;
+    return false;
+}
+
+/* True when every span of b lies inside the spans of flag a; with longer,
+ * only when one of them is the start or the end of a longer span of a: the
+ * same words read as a longer phrase ("heard anything" in "haven't heard
+ * anything"), not a phrase inside a sentence that a pattern spans. */
+static bool
+covered_by(const nlp_coach_flag *b, const nlp_coach_flag *a, bool longer)
+{
+    bool extends = false;
+    for (size_t k = 0; k < b->nspans; k++) {
+        size_t s = b->spans[k].start, e = b->spans[k].end;
+        if (!inside(a, s, e))
+            return false;
+        for (size_t j = 0; j < a->nspans; j++) {
+            const nlp_coach_span *x = &a->spans[j];
+            if ((x->start == s && x->end > e) || (x->end == e && x->start < s))
+                extends = true;
+        }
+    }
+    return !longer || extends;
+}
+
+void
+coach_settle(coach_state *st)
+{
+    nlp_coach_report *r = st->r;
+    /* Decide every demotion against the severities as detected, so that
+     * the order of the flags does not matter. */
+    int *was = rp_malloc(r->nflags * sizeof *was);
+    if (!was)
+        return; /* advice only: without memory, the flags stay as found */
+    for (size_t i = 0; i < r->nflags; i++)
+        was[i] = r->flags[i].severity;
+    for (size_t i = 0; i < r->nflags; i++) {
+        nlp_coach_flag *b = &r->flags[i];
+        /* An absence has no span; a flag with spans not kept is not
+         * known to be covered. */
+        if (was[i] < 2 || !b->nspans || b->count > b->nspans)
+            continue;
+        for (size_t j = 0; j < r->nflags; j++) {
+            const nlp_coach_flag *a = &r->flags[j];
+            if (j != i && a->cat != b->cat && was[j] >= was[i] &&
+                covered_by(b, a, was[j] == was[i])) {
+                b->severity = 1;
+                break;
+            }
+        }
+    }
+    rp_free(was);
+}
