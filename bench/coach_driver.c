@@ -18,7 +18,7 @@
  * every flag as category/group/severity.  Exits 1 on an unreadable or
  * malformed file.  COACH_MODEL=1 in the environment turns the learned
  * model on (coach_model.h), COACH_MODEL=0 off; unset, the coach's
- * default.
+ * default.  COACH_POSITIVES=1 adds a column with the positives found.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,7 +147,20 @@ print_result(const char *path, const draft *d, const nlp_coach_report *r)
     for (size_t i = 0; i < r->nflags; i++)
         printf("%s%s/%s/%d", i ? "," : "", nlp_coach_cat_name(r->flags[i].cat),
                r->flags[i].group, r->flags[i].severity);
-    puts(r->nflags ? "" : "-");
+    if (!r->nflags)
+        putchar('-');
+    /* COACH_POSITIVES=1: a ninth column with the positives found and their
+     * words, to see why a draft counted as giving or as personal. */
+    const char *pe = getenv("COACH_POSITIVES");
+    if (pe && !strcmp(pe, "1")) {
+        putchar('\t');
+        for (size_t i = 0; i < r->npositives; i++) {
+            const nlp_coach_positive *p = &r->positives[i];
+            printf("%s%s \"%.*s\"", i ? "; " : "", p->kind,
+                   (int)(p->span.end - p->span.start), d->body + p->span.start);
+        }
+    }
+    putchar('\n');
 }
 
 int

@@ -156,6 +156,68 @@ in_past(const coach_state *st, const coach_hit *h)
     return false;
 }
 
+/* True when hit h is one word that only describes ("urgent",
+ * "time-sensitive"): it presses the reader only in a request ("please
+ * send it, it's urgent"), not in news ("we had an urgent problem") or
+ * their own words ("you mentioned the board pack is urgent"). */
+static bool
+lone_adjective(const coach_state *st, const coach_hit *h)
+{
+    const coach_doc *d = st->d;
+    const char *w = coach_word_norm(d, h->w0);
+    if (h->w1 == h->w0 + 1)
+        return !strncmp(w, "urgent", 6) || !strcmp(w, "time-sensitive");
+    return h->w1 == h->w0 + 2 && !strcmp(w, "time") &&
+           !strcmp(coach_word_norm(d, h->w0 + 1), "sensitive");
+}
+
+/* True when one of the three words before hit h, in its sentence, negates
+ * it ("none of this is urgent", "nothing is time-sensitive"). */
+static bool
+negated(const coach_state *st, const coach_hit *h)
+{
+    static const char *const neg[] = {"not", "no", "none", "nothing", "never"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    for (size_t i = h->w0; i > 0 && i + 3 > h->w0 && d->w[i - 1].sent == s;
+         i--) {
+        const char *w = coach_word_norm(d, i - 1);
+        size_t n = d->w[i - 1].nlen;
+        if (n >= 3 && !strcmp(w + n - 3, "n't"))
+            return true;
+        for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
+            if (!strcmp(w, neg[k]))
+                return true;
+    }
+    return false;
+}
+
+/* sentence_has() for the ways of reaching the reader, leaving out a word
+ * used as a noun after a determiner ("the notes from the call"). */
+static bool
+verb_in(const coach_state *st, size_t s, int g, size_t *end)
+{
+    static const char *const det[] = {"the", "a", "an", "our", "that",
+                                      "this", "your", "my", "each", "every"};
+    const coach_doc *d = st->d;
+    bool found = false;
+    for (size_t i = 0; i < st->nhits; i++) {
+        const coach_hit *h = &st->hits[i];
+        if ((int)h->group != g || d->w[h->w0].sent != s)
+            continue;
+        bool noun = false;
+        if (h->w0 > d->s[s].w0)
+            for (size_t k = 0; k < sizeof det / sizeof *det && !noun; k++)
+                noun = !strcmp(coach_word_norm(d, h->w0 - 1), det[k]);
+        if (noun)
+            continue;
+        found = true;
+        if (end && hit_end(st, h) > *end)
+            *end = hit_end(st, h);
+    }
+    return found;
+}
+
 /*
  * Whether hit h counts toward group g's flag.  Its own phrases do, except
  * a chase or a pitch in a sentence that brings something useful, and a
@@ -177,7 +239,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         if (gi == coach_group("imposition", "time_demand"))
             return !thanks_or_care(st, s);
         if (gi == coach_group("imposition", "urgency"))
-            return !in_past(st, h);
+            return !in_past(st, h) && (!lone_adjective(st, h) ||
+                                       (is_request(st, s) && !negated(st, h)));
         return true;
     }
     if (gi == coach_group("imposition", "time_demand") &&
@@ -255,9 +318,9 @@ detect_booking(coach_state *st)
         const coach_hit *h = &st->hits[i];
         size_t s = d->w[h->w0].sent, end = hit_end(st, h);
         if ((int)h->group == gp) {
-            if (s == last || !sentence_has(st, s, gv, &end) ||
+            if (s == last || !verb_in(st, s, gv, &end) ||
                 !sentence_has(st, s, gt, &end) ||
-                !sentence_has(st, s, go, NULL))
+                !sentence_has(st, s, go, NULL) || sentence_has(st, s, ge, NULL))
                 continue;
             last = s;
         } else if ((int)h->group == gc) {
@@ -451,7 +514,8 @@ detect_shouting(coach_state *st)
     return RP_OK;
 }
 
-/* A fake reply or forward prefix on a new message's subject. */
+/* A fake reply or forward prefix on a new message's subject, when the
+ * body does not answer something of theirs. */
 static rp_code
 detect_subject(coach_state *st)
 {
@@ -469,6 +533,12 @@ detect_subject(coach_state *st)
         p = 4;
     if (!p)
         return RP_OK;
+    /* A body that answers them ("thank you for your question") is a real
+     * reply. */
+    int gr = coach_group("imposition", "replying");
+    for (size_t s = 0; s < d->ns; s++)
+        if (sentence_has(st, s, gr, NULL))
+            return RP_OK;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_IMPOSITION, coach_group("imposition", "fake_reply"), 0);
     if (!f)
@@ -622,6 +692,7 @@ detect_positive_lists(coach_state *st)
                  {"gratitude", "gratitude"}, {"thanks", "gratitude"},
                  {"care", "empathy"},        {"empathy", "empathy"}};
     const coach_doc *d = st->d;
+    int gpapers = coach_group("positives", "own_papers");
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
         int g = coach_group("positives", lists[k].group);
         for (size_t i = 0; i < st->nhits; i++) {
@@ -637,6 +708,8 @@ detect_positive_lists(coach_state *st)
                 continue;
             if (k == 0 && found_them(st, h))
                 continue; /* how they found the reader, not a gift */
+            if (k <= 1 && sentence_has(st, sn, gpapers, NULL))
+                continue; /* "I've attached my CV": part of the ask */
             /* "I'll send the order form", "I can send the paperwork": the
              * sale's own papers are not something given. */
             if (k == 0 &&
@@ -664,7 +737,7 @@ detect_positive_lists(coach_state *st)
     /* A link in what the sender wrote shares something. */
     for (size_t i = 0; i < d->nw; i++) {
         size_t e = link_end(d->text, d->w[i].start, d->s[d->w[i].sent].end);
-        if (!e)
+        if (!e || sentence_has(st, d->w[i].sent, gpapers, NULL))
             continue;
         st->value = true;
         return add_positive(st, "value", "shares a link", NULL, d->w[i].start,
