@@ -223,8 +223,10 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
  * a chase or a pitch in a sentence that brings something useful, and a
  * call named in thanks ("thanks for the quick chat").  [time_demand] also
  * takes the lengths of time ([time_length]) named in a request,
- * [urgency] the deadline words ([pace]) not promised by the sender (and
- * neither counts when the deadline is past), and
+ * [urgency] the deadline words ([pace]) put on the reader (in a request
+ * or a sentence to them) and not promised by the sender (and neither
+ * counts when the deadline is past: "pays out within 24 hours" is a
+ * claim, not a deadline), and
  * [pitch] the product named ([product]) in a request or to the reader.
  */
 static bool
@@ -256,7 +258,10 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         hg == coach_group("imposition", "pace"))
         return !in_past(st, h) &&
                !sentence_has(st, s, coach_group("imposition", "plan_self"),
-                             NULL);
+                             NULL) &&
+               (is_request(st, s) ||
+                sentence_has(st, s, coach_group("self_focus", "other_words"),
+                             NULL));
     return false;
 }
 

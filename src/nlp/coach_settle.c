@@ -6,8 +6,10 @@
  * reader of the report should be told the words' main problem, so a
  * warning whose every span lies inside the spans of a stronger flag of
  * another category, or of one as strong that reads the same words as a
- * longer phrase, becomes a note: still shown, no longer a
- * verdict.
+ * longer phrase, becomes a note: still shown, no longer a verdict.  And
+ * beside a serious flag (or two warnings of one category), a lone warning
+ * of another category becomes a note too: the warnings name the draft's
+ * main problem.
  */
 #include "nlp/coach_int.h"
 
@@ -68,5 +70,27 @@ coach_settle(coach_state *st)
             }
         }
     }
+    /* Beside a serious problem, a warning of another category is a
+     * second opinion: it stays in the report as a note, so that the draft's
+     * warnings name its main problem. */
+    bool serious[NLP_COACH_NCATS] = {false};
+    int warnings[NLP_COACH_NCATS] = {0};
+    for (size_t i = 0; i < r->nflags; i++) {
+        if (r->flags[i].severity >= 3)
+            serious[r->flags[i].cat] = true;
+        if (r->flags[i].severity == 2)
+            warnings[r->flags[i].cat]++;
+    }
+    /* Two different warnings of one category ("sorry to bother you",
+     * "I'm only a freelancer") weigh as much as a serious flag. */
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        if (warnings[c] >= 2)
+            serious[c] = true;
+    bool any = false;
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        any = any || serious[c];
+    for (size_t i = 0; i < r->nflags && any; i++)
+        if (r->flags[i].severity == 2 && !serious[r->flags[i].cat])
+            r->flags[i].severity = 1;
     rp_free(was);
 }

@@ -520,6 +520,31 @@ test_settle_one_problem_per_span(void **state)
     assert_false(warned(&r, NLP_COACH_IMPOSITION));
     nlp_coach_report_release(&r);
 
+    /* Beside a serious problem (a scarcity claim), a lone warning of
+     * another category (an empty touch) is a note. */
+    t = "Hi Ana, just checking in. Only two seats left at this price.";
+    check(t, NULL, &r);
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    f = flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch");
+    assert_non_null(f);
+    assert_int_equal(f->severity, 1);
+    nlp_coach_report_release(&r);
+    t = "Hi Ana, sorry to bother you again. I'm only a small studio. "
+        "Could we meet for coffee next week?";
+    check(t, NULL, &r);
+    /* Two different neediness warnings weigh as a serious flag: neither
+     * they nor the serious ask give way. */
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    t = "Hi Ana, sorry to bother you. Could we meet for coffee next week?";
+    check(t, NULL, &r);
+    f = flag_of(&r, NLP_COACH_NEEDINESS, NULL);
+    assert_non_null(f);
+    assert_int_equal(f->severity, 1);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+
     /* Alone, the same empty touch is still a warning. */
     check("Hi Kate, heard anything about the budget?", NULL, &r);
     assert_true(warned(&r, NLP_COACH_NO_VALUE));
