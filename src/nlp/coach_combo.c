@@ -179,6 +179,8 @@ coach_detect_talk_down(coach_state *st)
  * Neediness: two kinds among the sender's stakes ("my rent", "my family"),
  * a plea, shrinking the ask ("even a no", "anything"), hurt at the
  * reader's silence, and making the sender small ("someone like you"); not in a sentence of empathy or care for the reader.
+ * Hurt said in two neighbouring sentences counts as two kinds ("Did I do
+ * something wrong? You went quiet after our call.").
  * A plea word right after the reader's word is theirs ("you're
  * struggling").
  */
@@ -192,6 +194,7 @@ coach_detect_needy(coach_state *st)
         .cues = {"cue_stakes", "cue_plea", "cue_shrink", "cue_hurt",
                  "cue_small"},
         .theirs_skip = 2u,
+        .repeat = 8u,
         .soft = {{"positives", "empathy"}, {"positives", "care"}}};
     return detect_combo(st, &needy);
 }

@@ -920,7 +920,9 @@ detect_asks(coach_state *st)
                 snprintf(f->detail, sizeof f->detail,
                          "no value offered in this draft");
         }
-    } else if (ledger && !generous) {
+    } else if (ledger && !generous && !(st->care && !c->asks)) {
+        /* (A condolence or a congratulation to someone never asked
+         * anything before is not an ask that the ledger should weigh.) */
         nlp_coach_flag *f =
             coach_flag_add(st, NLP_COACH_PREMATURE_ASK,
                            coach_group("premature_ask", "ledger"), 0);
@@ -1097,9 +1099,26 @@ stems_build(draft_stems *ds, const coach_doc *d)
     return RP_OK;
 }
 
+/* True when sentence s turns to the reader: it names them (you, your),
+ * brings back what they said, asks them something, thanks them or shares
+ * their news ("congratulations on launching the plan").  A fact's word in
+ * a sentence about something else ("the quarterly housing report for our
+ * county") is a coincidence, not a reference to them. */
+static bool
+toward_them(const coach_state *st, size_t s)
+{
+    return st->d->s[s].question ||
+           sentence_has(st, s, coach_group("self_focus", "other_words"),
+                        NULL) ||
+           sentence_has(st, s, coach_group("no_personal_touch", "shared_past"),
+                        NULL) ||
+           thanks_or_care(st, s) ||
+           sentence_has(st, s, coach_group("positives", "empathy"), NULL);
+}
+
 /* With what rapport knows of the reader: each fact the draft refers to
- * (a content word of it appears, stem for stem) is a positive; none at
- * all is the no_personal_touch flag. */
+ * (a content word of it appears, stem for stem, in a sentence turned to
+ * them) is a positive; none at all is the no_personal_touch flag. */
 static rp_code
 detect_personal(coach_state *st)
 {
@@ -1135,7 +1154,7 @@ detect_personal(coach_state *st)
                 bool same = (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
                             (ds.len[i] == fsn && fsn >= 3 &&
                              !memcmp(ds.buf + ds.off[i], fst, fsn));
-                if (!same)
+                if (!same || !toward_them(st, d->w[i].sent))
                     continue;
                 found = true;
                 if (add_positive(st, "personal", ft, c->facts[k].kind,

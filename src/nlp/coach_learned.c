@@ -27,6 +27,23 @@ advice_group(nlp_coach_cat cat)
     return -1;
 }
 
+/* Whether the model may name category cat for this draft: an ask is not
+ * premature, nor a draft empty, when the lists found something given in
+ * it (value, thanks, care) or the ledger is generous, the very conditions
+ * under which the lists raise neither flag. */
+static bool
+model_may(const coach_state *st, nlp_coach_cat cat)
+{
+    const nlp_coach_context *c = st->ctx;
+    bool generous = c && c->has_ledger && c->given >= 2 && c->given > c->asks;
+    bool gives = st->value || st->care || st->gratitude || generous;
+    if (cat == NLP_COACH_PREMATURE_ASK)
+        return !gives;
+    if (cat == NLP_COACH_NO_VALUE)
+        return !gives && !st->engaged;
+    return true;
+}
+
 rp_code
 coach_detect_model(coach_state *st, const nlp_coach_model *m)
 {
@@ -41,7 +58,7 @@ coach_detect_model(coach_state *st, const nlp_coach_model *m)
     double pick_p = 0, margin = 0;
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
         nlp_coach_cat cat = (nlp_coach_cat)c;
-        if (!m->has[c] || m->threshold[c] >= 1)
+        if (!m->has[c] || m->threshold[c] >= 1 || !model_may(st, cat))
             continue;
         double p = nlp_coach_model_prob(m, cat, ft.all, ft.nall);
         if (p < m->threshold[c])

@@ -949,6 +949,21 @@ test_no_personal_touch_uses_the_facts(void **state)
     check(t, NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     nlp_coach_report_release(&r);
+    /* A fact's word in a sentence about something else is a coincidence;
+     * turned to them (a question, congratulations) it is a reference. */
+    static const nlp_coach_fact home[] = {
+        {"goal", "downsize to a smaller house next year"}};
+    nlp_coach_context h = {.facts = home, .nfacts = 1};
+    t = "The quarterly housing report for our county is out: "
+        "https://example.com/q3. Prices have levelled off.";
+    check(t, &h, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    nlp_coach_report_release(&r);
+    t = "Here is the county report: https://example.com/q3. Any luck with "
+        "the house hunt?";
+    check(t, &h, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
 }
 
 /* Spans give bytes and characters: they differ after multi-byte text. */
