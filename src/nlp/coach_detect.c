@@ -446,10 +446,30 @@ is_caps_word(const char *t, size_t s, size_t e)
             return false;
         if (c >= 'A' && c <= 'Z')
             letters++;
-        else if (c >= 0x80)
+        else if (c >= 0x80 || (c >= '0' && c <= '9'))
             return false;
     }
     return letters >= 4;
+}
+
+/* True when body word i, in capitals, reads as a name or an acronym: the
+ * same word in capitals elsewhere in the draft ("CAISO ... CAISO") and no
+ * capitalised neighbour.  Emphasis is rarely repeated word for word; a
+ * run of capitals ("THIS IS HUGE") is shouting however often it comes. */
+static bool
+caps_name(const coach_doc *d, size_t i)
+{
+    const char *t = d->text;
+    size_t n = d->w[i].end - d->w[i].start;
+    for (size_t k = i ? i - 1 : i + 1; k <= i + 1 && k < d->nw; k += 2)
+        if (d->w[k].sent == d->w[i].sent &&
+            is_caps_word(t, d->w[k].start, d->w[k].end))
+            return false;
+    for (size_t k = 0; k < d->nw; k++)
+        if (k != i && d->w[k].end - d->w[k].start == n &&
+            !memcmp(t + d->w[k].start, t + d->w[i].start, n))
+            return true;
+    return false;
 }
 
 /* ALL-CAPS words in mixed-case text and runs of "!" in the body. */
@@ -464,7 +484,8 @@ detect_shouting(coach_state *st)
     nlp_coach_flag *f = NULL;
     if (lower)
         for (size_t i = 0; i < d->nw; i++) {
-            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end))
+            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) ||
+                caps_name(d, i))
                 continue;
             if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
                                            coach_group("hype", "caps"), 0)))

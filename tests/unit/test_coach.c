@@ -316,6 +316,20 @@ test_hype_caps_and_exclamations(void **state)
     assert_null(flag_of(&r, NLP_COACH_HYPE, "caps"));
     nlp_coach_report_release(&r);
 
+    /* A name in capitals said twice (CAISO) or with digits is not
+     * emphasis; a run of capitals is shouting. */
+    check("CAISO filed the tariff today. CAISO expects a ruling in May, "
+          "see case ER01889.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, "caps"));
+    nlp_coach_report_release(&r);
+    t = "Our plan is FREE FREE for you this week.";
+    check(t, NULL, &r);
+    f = flag_of(&r, NLP_COACH_HYPE, "caps");
+    assert_non_null(f);
+    assert_int_equal(f->count, 2);
+    nlp_coach_report_release(&r);
+
     t = "It went live today!!! Thanks for the help.";
     check(t, NULL, &r);
     assert_span(t, flag_of(&r, NLP_COACH_HYPE, "exclaim"), 0, "!!!");
