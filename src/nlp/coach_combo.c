@@ -23,6 +23,8 @@ typedef struct {
     unsigned alias;         /* cue bits that count as the first kind */
     unsigned repeat;        /* cue bits that, found in both neighbouring
                              * sentences, count as a second kind */
+    unsigned purpose_skip;  /* cue bits not counted right after "to" (the
+                             * sender's purpose: "to make sure our ...") */
     bool need_reader;       /* the reader must be addressed */
     const char *soft[7][2]; /* groups that soften a sentence */
 } combo_rule;
@@ -43,10 +45,21 @@ owned_by(const coach_state *st, size_t w, int gs)
     return false;
 }
 
-/* True when sentence s holds a cue of group g; with mine, not one right
- * after the sender's own word; with theirs, not one after the reader's. */
+/* True when word w comes right after "to" in its sentence. */
 static bool
-has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs)
+after_to(const coach_state *st, size_t w)
+{
+    const coach_doc *d = st->d;
+    return w > 0 && d->w[w - 1].sent == d->w[w].sent &&
+           !strcmp(coach_word_norm(d, w - 1), "to");
+}
+
+/* True when sentence s holds a cue of group g; with mine, not one right
+ * after the sender's own word; with theirs, not one after the reader's;
+ * with purpose, not one right after "to". */
+static bool
+has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs,
+        bool purpose)
 {
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
@@ -54,7 +67,8 @@ has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs)
         const coach_hit *h = &st->hits[k];
         if ((int)h->group == g && st->d->w[h->w0].sent == s &&
             (!mine || !owned_by(st, h->w0, gs)) &&
-            (!theirs || !owned_by(st, h->w0, go)))
+            (!theirs || !owned_by(st, h->w0, go)) &&
+            (!purpose || !after_to(st, h->w0)))
             return true;
     }
     return false;
@@ -67,7 +81,8 @@ cues_of(const coach_state *st, const combo_rule *ru, size_t s)
     unsigned bits = 0;
     for (unsigned k = 0; k < 5 && ru->cues[k]; k++)
         if (has_cue(st, s, coach_group(ru->category, ru->cues[k]),
-                    (ru->owned_skip >> k) & 1u, (ru->theirs_skip >> k) & 1u))
+                    (ru->owned_skip >> k) & 1u, (ru->theirs_skip >> k) & 1u,
+                    (ru->purpose_skip >> k) & 1u))
             bits |= 1u << k;
     if (bits & ru->alias)
         bits = (bits & ~ru->alias) | 1u;
@@ -164,6 +179,7 @@ coach_detect_talk_down(coach_state *st)
                                          .reader_cues = 8u,
                                          .alias = 16u,
                                          .repeat = 2u | 4u,
+                                         .purpose_skip = 8u,
                                          .need_reader = true,
                                          .soft = {{"one_up", "hedge"},
                                                   {"positives", "gratitude"},

@@ -243,6 +243,9 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         if (gi == coach_group("imposition", "urgency"))
             return !in_past(st, h) && (!lone_adjective(st, h) ||
                                        (is_request(st, s) && !negated(st, h)));
+        if (gi == coach_group("hype", "superlative") ||
+            gi == coach_group("hype", "guarantee"))
+            return !negated(st, h); /* "not a miracle", "can't promise" */
         return true;
     }
     if (gi == coach_group("imposition", "time_demand") &&
@@ -690,22 +693,37 @@ in_formula(const coach_state *st, const coach_hit *h)
  * "Thanks, Dev" at the foot of a draft is a sign-off. */
 #define THANKS_MIN_WORDS 4
 
-/* True when value hit h is a [discovery] phrase right before the
- * reader's word: "I came across your name" tells how the sender found
+/* True when sentence s is a sign-off: short, in a last paragraph of its
+ * own below the body ("Thanks very much, Owen Pryce"). */
+static bool
+sign_off(const coach_doc *d, size_t s)
+{
+    return d->s[s].para == d->s[d->ns - 1].para &&
+           d->s[s].para != d->s[0].para && d->s[s].w1 - d->s[s].w0 < 7;
+}
+
+/* True when value hit h is a [discovery] phrase that does not go on to
+ * a thing found ("this", "an", "the" ...): "I came across your name" or
+ * "came across Hearth & Hound on Instagram" tells how the sender found
  * them; "I came across this guide" gives something. */
 static bool
 found_them(const coach_state *st, const coach_hit *h)
 {
+    static const char *const thing[] = {"this", "that", "these", "those",
+                                        "a",    "an",   "the",   "some"};
     int gd = coach_group("positives", "discovery");
-    int go = coach_group("self_focus", "other_words");
-    bool disc = false, theirs = false;
-    for (size_t i = 0; i < st->nhits; i++) {
-        const coach_hit *o = &st->hits[i];
-        disc = disc || ((int)o->group == gd && o->w0 == h->w0);
-        theirs = theirs || ((int)o->group == go && o->w0 == h->w1 &&
-                            st->d->w[o->w0].sent == st->d->w[h->w0].sent);
-    }
-    return disc && theirs;
+    const coach_doc *d = st->d;
+    bool disc = false;
+    for (size_t i = 0; i < st->nhits; i++)
+        disc = disc || ((int)st->hits[i].group == gd && st->hits[i].w0 == h->w0);
+    if (!disc)
+        return false;
+    if (h->w1 >= d->nw || d->w[h->w1].sent != d->w[h->w0].sent)
+        return true;
+    for (size_t k = 0; k < sizeof thing / sizeof *thing; k++)
+        if (!strcmp(coach_word_norm(d, h->w1), thing[k]))
+            return false;
+    return true;
 }
 
 /* The positives found by phrase, and whether the draft gives anything. */
@@ -743,7 +761,7 @@ detect_positive_lists(coach_state *st)
                              NULL))
                 continue;
             if (k == 3 &&
-                (s->w1 - s->w0 < THANKS_MIN_WORDS ||
+                (s->w1 - s->w0 < THANKS_MIN_WORDS || sign_off(d, sn) ||
                  sentence_has(st, sn, coach_group("positives", "gratitude"),
                               NULL)))
                 continue; /* a sign-off, or already thanks */
@@ -1139,7 +1157,8 @@ toward_them(const coach_state *st, size_t s)
 
 /* With what rapport knows of the reader: each fact the draft refers to
  * (a content word of it appears, stem for stem, in a sentence turned to
- * them) is a positive; none at all is the no_personal_touch flag. */
+ * them, or two of its words in one sentence) is a positive; none at all
+ * is the no_personal_touch flag. */
 static rp_code
 detect_personal(coach_state *st)
 {
@@ -1150,42 +1169,61 @@ detect_personal(coach_state *st)
     rp_code rc;
     if (!c || !c->nfacts || !d->nw)
         return RP_OK;
+    size_t *hits = NULL, *first = NULL; /* per sentence, for one fact */
     if ((rc = stems_build(&ds, d)))
         goto cleanup;
+    hits = rp_calloc(d->ns, sizeof *hits);
+    first = rp_calloc(d->ns, sizeof *first);
+    if (!hits || !first) {
+        rc = RP_ENOMEM;
+        goto cleanup;
+    }
     for (size_t k = 0; k < c->nfacts; k++) {
         const char *ft = c->facts[k].text;
         if (!ft)
             continue;
         nlp_cursor cur;
         nlp_span sp;
-        bool found = false;
+        memset(hits, 0, d->ns * sizeof *hits);
         nlp_cursor_init(&cur, ft, strlen(ft));
-        while (!found && nlp_next_word(&cur, &sp)) {
+        /* How many of the fact's words each sentence holds (each counted
+         * once), and the first word found there. */
+        while (nlp_next_word(&cur, &sp)) {
             char fw[64], fst[64];
             size_t fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
             size_t fs = stem_len(fw, fn);
             size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
-            for (size_t i = 0; i < d->nw && !found; i++) {
+            size_t last = (size_t)-1;
+            for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
-                size_t wn = d->w[i].nlen;
-                if (wn < 4)
+                size_t wn = d->w[i].nlen, s = d->w[i].sent;
+                if (wn < 4 || s == last)
                     continue;
                 bool same = (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
                             (ds.len[i] == fsn && fsn >= 3 &&
                              !memcmp(ds.buf + ds.off[i], fst, fsn));
-                if (!same || !toward_them(st, d->w[i].sent))
+                if (!same)
                     continue;
-                found = true;
-                if (add_positive(st, "personal", ft, c->facts[k].kind,
-                                 d->w[i].start, d->w[i].end)) {
-                    rc = RP_ENOMEM;
-                    goto cleanup;
-                }
+                if (!hits[s]++)
+                    first[s] = i;
+                last = s;
             }
         }
-        any = any || found;
+        /* A reference: a word of it in a sentence turned to them, or two
+         * of its words together ("the timetable clash tool"). */
+        for (size_t s = 0; s < d->ns; s++) {
+            if (!hits[s] || (hits[s] < 2 && !toward_them(st, s)))
+                continue;
+            any = true;
+            if (add_positive(st, "personal", ft, c->facts[k].kind,
+                             d->w[first[s]].start, d->w[first[s]].end)) {
+                rc = RP_ENOMEM;
+                goto cleanup;
+            }
+            break;
+        }
     }
     /* Bringing back what they said ("you mentioned") is personal too. */
     int gp = coach_group("no_personal_touch", "shared_past");
@@ -1204,6 +1242,8 @@ detect_personal(coach_state *st)
                                 coach_group("no_personal_touch", "generic"), 0))
         rc = RP_ENOMEM;
 cleanup:
+    rp_free(hits);
+    rp_free(first);
     stems_release(&ds);
     return rc;
 }

@@ -38,7 +38,7 @@ test_expect_success 'a bad draft: low score, each flag with place, words and adv
 	score=$(sed -n "s/^score \([0-9]*\)\/100 .*/\1/p" out) &&
 	test "$score" -lt 50 &&
 	grep "^score .*(imposition)" out &&
-	grep "^  warning imposition/fake_reply" out &&
+	grep "^  note    imposition/fake_reply" out &&
 	grep "^          at 1:10 \"RE:\"" out &&
 	grep "^  warning imposition/chasing" out &&
 	grep "at 3:10 \"just following up\"" out &&

@@ -215,8 +215,17 @@ test_neediness_fires_on_begging_and_apologies(void **state)
     const char *t = "I really need this one. It is the end of my quota.";
     check(t, NULL, &r);
     assert_span(t, flag_of(&r, NLP_COACH_NEEDINESS, "begging"), 0,
-                "I really need");
+                "really need this");
     assert_span(t, flag_of(&r, NLP_COACH_NEEDINESS, "quota"), 0, "my quota");
+    nlp_coach_report_release(&r);
+
+    /* A demand is not a plea, and an offer of anything at all is not
+     * begging. */
+    check("I really need an answer by 5pm today.", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "begging"));
+    nlp_coach_report_release(&r);
+    check("Let me know if there's anything at all on your mind.", NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NEEDINESS));
     nlp_coach_report_release(&r);
 
     t = "Sorry for the delay. Apologies again, here it is.";
@@ -562,6 +571,56 @@ test_settle_one_problem_per_span(void **state)
     /* Alone, the same empty touch is still a warning. */
     check("Hi Kate, heard anything about the budget?", NULL, &r);
     assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+}
+
+/* Words read by what they do: how the sender found them is not value, a
+ * sign-off is not thanks, a negated superlative or promise is honesty, a
+ * purpose ("to make sure our ...") is not an order, and two words of a
+ * fact together are a reference wherever they stand. */
+static void
+test_words_in_their_role(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Hi Fiona,\n\nI came across Hearth & Hound on Instagram. Would you "
+          "have half an hour for a call?\n\nThanks very much, Owen",
+          NULL, &r);
+    assert_false(has_positive(&r, "value"));
+    assert_false(has_positive(&r, "gratitude"));
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("I came across this guide to pricing and thought of you.", NULL, &r);
+    assert_true(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+
+    check("It does two things well, but it is not a miracle. I can't promise "
+          "you a result either.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_HYPE));
+    nlp_coach_report_release(&r);
+
+    check("I'm writing simply to keep in touch and to make sure our practice "
+          "stays on your list.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+
+    static const nlp_coach_fact facts[] = {
+        {"last", "used the timetable clash tool for the mock exams"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 1};
+    check("Glad the timetable clash tool did the job. Here is the new rota.",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+
+    /* A "Re:" subject may be a real thread: a note, not a warning. */
+    check("Subject: Re: Autumn catalogue\n\nHi Fran, here are the proofs: "
+          "https://example.com/proofs",
+          NULL, &r);
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "fake_reply");
+    assert_non_null(f);
+    assert_int_equal(f->severity, 1);
     nlp_coach_report_release(&r);
 }
 
@@ -1298,6 +1357,7 @@ main(void)
         cmocka_unit_test(test_one_up_repeated_ease),
         cmocka_unit_test(test_imposition_past_deadline_is_no_urgency),
         cmocka_unit_test(test_settle_one_problem_per_span),
+        cmocka_unit_test(test_words_in_their_role),
         cmocka_unit_test(test_one_up_decides_for_them),
         cmocka_unit_test(test_neediness_pattern),
         cmocka_unit_test(test_imposition_pressure_pattern),
