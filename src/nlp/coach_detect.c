@@ -156,6 +156,13 @@ in_past(const coach_state *st, const coach_hit *h)
     return false;
 }
 
+/* True when words a and b are in one sentence. */
+static bool
+d_same_sent(const coach_state *st, size_t a, size_t b)
+{
+    return st->d->w[a].sent == st->d->w[b].sent;
+}
+
 /* True when hit h is one word that only describes ("urgent",
  * "time-sensitive"): it presses the reader only in a request ("please
  * send it, it's urgent"), not in news ("we had an urgent problem") or
@@ -239,13 +246,20 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
             gi == coach_group("imposition", "pitch"))
             return !offers(st, s);
         if (gi == coach_group("imposition", "time_demand"))
-            return !thanks_or_care(st, s);
+            return !thanks_or_care(st, s) && !offers(st, s) &&
+                   !sentence_has(st, s, coach_group("imposition", "easy_out"),
+                                 NULL);
         if (gi == coach_group("imposition", "urgency"))
             return !in_past(st, h) && (!lone_adjective(st, h) ||
                                        (is_request(st, s) && !negated(st, h)));
-        if (gi == coach_group("hype", "superlative") ||
-            gi == coach_group("hype", "guarantee"))
-            return !negated(st, h); /* "not a miracle", "can't promise" */
+        if (gi == coach_group("hype", "superlative"))
+            return !negated(st, h); /* "not a miracle" is honesty */
+        /* "can't promise" is honesty; "I can only guarantee your slot if"
+         * is scarcity, not a claim. */
+        if (gi == coach_group("hype", "guarantee"))
+            return !negated(st, h) &&
+                   !(h->w0 > 0 && d_same_sent(st, h->w0 - 1, h->w0) &&
+                     !strcmp(coach_word_norm(st->d, h->w0 - 1), "only"));
         return true;
     }
     if (gi == coach_group("imposition", "time_demand") &&
@@ -790,6 +804,22 @@ detect_positive_lists(coach_state *st)
     return RP_OK;
 }
 
+/* True when request marker h asks them not to do something ("please
+ * don't give the board meeting a thought"): that takes a load off them;
+ * it asks nothing of them. */
+static bool
+asks_not_to(const coach_state *st, const coach_hit *h)
+{
+    const coach_doc *d = st->d;
+    size_t w = h->w1;
+    if (w >= d->nw || d->w[w].sent != d->w[h->w0].sent)
+        return false;
+    const char *n = coach_word_norm(d, w);
+    return !strcmp(n, "don't") || !strcmp(n, "dont") ||
+           (!strcmp(n, "do") && w + 1 < d->nw &&
+            !strcmp(coach_word_norm(d, w + 1), "not"));
+}
+
 /* Words a question about the reader needs before it counts as giving
  * attention ("How did the board meeting go?" has six). */
 #define QUESTION_MIN_WORDS 6
@@ -878,7 +908,7 @@ detect_asks(coach_state *st)
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
         int g = (int)st->hits[i].group;
-        if (g == greq)
+        if (g == greq && !asks_not_to(st, &st->hits[i]))
             role[s].request = true;
         else if (g == gasking)
             role[s].asking = d->s[s].question;

@@ -614,6 +614,24 @@ test_words_in_their_role(void **state)
     assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     nlp_coach_report_release(&r);
 
+    /* Asking them not to do something asks nothing of them; an offer of
+     * a call with an easy way out demands no time; "I can only guarantee
+     * your slot if" is pressure, not a claim. */
+    check("I was so sorry to hear about your mother. Please don't give the "
+          "board meeting a thought.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("Here are the wiring notes: https://example.com/w. I'm happy to get "
+          "on a call with your electrician; just say the word.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+    check("I can only guarantee your slot if I hear back by Wednesday.", NULL,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
+    nlp_coach_report_release(&r);
+
     /* A "Re:" subject may be a real thread: a note, not a warning. */
     check("Subject: Re: Autumn catalogue\n\nHi Fran, here are the proofs: "
           "https://example.com/proofs",
