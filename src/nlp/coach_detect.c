@@ -156,6 +156,17 @@ in_past(const coach_state *st, const coach_hit *h)
     return false;
 }
 
+/* True when hit h lies inside a hit of group g. */
+static bool
+inside_group(const coach_state *st, const coach_hit *h, int g)
+{
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == g && st->hits[i].w0 <= h->w0 &&
+            h->w1 <= st->hits[i].w1)
+            return true;
+    return false;
+}
+
 /* True when words a and b are in one sentence. */
 static bool
 d_same_sent(const coach_state *st, size_t a, size_t b)
@@ -252,6 +263,10 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         if (gi == coach_group("imposition", "urgency"))
             return !in_past(st, h) && (!lone_adjective(st, h) ||
                                        (is_request(st, s) && !negated(st, h)));
+        /* "so sorry to hear", "sorry for your loss": condolence, not an
+         * apology for existing. */
+        if (gi == coach_group("neediness", "apology"))
+            return !inside_group(st, h, coach_group("positives", "care"));
         if (gi == coach_group("hype", "superlative"))
             return !negated(st, h); /* "not a miracle" is honesty */
         /* "can't promise" is honesty; "I can only guarantee your slot if"
@@ -262,9 +277,12 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                      !strcmp(coach_word_norm(st->d, h->w0 - 1), "only"));
         return true;
     }
+    /* A length put to them as a question ("Would you have 20 minutes?")
+     * leaves them the choice; that ask is premature_ask's to judge. */
     if (gi == coach_group("imposition", "time_demand") &&
         hg == coach_group("imposition", "time_length"))
-        return is_request(st, s) && !thanks_or_care(st, s);
+        return is_request(st, s) && !st->d->s[s].question &&
+               !thanks_or_care(st, s);
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
         return !offers(st, s) &&
@@ -646,7 +664,9 @@ detect_self_focus(coach_state *st)
         goto cleanup;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
-        st->other == 0 && self >= 10 ? 3 : 0);
+        (st->other == 0 && self >= 10) || (self >= 12 && self >= 4 * (st->other + 1))
+            ? 3
+            : 0);
     if (!f) {
         rc = RP_ENOMEM;
         goto cleanup;

@@ -155,10 +155,17 @@ static void
 test_imposition_lengths_and_chases_in_context(void **state)
 {
     nlp_coach_report r;
-    const char *t = "Can you spare 15 minutes on Tuesday?";
+    const char *t = "Let's find 15 minutes on Tuesday.";
     check(t, NULL, &r);
     assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"), 0,
                 "15 minutes");
+    nlp_coach_report_release(&r);
+    /* Put as a question, the length leaves them the choice: the ask is
+     * judged as an ask (premature_ask), not as a demand. */
+    t = "Can you spare 15 minutes on Tuesday?";
+    check(t, NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
     nlp_coach_report_release(&r);
 
     check("The office is 10 minutes from the station, and there is a cafe "
@@ -630,6 +637,22 @@ test_words_in_their_role(void **state)
     check("I can only guarantee your slot if I hear back by Wednesday.", NULL,
           &r);
     assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
+    nlp_coach_report_release(&r);
+
+    /* Condolences are not apologies; a call the reader asked for is not
+     * booked on them; a waiting list elsewhere presses no one. */
+    check("I was so sorry to hear of your father's death. I'm sorry for your "
+          "loss.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+    check("As you asked, I'll call you Tuesday at 10 about the reset.", NULL,
+          &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+    check("Des fixes old gearboxes and has a waiting list he is proud of.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
     nlp_coach_report_release(&r);
 
     /* A "Re:" subject may be a real thread: a note, not a warning. */
