@@ -6,8 +6,8 @@
  *
  * Each FILE is a labelled draft of tests/data/drafts/ (label:, also:,
  * split:, then "---" and the draft); only development drafts are accepted
- * (split dev, or one of the batches fresh..fresh8 that have become
- * development data), never the held-out test half or fresh9.  For each
+ * (split dev, or one of the batches fresh..fresh9 that have become
+ * development data), never the held-out test half or fresh10.  For each
  * category but no_personal_touch (which turns on what rapport knows of the
  * reader, not on the words), trains one L2-regularised logistic regression,
  * one against the rest: a draft is positive when the category is its label
@@ -63,13 +63,14 @@ value(char *dst, size_t cap, const char *v, size_t n, int squeeze)
 
 /* True for the splits the model may learn from: the dev half and the
  * batches that have become development data.  The test half and the
- * newest batch (fresh9) measure the coach and are never trained on. */
+ * newest batch (fresh10) measure the coach and are never trained on. */
 static bool
 is_development(const char *split)
 {
     static const char *const dev[] = {"dev",    "fresh",  "fresh2",
                                       "fresh3", "fresh4", "fresh5",
-                                      "fresh6", "fresh7", "fresh8"};
+                                      "fresh6", "fresh7", "fresh8",
+                                      "fresh9"};
     for (size_t i = 0; i < sizeof dev / sizeof *dev; i++)
         if (!strcmp(split, dev[i]))
             return true;
@@ -108,7 +109,7 @@ load(const char *path, sample *s)
     if (!body || !s->label[0] || !is_development(split)) {
         fprintf(stderr,
                 "coach-train: '%s': needs label:, a development split: (dev, "
-                "fresh .. fresh8) and '---' (test and fresh9 are held out)\n",
+                "fresh .. fresh9) and '---' (test and fresh10 are held out)\n",
                 path);
         rp_free(buf);
         return -1;
@@ -383,14 +384,14 @@ main(int argc, char **argv)
             "# one against the rest per category, C=%g, features in at "
             "least %d drafts)\n"
             "# on %s from %zu development drafts of tests/data/drafts/\n"
-            "# (dev/ and fresh/ .. fresh8/; never test/ or fresh9/, which are "
+            "# (dev/ and fresh/ .. fresh9/; never test/ or fresh10/, which are "
             "held out):\n"
             "#\n"
             "#   make build/tools/coach-train\n"
             "#   build/tools/coach-train -k %d -p %g -m %d -o "
             "data/coach/model.txt \\\n"
             "#       tests/data/drafts/{dev,fresh,fresh2,fresh3,fresh4,fresh5,"
-            "fresh6,fresh7,fresh8}/*.txt\n"
+            "fresh6,fresh7,fresh8,fresh9}/*.txt\n"
             "#\n"
             "# C and the thresholds were chosen by %d-fold cross-validation "
             "within them: each\n"

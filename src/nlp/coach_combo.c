@@ -25,8 +25,12 @@ typedef struct {
                              * sentences, count as a second kind */
     unsigned purpose_skip;  /* cue bits not counted right after "to" (the
                              * sender's purpose: "to make sure our ...") */
+    unsigned negated_skip;  /* cue bits not counted after a negation in the
+                             * two words before ("can't be wrong") */
     bool need_reader;       /* the reader must be addressed */
     const char *soft[7][2]; /* groups that soften a sentence */
+    const char *calm[2];    /* a group that, in a sentence of the draft with
+                             * no cue, calms the whole draft (or NULL) */
 } combo_rule;
 
 /* True when one of the two words before word w is of group gs: the
@@ -45,6 +49,20 @@ owned_by(const coach_state *st, size_t w, int gs)
     return false;
 }
 
+static bool negates(const coach_doc *d, size_t i);
+
+/* True when one of the two words before word w, in its sentence, negates
+ * ("can't be wrong", "nothing wrong"). */
+static bool
+after_negation(const coach_state *st, size_t w)
+{
+    const coach_doc *d = st->d;
+    for (size_t k = w; k > 0 && k + 2 > w; k--)
+        if (d->w[k - 1].sent == d->w[w].sent && negates(d, k - 1))
+            return true;
+    return false;
+}
+
 /* True when word w comes right after "to" in its sentence. */
 static bool
 after_to(const coach_state *st, size_t w)
@@ -56,10 +74,11 @@ after_to(const coach_state *st, size_t w)
 
 /* True when sentence s holds a cue of group g; with mine, not one right
  * after the sender's own word; with theirs, not one after the reader's;
- * with purpose, not one right after "to". */
+ * with purpose, not one right after "to"; with negation, not one right
+ * after a negation. */
 static bool
 has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs,
-        bool purpose)
+        bool purpose, bool negation)
 {
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
@@ -68,7 +87,8 @@ has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs,
         if ((int)h->group == g && st->d->w[h->w0].sent == s &&
             (!mine || !owned_by(st, h->w0, gs)) &&
             (!theirs || !owned_by(st, h->w0, go)) &&
-            (!purpose || !after_to(st, h->w0)))
+            (!purpose || !after_to(st, h->w0)) &&
+            (!negation || !after_negation(st, h->w0)))
             return true;
     }
     return false;
@@ -82,7 +102,7 @@ cues_of(const coach_state *st, const combo_rule *ru, size_t s)
     for (unsigned k = 0; k < 5 && ru->cues[k]; k++)
         if (has_cue(st, s, coach_group(ru->category, ru->cues[k]),
                     (ru->owned_skip >> k) & 1u, (ru->theirs_skip >> k) & 1u,
-                    (ru->purpose_skip >> k) & 1u))
+                    (ru->purpose_skip >> k) & 1u, (ru->negated_skip >> k) & 1u))
             bits |= 1u << k;
     if (bits & ru->alias)
         bits = (bits & ~ru->alias) | 1u;
@@ -123,6 +143,14 @@ detect_combo(coach_state *st, const combo_rule *ru)
     int go = coach_group("self_focus", "other_words");
     nlp_coach_flag *f = NULL;
     size_t done = 0; /* sentences below this are already spanned */
+    /* "No need to reply" said on its own: the draft's deadlines and
+     * dates are information, not pressure. */
+    if (ru->calm[0]) {
+        int gc = coach_group(ru->calm[0], ru->calm[1]);
+        for (size_t s = 0; s < d->ns; s++)
+            if (coach_sentence_has(st, s, gc) && !cues_of(st, ru, s))
+                return RP_OK;
+    }
     for (size_t s = 0; s < d->ns; s++) {
         unsigned here = cues_of(st, ru, s);
         if (!here || softened(st, ru, s))
@@ -180,6 +208,7 @@ coach_detect_talk_down(coach_state *st)
                                          .alias = 16u,
                                          .repeat = 2u | 4u,
                                          .purpose_skip = 8u,
+                                         .negated_skip = 1u | 16u,
                                          .need_reader = true,
                                          .soft = {{"one_up", "hedge"},
                                                   {"positives", "gratitude"},
@@ -219,7 +248,8 @@ coach_detect_needy(coach_state *st)
  * Pressure: two kinds among scarcity, a deadline on the reader, their time
  * booked, repeated chasing and an order to act; addressed to the reader
  * (an order or a booking addresses them); not in a sentence that thanks,
- * gives something, or leaves an easy way out ("no pressure").
+ * gives something, or leaves an easy way out ("no pressure"), nor in a
+ * draft that leaves one in a sentence of its own ("No need to reply.").
  */
 rp_code
 coach_detect_pressure(coach_state *st)
@@ -232,6 +262,7 @@ coach_detect_pressure(coach_state *st)
                                                  "cue_order"},
                                         .reader_cues = 4u | 16u,
                                         .need_reader = true,
+                                        .calm = {"imposition", "easy_out"},
                                         .soft = {{"imposition", "easy_out"},
                                                  {"positives", "gratitude"},
                                                  {"positives", "thanks"},

@@ -156,6 +156,17 @@ in_past(const coach_state *st, const coach_hit *h)
     return false;
 }
 
+/* True when the draft turns the reader down ([declining]). */
+static bool
+declines(const coach_state *st)
+{
+    int g = coach_group("self_focus", "declining");
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == g)
+            return true;
+    return false;
+}
+
 /* True when hit h lies inside a hit of group g. */
 static bool
 inside_group(const coach_state *st, const coach_hit *h, int g)
@@ -265,6 +276,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                                        (is_request(st, s) && !negated(st, h)));
         /* "so sorry to hear", "sorry for your loss": condolence, not an
          * apology for existing. */
+        if (gi == coach_group("self_focus", "bio"))
+            return !declines(st); /* "my background is ... so I must decline" */
         if (gi == coach_group("neediness", "apology"))
             return !inside_group(st, h, coach_group("positives", "care"));
         if (gi == coach_group("hype", "superlative"))
@@ -659,8 +672,9 @@ detect_self_focus(coach_state *st)
             self += self_in[s];
     /* A few sentences about oneself are natural; the flag is for a draft
      * whose weight sits on the sender: at least six self-words and more
-     * than twice (plus two) the words about the reader. */
-    if (self < 6 || self <= 2 * st->other + 2)
+     * than twice (plus two) the words about the reader.  A refusal
+     * explains itself in the first person, as it should. */
+    if (self < 6 || self <= 2 * st->other + 2 || declines(st))
         goto cleanup;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
@@ -800,6 +814,11 @@ detect_positive_lists(coach_state *st)
                               NULL)))
                 continue; /* a sign-off, or already thanks */
             if ((k == 2 || k == 3) && in_formula(st, h))
+                continue;
+            /* "just thinking of you guys" in a check-in is a touch, not
+             * care for a loss or a win. */
+            if (k == 4 && h->w0 > 0 && d->w[h->w0 - 1].sent == sn &&
+                !strcmp(coach_word_norm(d, h->w0 - 1), "just"))
                 continue;
             if (k <= 1)
                 st->value = true;

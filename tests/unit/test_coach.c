@@ -655,6 +655,32 @@ test_words_in_their_role(void **state)
     assert_false(warned(&r, NLP_COACH_IMPOSITION));
     nlp_coach_report_release(&r);
 
+    /* A refusal explains itself in the first person; "No need to reply"
+     * on its own calms a draft's dates; "just thinking of you" in a
+     * check-in is a touch, not care; "can't be wrong" is no verdict. */
+    check("Dear Reverend Aldous, thank you for thinking of me. After some "
+          "thought, I have to decline. My mother moved in with us this "
+          "spring, and I don't think I could give the board what it "
+          "deserves. I would rather say so now than let you down later.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_SELF_FOCUS));
+    nlp_coach_report_release(&r);
+    check("Since your aim is to cut the bill before the lease renewal, the "
+          "lights could go first. The rebate closes on 30 June. No need to "
+          "reply.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pattern"));
+    nlp_coach_report_release(&r);
+    check("hey Tamsin! just checking in, just thinking of you guys!", NULL,
+          &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    check("Thousands of delighted homeowners can't be wrong. You simply have "
+          "to try it.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_ONE_UP, "pattern"));
+    nlp_coach_report_release(&r);
+
     /* A "Re:" subject may be a real thread: a note, not a warning. */
     check("Subject: Re: Autumn catalogue\n\nHi Fran, here are the proofs: "
           "https://example.com/proofs",
