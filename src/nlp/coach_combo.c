@@ -39,56 +39,36 @@ typedef struct {
 static bool
 owned_by(const coach_state *st, size_t w, int gs)
 {
-    size_t from = w >= 2 ? w - 2 : 0;
-    for (size_t k = 0; k < st->nhits; k++) {
+    size_t from = w >= 2 ? w - 2 : 0, s = st->d->w[w].sent;
+    for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
         const coach_hit *h = &st->hits[k];
-        if ((int)h->group == gs && h->w0 >= from && h->w0 < w &&
-            st->d->w[h->w0].sent == st->d->w[w].sent)
+        if ((int)h->group == gs && h->w0 >= from && h->w0 < w)
             return true;
     }
     return false;
 }
 
-static bool negates(const coach_doc *d, size_t i);
-
-/* True when one of the two words before word w, in its sentence, negates
- * ("can't be wrong", "nothing wrong"). */
+/* True when sentence s holds a cue of rule ru's kind k, not one the rule
+ * skips: right after the sender's own word (owned_skip), after the
+ * reader's (theirs_skip), after "to" (purpose_skip) or after a negation
+ * (negated_skip). */
 static bool
-after_negation(const coach_state *st, size_t w)
+has_cue(const coach_state *st, size_t s, const combo_rule *ru, unsigned k)
 {
-    const coach_doc *d = st->d;
-    for (size_t k = w; k > 0 && k + 2 > w; k--)
-        if (d->w[k - 1].sent == d->w[w].sent && negates(d, k - 1))
-            return true;
-    return false;
-}
-
-/* True when word w comes right after "to" in its sentence. */
-static bool
-after_to(const coach_state *st, size_t w)
-{
-    const coach_doc *d = st->d;
-    return w > 0 && d->w[w - 1].sent == d->w[w].sent &&
-           !strcmp(coach_word_norm(d, w - 1), "to");
-}
-
-/* True when sentence s holds a cue of group g; with mine, not one right
- * after the sender's own word; with theirs, not one after the reader's;
- * with purpose, not one right after "to"; with negation, not one right
- * after a negation. */
-static bool
-has_cue(const coach_state *st, size_t s, int g, bool mine, bool theirs,
-        bool purpose, bool negation)
-{
+    static const char *const to[] = {"to"};
+    int g = coach_group(ru->category, ru->cues[k]);
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
-    for (size_t k = 0; k < st->nhits; k++) {
-        const coach_hit *h = &st->hits[k];
-        if ((int)h->group == g && st->d->w[h->w0].sent == s &&
-            (!mine || !owned_by(st, h->w0, gs)) &&
+    bool mine = (ru->owned_skip >> k) & 1u,
+         theirs = (ru->theirs_skip >> k) & 1u,
+         purpose = (ru->purpose_skip >> k) & 1u,
+         negation = (ru->negated_skip >> k) & 1u;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
+        const coach_hit *h = &st->hits[i];
+        if ((int)h->group == g && (!mine || !owned_by(st, h->w0, gs)) &&
             (!theirs || !owned_by(st, h->w0, go)) &&
-            (!purpose || !after_to(st, h->w0)) &&
-            (!negation || !after_negation(st, h->w0)))
+            (!purpose || !coach_word_is(st->d, h->w0 - 1, s, to, 1)) &&
+            (!negation || !coach_negated(st->d, h->w0, 2)))
             return true;
     }
     return false;
@@ -100,9 +80,7 @@ cues_of(const coach_state *st, const combo_rule *ru, size_t s)
 {
     unsigned bits = 0;
     for (unsigned k = 0; k < 5 && ru->cues[k]; k++)
-        if (has_cue(st, s, coach_group(ru->category, ru->cues[k]),
-                    (ru->owned_skip >> k) & 1u, (ru->theirs_skip >> k) & 1u,
-                    (ru->purpose_skip >> k) & 1u, (ru->negated_skip >> k) & 1u))
+        if (has_cue(st, s, ru, k))
             bits |= 1u << k;
     if (bits & ru->alias)
         bits = (bits & ~ru->alias) | 1u;
@@ -191,8 +169,9 @@ detect_combo(coach_state *st, const combo_rule *ru)
  * "you obviously missed the point", "I've run this playbook a hundred
  * times. Just follow my lead".  Insisting in two neighbouring sentences
  * that it is easy, or that the sender knows best, is talking down too
- * ("It's not complicated. You simply export the file").  A verdict or order right after the
- * sender's own word ("I missed", "I'll fix the") is about the sender.
+ * ("It's not complicated. You simply export the file").  A verdict or order
+ * right after the sender's own word ("I missed", "I'll fix the") is about the
+ * sender.
  */
 rp_code
 coach_detect_talk_down(coach_state *st)
@@ -223,11 +202,11 @@ coach_detect_talk_down(coach_state *st)
 /*
  * Neediness: two kinds among the sender's stakes ("my rent", "my family"),
  * a plea, shrinking the ask ("even a no", "anything"), hurt at the
- * reader's silence, and making the sender small ("someone like you"); not in a sentence of empathy or care for the reader.
- * Hurt said in two neighbouring sentences counts as two kinds ("Did I do
- * something wrong? You went quiet after our call.").
- * A plea word right after the reader's word is theirs ("you're
- * struggling").
+ * reader's silence, and making the sender small ("someone like you"); not in a
+ * sentence of empathy or care for the reader. Hurt said in two neighbouring
+ * sentences counts as two kinds ("Did I do something wrong? You went quiet
+ * after our call."). A plea word right after the reader's word is theirs
+ * ("you're struggling").
  */
 rp_code
 coach_detect_needy(coach_state *st)
@@ -278,16 +257,9 @@ coach_detect_pressure(coach_state *st)
 static bool
 negates(const coach_doc *d, size_t i)
 {
-    static const char *const neg[] = {"not",     "never",   "no",
-                                      "against", "another", "elsewhere"};
-    const char *w = coach_word_norm(d, i);
-    size_t n = d->w[i].nlen;
-    if (n >= 3 && !strcmp(w + n - 3, "n't"))
-        return true;
-    for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
-        if (!strcmp(w, neg[k]))
-            return true;
-    return false;
+    static const char *const away[] = {"against", "another", "elsewhere"};
+    return coach_word_negates(d, i) ||
+           coach_word_is(d, i, d->w[i].sent, away, sizeof away / sizeof *away);
 }
 
 /* The first word of a hit of group g in sentence s at or after word from
@@ -295,10 +267,9 @@ negates(const coach_doc *d, size_t i)
 static size_t
 hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
 {
-    for (size_t k = 0; k < st->nhits; k++) {
+    for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
         const coach_hit *h = &st->hits[k];
-        if ((int)h->group == g && st->d->w[h->w0].sent == s && h->w0 >= from &&
-            h->w0 < to)
+        if ((int)h->group == g && h->w0 >= from && h->w0 < to)
             return h->w0;
     }
     return (size_t)-1;

@@ -4,6 +4,7 @@
  */
 #include <libstemmer.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nlp/coach_int.h"
@@ -94,9 +95,9 @@ static bool
 sentence_has(const coach_state *st, size_t s, int g, size_t *end)
 {
     bool found = false;
-    for (size_t k = 0; k < st->nhits; k++) {
+    for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
         const coach_hit *h = &st->hits[k];
-        if ((int)h->group != g || st->d->w[h->w0].sent != s)
+        if ((int)h->group != g)
             continue;
         found = true;
         if (end && hit_end(st, h) > *end)
@@ -144,25 +145,10 @@ thanks_or_care(const coach_state *st, size_t s)
 static bool
 in_past(const coach_state *st, const coach_hit *h)
 {
-    static const char *const past[] = {"last", "yesterday", "ago",
-                                       "earlier"};
-    const coach_doc *d = st->d;
-    size_t s = d->w[h->w0].sent;
-    for (size_t i = h->w1; i < h->w1 + 3 && i < d->nw && d->w[i].sent == s;
-         i++)
-        for (size_t k = 0; k < sizeof past / sizeof *past; k++)
-            if (!strcmp(coach_word_norm(d, i), past[k]))
-                return true;
-    return false;
-}
-
-/* True when the draft turns the reader down ([declining]). */
-static bool
-declines(const coach_state *st)
-{
-    int g = coach_group("self_focus", "declining");
-    for (size_t i = 0; i < st->nhits; i++)
-        if ((int)st->hits[i].group == g)
+    static const char *const past[] = {"last", "yesterday", "ago", "earlier"};
+    size_t s = st->d->w[h->w0].sent;
+    for (size_t i = h->w1; i < h->w1 + 3; i++)
+        if (coach_word_is(st->d, i, s, past, sizeof past / sizeof *past))
             return true;
     return false;
 }
@@ -171,18 +157,12 @@ declines(const coach_state *st)
 static bool
 inside_group(const coach_state *st, const coach_hit *h, int g)
 {
-    for (size_t i = 0; i < st->nhits; i++)
+    size_t s = st->d->w[h->w0].sent;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
         if ((int)st->hits[i].group == g && st->hits[i].w0 <= h->w0 &&
             h->w1 <= st->hits[i].w1)
             return true;
     return false;
-}
-
-/* True when words a and b are in one sentence. */
-static bool
-d_same_sent(const coach_state *st, size_t a, size_t b)
-{
-    return st->d->w[a].sent == st->d->w[b].sent;
 }
 
 /* True when hit h is one word that only describes ("urgent",
@@ -205,20 +185,7 @@ lone_adjective(const coach_state *st, const coach_hit *h)
 static bool
 negated(const coach_state *st, const coach_hit *h)
 {
-    static const char *const neg[] = {"not", "no", "none", "nothing", "never"};
-    const coach_doc *d = st->d;
-    size_t s = d->w[h->w0].sent;
-    for (size_t i = h->w0; i > 0 && i + 3 > h->w0 && d->w[i - 1].sent == s;
-         i--) {
-        const char *w = coach_word_norm(d, i - 1);
-        size_t n = d->w[i - 1].nlen;
-        if (n >= 3 && !strcmp(w + n - 3, "n't"))
-            return true;
-        for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
-            if (!strcmp(w, neg[k]))
-                return true;
-    }
-    return false;
+    return coach_negated(st->d, h->w0, 3);
 }
 
 /* sentence_has() for the ways of reaching the reader, leaving out a word
@@ -226,7 +193,7 @@ negated(const coach_state *st, const coach_hit *h)
 static bool
 verb_in(const coach_state *st, size_t s, int g, size_t *end)
 {
-    static const char *const det[] = {"the", "a", "an", "our", "that",
+    static const char *const det[] = {"the",  "a",    "an", "our",  "that",
                                       "this", "your", "my", "each", "every"};
     const coach_doc *d = st->d;
     bool found = false;
@@ -234,12 +201,8 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
         const coach_hit *h = &st->hits[i];
         if ((int)h->group != g || d->w[h->w0].sent != s)
             continue;
-        bool noun = false;
-        if (h->w0 > d->s[s].w0)
-            for (size_t k = 0; k < sizeof det / sizeof *det && !noun; k++)
-                noun = !strcmp(coach_word_norm(d, h->w0 - 1), det[k]);
-        if (noun)
-            continue;
+        if (coach_word_is(d, h->w0 - 1, s, det, sizeof det / sizeof *det))
+            continue; /* a noun */
         found = true;
         if (end && hit_end(st, h) > *end)
             *end = hit_end(st, h);
@@ -277,17 +240,18 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         /* "so sorry to hear", "sorry for your loss": condolence, not an
          * apology for existing. */
         if (gi == coach_group("self_focus", "bio"))
-            return !declines(st); /* "my background is ... so I must decline" */
+            return !st->declines; /* "my background is ... so I must decline" */
         if (gi == coach_group("neediness", "apology"))
             return !inside_group(st, h, coach_group("positives", "care"));
         if (gi == coach_group("hype", "superlative"))
             return !negated(st, h); /* "not a miracle" is honesty */
         /* "can't promise" is honesty; "I can only guarantee your slot if"
          * is scarcity, not a claim. */
-        if (gi == coach_group("hype", "guarantee"))
+        if (gi == coach_group("hype", "guarantee")) {
+            static const char *const only[] = {"only"};
             return !negated(st, h) &&
-                   !(h->w0 > 0 && d_same_sent(st, h->w0 - 1, h->w0) &&
-                     !strcmp(coach_word_norm(st->d, h->w0 - 1), "only"));
+                   !coach_word_is(st->d, h->w0 - 1, s, only, 1);
+        }
         return true;
     }
     /* A length put to them as a question ("Would you have 20 minutes?")
@@ -500,24 +464,61 @@ is_caps_word(const char *t, size_t s, size_t e)
     return letters >= 4;
 }
 
-/* True when body word i, in capitals, reads as a name or an acronym: the
- * same word in capitals elsewhere in the draft ("CAISO ... CAISO") and no
- * capitalised neighbour.  Emphasis is rarely repeated word for word; a
- * run of capitals ("THIS IS HUGE") is shouting however often it comes. */
-static bool
-caps_name(const coach_doc *d, size_t i)
+/* A word in capitals, for finding the ones said twice. */
+typedef struct {
+    const char *p;
+    size_t n;
+    size_t word;
+} caps_word;
+
+static int
+cmp_caps(const void *a, const void *b)
 {
-    const char *t = d->text;
-    size_t n = d->w[i].end - d->w[i].start;
+    const caps_word *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* True when word i has a capitalised neighbour in its sentence. */
+static bool
+caps_run(const coach_doc *d, size_t i)
+{
     for (size_t k = i ? i - 1 : i + 1; k <= i + 1 && k < d->nw; k += 2)
         if (d->w[k].sent == d->w[i].sent &&
-            is_caps_word(t, d->w[k].start, d->w[k].end))
-            return false;
-    for (size_t k = 0; k < d->nw; k++)
-        if (k != i && d->w[k].end - d->w[k].start == n &&
-            !memcmp(t + d->w[k].start, t + d->w[i].start, n))
+            is_caps_word(d->text, d->w[k].start, d->w[k].end))
             return true;
     return false;
+}
+
+/* Marks in name[] the words in capitals that read as a name or an acronym:
+ * the same word in capitals elsewhere in the draft ("CAISO ... CAISO") and
+ * no capitalised neighbour.  Emphasis is rarely repeated word for word; a
+ * run of capitals ("THIS IS HUGE") is shouting however often it comes.
+ * Sorting finds the repeats in n log n, whatever the draft. */
+static rp_code
+mark_caps_names(const coach_doc *d, bool *name)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nw; i++)
+        n += is_caps_word(d->text, d->w[i].start, d->w[i].end);
+    if (n < 2)
+        return RP_OK;
+    caps_word *c = rp_malloc(n * sizeof *c);
+    if (!c)
+        return RP_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < d->nw; i++)
+        if (is_caps_word(d->text, d->w[i].start, d->w[i].end))
+            c[n++] = (caps_word){d->text + d->w[i].start,
+                                 d->w[i].end - d->w[i].start, i};
+    qsort(c, n, sizeof *c, cmp_caps);
+    for (size_t k = 0; k < n; k++) {
+        bool twice = (k > 0 && !cmp_caps(&c[k - 1], &c[k])) ||
+                     (k + 1 < n && !cmp_caps(&c[k], &c[k + 1]));
+        name[c[k].word] = twice && !caps_run(d, c[k].word);
+    }
+    rp_free(c);
+    return RP_OK;
 }
 
 /* ALL-CAPS words in mixed-case text and runs of "!" in the body. */
@@ -530,16 +531,24 @@ detect_shouting(coach_state *st)
         for (size_t k = d->w[i].start; k < d->w[i].end; k++)
             lower += d->text[k] >= 'a' && d->text[k] <= 'z';
     nlp_coach_flag *f = NULL;
-    if (lower)
+    if (lower) {
+        bool *name = rp_calloc(d->nw + 1, sizeof *name);
+        if (!name || mark_caps_names(d, name)) {
+            rp_free(name);
+            return RP_ENOMEM;
+        }
         for (size_t i = 0; i < d->nw; i++) {
-            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) ||
-                caps_name(d, i))
+            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) || name[i])
                 continue;
             if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
-                                           coach_group("hype", "caps"), 0)))
+                                           coach_group("hype", "caps"), 0))) {
+                rp_free(name);
                 return RP_ENOMEM;
+            }
             coach_flag_span(f, d->w[i].start, d->w[i].end);
         }
+        rp_free(name);
+    }
     /* One capitalised word is often an acronym or a name (INSEAD, ASAP):
      * a note.  Two are shouting, more are serious. */
     if (f)
@@ -674,11 +683,12 @@ detect_self_focus(coach_state *st)
      * whose weight sits on the sender: at least six self-words and more
      * than twice (plus two) the words about the reader.  A refusal
      * explains itself in the first person, as it should. */
-    if (self < 6 || self <= 2 * st->other + 2 || declines(st))
+    if (self < 6 || self <= 2 * st->other + 2 || st->declines)
         goto cleanup;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
-        (st->other == 0 && self >= 10) || (self >= 12 && self >= 4 * (st->other + 1))
+        (st->other == 0 && self >= 10) ||
+                (self >= 12 && self >= 4 * (st->other + 1))
             ? 3
             : 0);
     if (!f) {
@@ -730,7 +740,8 @@ static bool
 in_formula(const coach_state *st, const coach_hit *h)
 {
     int g = coach_group("positives", "polite_formula");
-    for (size_t i = 0; i < st->nhits; i++)
+    size_t s = st->d->w[h->w0].sent;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
         if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
             h->w0 < st->hits[i].w1)
             return true;
@@ -761,17 +772,13 @@ found_them(const coach_state *st, const coach_hit *h)
                                         "a",    "an",   "the",   "some"};
     int gd = coach_group("positives", "discovery");
     const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
     bool disc = false;
-    for (size_t i = 0; i < st->nhits; i++)
-        disc = disc || ((int)st->hits[i].group == gd && st->hits[i].w0 == h->w0);
-    if (!disc)
-        return false;
-    if (h->w1 >= d->nw || d->w[h->w1].sent != d->w[h->w0].sent)
-        return true;
-    for (size_t k = 0; k < sizeof thing / sizeof *thing; k++)
-        if (!strcmp(coach_word_norm(d, h->w1), thing[k]))
-            return false;
-    return true;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
+        disc =
+            disc || ((int)st->hits[i].group == gd && st->hits[i].w0 == h->w0);
+    return disc &&
+           !coach_word_is(d, h->w1, s, thing, sizeof thing / sizeof *thing);
 }
 
 /* The positives found by phrase, and whether the draft gives anything. */
@@ -817,8 +824,8 @@ detect_positive_lists(coach_state *st)
                 continue;
             /* "just thinking of you guys" in a check-in is a touch, not
              * care for a loss or a win. */
-            if (k == 4 && h->w0 > 0 && d->w[h->w0 - 1].sent == sn &&
-                !strcmp(coach_word_norm(d, h->w0 - 1), "just"))
+            static const char *const just[] = {"just"};
+            if (k == 4 && coach_word_is(d, h->w0 - 1, sn, just, 1))
                 continue;
             if (k <= 1)
                 st->value = true;
@@ -849,14 +856,12 @@ detect_positive_lists(coach_state *st)
 static bool
 asks_not_to(const coach_state *st, const coach_hit *h)
 {
+    static const char *const dont[] = {"don't", "dont"}, *const d0[] = {"do"},
+                             *const nt[] = {"not"};
     const coach_doc *d = st->d;
-    size_t w = h->w1;
-    if (w >= d->nw || d->w[w].sent != d->w[h->w0].sent)
-        return false;
-    const char *n = coach_word_norm(d, w);
-    return !strcmp(n, "don't") || !strcmp(n, "dont") ||
-           (!strcmp(n, "do") && w + 1 < d->nw &&
-            !strcmp(coach_word_norm(d, w + 1), "not"));
+    size_t w = h->w1, s = d->w[h->w0].sent;
+    return coach_word_is(d, w, s, dont, 2) ||
+           (coach_word_is(d, w, s, d0, 1) && coach_word_is(d, w + 1, s, nt, 1));
 }
 
 /* Words a question about the reader needs before it counts as giving
@@ -1201,7 +1206,7 @@ stems_build(draft_stems *ds, const coach_doc *d)
         ds->off[i] = pos;
         /* A stem is never longer than its word, so each fits in nlen+1. */
         ds->len[i] = coach_stem(ds->sb, coach_word_norm(d, i), d->w[i].nlen,
-                               ds->buf + pos, d->w[i].nlen + 1);
+                                ds->buf + pos, d->w[i].nlen + 1);
         pos += ds->len[i] + 1;
     }
     return RP_OK;
@@ -1321,6 +1326,9 @@ rp_code
 coach_detect(coach_state *st)
 {
     rp_code rc;
+    int gdecl = coach_group("self_focus", "declining");
+    for (size_t i = 0; i < st->nhits && !st->declines; i++)
+        st->declines = (int)st->hits[i].group == gdecl;
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
         (rc = coach_detect_talk_down(st)) ||

@@ -61,6 +61,19 @@ coach_word_norm(const coach_doc *d, size_t i)
     return d->norm + d->w[i].norm;
 }
 
+/* True when word i is in sentence s and is one of the n lower-case words
+ * of list.  i may lie outside the draft ("the word before the first",
+ * SIZE_MAX): then false.  The detectors read a phrase by its neighbours
+ * with it ("the call" is a noun, "just thinking of you" a touch). */
+bool coach_word_is(const coach_doc *d, size_t i, size_t s,
+                   const char *const *list, size_t n);
+/* True when word i negates: "not", "no", "none", "nothing", "never", or
+ * any word ending in "n't". */
+bool coach_word_negates(const coach_doc *d, size_t i);
+/* True when one of the n words before word w, in its sentence, negates
+ * ("none of this is urgent", "can't be wrong"). */
+bool coach_negated(const coach_doc *d, size_t w, size_t n);
+
 /* Stems w (n bytes, lower-case) into out (cap bytes) with the Snowball
  * stemmer sb; returns the length, or n with w copied when the stemmer
  * gives nothing.  The phrase matcher and the model's features stem alike. */
@@ -90,6 +103,11 @@ typedef struct {
     const coach_doc *d;
     const coach_hit *hits;
     size_t nhits;
+    /* Sentence s's hits are hits[first_hit[s] .. first_hit[s + 1]): they
+     * come in text order, so a question about one sentence reads only its
+     * own hits, not the whole draft's. */
+    const size_t *first_hit;
+    bool declines; /* the draft turns the reader down ([declining]) */
     const nlp_coach_context *ctx;
     nlp_coach_report *r;
     size_t alloc_flags, alloc_pos;

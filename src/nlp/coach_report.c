@@ -199,7 +199,7 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
     bool model = opts ? opts->model : NLP_COACH_MODEL_DEFAULT;
     coach_doc d;
     coach_hit *hits = NULL;
-    size_t nhits = 0;
+    size_t nhits = 0, *first_hit = NULL;
     rp_code rc;
     memset(out, 0, sizeof *out);
     memset(&d, 0, sizeof d);
@@ -212,8 +212,21 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
     if ((rc = coach_doc_build(&d, text, len)) ||
         (rc = coach_match(&d, &hits, &nhits)))
         goto cleanup;
-    coach_state st = {
-        .d = &d, .hits = hits, .nhits = nhits, .ctx = ctx, .r = out};
+    if (!(first_hit = rp_malloc((d.ns + 1) * sizeof *first_hit))) {
+        rc = RP_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t s = 0, i = 0; s <= d.ns; s++) {
+        while (i < nhits && d.w[hits[i].w0].sent < s)
+            i++;
+        first_hit[s] = i;
+    }
+    coach_state st = {.d = &d,
+                      .hits = hits,
+                      .nhits = nhits,
+                      .first_hit = first_hit,
+                      .ctx = ctx,
+                      .r = out};
     if ((rc = coach_detect(&st)))
         goto cleanup;
     coach_settle(&st);
@@ -236,6 +249,7 @@ cleanup:
     if (rc == RP_ENOMEM)
         rp_fail(err, rc, "out of memory while checking the draft");
     rp_free(hits);
+    rp_free(first_hit);
     coach_doc_release(&d);
     return rc;
 }

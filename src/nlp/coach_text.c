@@ -231,3 +231,34 @@ coach_doc_release(coach_doc *d)
     rp_free(d->norm);
     memset(d, 0, sizeof *d);
 }
+
+bool
+coach_word_is(const coach_doc *d, size_t i, size_t s, const char *const *list,
+              size_t n)
+{
+    if (i >= d->nw || d->w[i].sent != s)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(coach_word_norm(d, i), list[k]))
+            return true;
+    return false;
+}
+
+bool
+coach_word_negates(const coach_doc *d, size_t i)
+{
+    static const char *const neg[] = {"not", "no", "none", "nothing", "never"};
+    const char *w = coach_word_norm(d, i);
+    size_t n = d->w[i].nlen;
+    return (n >= 3 && !strcmp(w + n - 3, "n't")) ||
+           coach_word_is(d, i, d->w[i].sent, neg, sizeof neg / sizeof *neg);
+}
+
+bool
+coach_negated(const coach_doc *d, size_t w, size_t n)
+{
+    for (size_t k = 1; k <= n && k <= w; k++)
+        if (d->w[w - k].sent == d->w[w].sent && coach_word_negates(d, w - k))
+            return true;
+    return false;
+}

@@ -143,6 +143,16 @@ test_expect_success 'a draft just under the limit gets a report' '
 	timeout 60 "$RAPPORT" check --json near.txt >j &&
 	test "$(json_get j "j.flags.find(f => f.category == \"no_value\").count")" -gt 1000
 '
+test_expect_success 'a near-limit draft of phrases that need their sentence, and of names in capitals' '
+	# Each sentence asks about its own neighbours (an apology inside a
+	# condolence, a call with a time): read per sentence, not per draft.
+	awk "BEGIN { for (i = 0; i < 15000; i++) print \"I was so sorry to hear. I will call you tomorrow at 10, urgent.\" }" >sent.txt &&
+	timeout 60 "$RAPPORT" check --json sent.txt >j &&
+	test "$(json_get j "j.flags.find(f => f.group == \"booked\").count")" -gt 10000 &&
+	awk "BEGIN { srand(1); for (i = 0; i < 110000; i++) { w = \"\"; for (k = 0; k < 6; k++) w = w sprintf(\"%c\", 65 + int(rand() * 26)); printf \"x %s \", w } }" >caps.txt &&
+	timeout 60 "$RAPPORT" check --json caps.txt >j &&
+	test "$(json_get j "j.flags.find(f => f.group == \"caps\").count")" -gt 100000
+'
 test_expect_success '--help, and usage errors exit 2' '
 	rapport check --help >out &&
 	grep "^usage: rapport check \[FILE|-\] \[--to PERSON\] \[--rules-only\] \[--json\]" out &&

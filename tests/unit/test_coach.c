@@ -335,7 +335,7 @@ test_hype_caps_and_exclamations(void **state)
     /* A name in capitals said twice (CAISO) or with digits is not
      * emphasis; a run of capitals is shouting. */
     check("CAISO filed the tariff today. CAISO expects a ruling in May, "
-          "see case ER01889.",
+          "see case ERCOT2024.",
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_HYPE, "caps"));
     nlp_coach_report_release(&r);
