@@ -2,12 +2,14 @@
  * coach-train - trains the draft coach's learned model (coach_model.h)
  * with liblinear and writes it as data/coach/model.txt.
  *
- *   coach-train [-C COST] [-k FOLDS] [-p PRECISION] [-m MINDF] -o OUT FILE...
+ *   coach-train [-C COST] [-k FOLDS] [-p PRECISION] [-m MINDF]
+ *               [-H HELDOUT] -o OUT FILE...
  *
  * Each FILE is a labelled draft of tests/data/drafts/ (label:, also:,
- * split:, then "---" and the draft); only development drafts are accepted
- * (split dev, or one of the batches fresh..fresh9 that have become
- * development data), never the held-out test half or fresh10.  For each
+ * split:, then "---" and the draft).  A draft whose split is named in
+ * HELDOUT (tests/data/drafts/held-out unless -H: the test half and the
+ * newest batch, which measure the coach) is left out, so that
+ * every draft under tests/data/drafts can be passed.  For each
  * category but no_personal_touch (which turns on what rapport knows of the
  * reader, not on the words), trains one L2-regularised logistic regression,
  * one against the rest: a draft is positive when the category is its label
@@ -61,23 +63,67 @@ value(char *dst, size_t cap, const char *v, size_t n, int squeeze)
     dst[o] = '\0';
 }
 
-/* True for the splits the model may learn from: the dev half and the
- * batches that have become development data.  The test half and the
- * newest batch (fresh10) measure the coach and are never trained on. */
+/* The held-out splits, read from the held-out list: words separated by
+ * white space, "#" to the end of a line a comment. */
+static char heldout[1024];
+
+/* True for the splits the model may learn from: any not in the held-out
+ * list. */
 static bool
 is_development(const char *split)
 {
-    static const char *const dev[] = {"dev",    "fresh",  "fresh2",
-                                      "fresh3", "fresh4", "fresh5",
-                                      "fresh6", "fresh7", "fresh8",
-                                      "fresh9"};
-    for (size_t i = 0; i < sizeof dev / sizeof *dev; i++)
-        if (!strcmp(split, dev[i]))
-            return true;
-    return false;
+    size_t n = strlen(split);
+    for (const char *p = heldout; (p = strstr(p, split)) != NULL; p += n)
+        if ((p == heldout || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+            return false;
+    return n > 0;
 }
 
-/* Reads one draft into *s; 0 on success, else prints why. */
+/* Reads the held-out list at path into heldout; 0 on success, else prints
+ * why.  An empty list is refused: the test half is always held out. */
+static int
+read_heldout(const char *path)
+{
+    size_t len, o = 0;
+    char *buf = rp_file_read(path, &len);
+    bool comment = false, gapped = true;
+    if (!buf) {
+        fprintf(stderr, "coach-train: cannot read the held-out list '%s'\n",
+                path);
+        return -1;
+    }
+    /* Kept as " name name ...": one space before each name. */
+    size_t i;
+    for (i = 0; i < len && o + 2 < sizeof heldout; i++) {
+        char c = buf[i];
+        comment = c != '\n' && (comment || c == '#');
+        bool gap = comment || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (gap)
+            gapped = true;
+        else {
+            if (gapped)
+                heldout[o++] = ' ';
+            heldout[o++] = c;
+            gapped = false;
+        }
+    }
+    heldout[o] = '\0';
+    rp_free(buf);
+    if (i < len) {
+        fprintf(stderr, "coach-train: '%s' is too long a held-out list\n",
+                path);
+        return -1;
+    }
+    if (is_development("test")) {
+        fprintf(stderr, "coach-train: '%s' does not hold out the test half\n",
+                path);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads one draft into *s; 0 on success, 1 for a held-out draft (left
+ * out), else -1 after printing why. */
 static int
 load(const char *path, sample *s)
 {
@@ -106,13 +152,15 @@ load(const char *path, sample *s)
         else if (!strncmp(l, "split:", 6))
             value(split, sizeof split, l + 6, n - 6, 1);
     }
-    if (!body || !s->label[0] || !is_development(split)) {
-        fprintf(stderr,
-                "coach-train: '%s': needs label:, a development split: (dev, "
-                "fresh .. fresh9) and '---' (test and fresh10 are held out)\n",
+    if (!body || !s->label[0] || !split[0]) {
+        fprintf(stderr, "coach-train: '%s': needs label:, split: and '---'\n",
                 path);
         rp_free(buf);
         return -1;
+    }
+    if (!is_development(split)) {
+        rp_free(buf);
+        return 1;
     }
     nlp_coach_feats ft;
     if (nlp_coach_features(body, len - (size_t)(body - buf), &ft) != RP_OK) {
@@ -242,8 +290,8 @@ cross_validate(const sample *s, struct feature_node **x, size_t n,
                const char *cat, double C, int k, int mindf, double target,
                choice *out)
 {
-    double *y = malloc(n * sizeof *y), *oof = malloc(n * sizeof *oof);
-    int *use = malloc(n * sizeof *use), rc = -1;
+    double *y = calloc(n, sizeof *y), *oof = calloc(n, sizeof *oof);
+    int *use = calloc(n, sizeof *use), rc = -1;
     if (!y || !oof || !use)
         goto cleanup;
     for (size_t i = 0; i < n; i++)
@@ -300,7 +348,7 @@ main(int argc, char **argv)
     static const double grid[] = {1, 4, 16, 64, 256};
     double C = 0, target = 0.95;
     int k = 5, mindf = 2, first = 1;
-    const char *outpath = NULL;
+    const char *outpath = NULL, *heldpath = "tests/data/drafts/held-out";
     while (first + 1 < argc && argv[first][0] == '-') {
         if (!strcmp(argv[first], "-C"))
             C = atof(argv[first + 1]);
@@ -312,23 +360,43 @@ main(int argc, char **argv)
             mindf = atoi(argv[first + 1]);
         else if (!strcmp(argv[first], "-o"))
             outpath = argv[first + 1];
+        else if (!strcmp(argv[first], "-H"))
+            heldpath = argv[first + 1];
         else
             break;
         first += 2;
     }
     if (!outpath || first >= argc || C < 0 || k < 2 || mindf < 1) {
         fprintf(stderr, "usage: coach-train [-C COST] [-k FOLDS] "
-                        "[-p PRECISION] [-m MINDF] -o OUT FILE...\n");
+                        "[-p PRECISION] [-m MINDF] [-H HELDOUT] -o OUT "
+                        "FILE...\n");
         return 2;
     }
+    if (read_heldout(heldpath))
+        return 1;
     set_print_string_function(quiet);
     size_t n = (size_t)(argc - first);
     sample *s = calloc(n, sizeof *s);
     if (!s)
         return 1;
-    for (size_t i = 0; i < n; i++)
-        if (load(argv[first + (int)i], &s[i]))
+    size_t loaded = 0, skipped = 0;
+    for (size_t i = 0; i < n; i++) {
+        int r = load(argv[first + (int)i], &s[loaded]);
+        if (r < 0)
             return 1;
+        if (r > 0)
+            skipped++;
+        else
+            loaded++;
+    }
+    if (skipped)
+        printf("coach-train: %zu held-out drafts left out (held out:%s)\n",
+               skipped, heldout);
+    n = loaded;
+    if (!n) {
+        fprintf(stderr, "coach-train: no development drafts to train on\n");
+        return 1;
+    }
     struct feature_node **x = rows(s, n, NULL);
     if (!x) {
         fprintf(stderr, "coach-train: out of memory\n");
@@ -383,15 +451,13 @@ main(int argc, char **argv)
             "logistic regression,\n"
             "# one against the rest per category, C=%g, features in at "
             "least %d drafts)\n"
-            "# on %s from %zu development drafts of tests/data/drafts/\n"
-            "# (dev/ and fresh/ .. fresh9/; never test/ or fresh10/, which are "
-            "held out):\n"
+            "# on %s from the %zu development drafts of tests/data/drafts/\n"
+            "# (every split but the held-out ones:%s):\n"
             "#\n"
             "#   make build/tools/coach-train\n"
             "#   build/tools/coach-train -k %d -p %g -m %d -o "
             "data/coach/model.txt \\\n"
-            "#       tests/data/drafts/{dev,fresh,fresh2,fresh3,fresh4,fresh5,"
-            "fresh6,fresh7,fresh8,fresh9}/*.txt\n"
+            "#       tests/data/drafts/*/*.txt\n"
             "#\n"
             "# C and the thresholds were chosen by %d-fold cross-validation "
             "within them: each\n"
@@ -399,7 +465,8 @@ main(int argc, char **argv)
             "precision %g.\n"
             "# Out-of-fold precision and recall at that threshold:\n"
             "#\n",
-            LIBLINEAR_VERSION, C, mindf, date, n, k, target, mindf, k, target);
+            LIBLINEAR_VERSION, C, mindf, date, n, heldout, k, target, mindf, k,
+            target);
     printf("\nC=%g\n%-18s %9s %6s %6s %4s %4s %4s\n", C, "category",
            "threshold", "cv-p", "cv-r", "tp", "fp", "fn");
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
