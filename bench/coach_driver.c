@@ -18,7 +18,8 @@
  * every flag as category/group/severity.  Exits 1 on an unreadable or
  * malformed file.  COACH_MODEL=1 in the environment turns the learned
  * model on (coach_model.h), COACH_MODEL=0 off; unset, the coach's
- * default.  COACH_POSITIVES=1 adds a column with the positives found.
+ * default.  COACH_POSITIVES=1 adds a column with the positives found,
+ * COACH_SPANS=1 one with each flag's first span.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,6 +150,20 @@ print_result(const char *path, const draft *d, const nlp_coach_report *r)
                r->flags[i].group, r->flags[i].severity);
     if (!r->nflags)
         putchar('-');
+    /* COACH_SPANS=1: a column with each flag's first span, to see what
+     * fired while studying a development batch. */
+    const char *se = getenv("COACH_SPANS");
+    if (se && !strcmp(se, "1")) {
+        putchar('\t');
+        for (size_t i = 0; i < r->nflags; i++) {
+            const nlp_coach_flag *f = &r->flags[i];
+            printf("%s%s/%s", i ? "; " : "", nlp_coach_cat_name(f->cat),
+                   f->group);
+            if (f->nspans)
+                printf(" \"%.*s\"", (int)(f->spans[0].end - f->spans[0].start),
+                       d->body + f->spans[0].start);
+        }
+    }
     /* COACH_POSITIVES=1: a ninth column with the positives found and their
      * words, to see why a draft counted as giving or as personal. */
     const char *pe = getenv("COACH_POSITIVES");

@@ -28,7 +28,7 @@ typedef struct {
     unsigned negated_skip;  /* cue bits not counted after a negation in the
                              * two words before ("can't be wrong") */
     bool need_reader;       /* the reader must be addressed */
-    const char *soft[7][2]; /* groups that soften a sentence */
+    const char *soft[8][2]; /* groups that soften a sentence */
     const char *calm[2];    /* a group that, in a sentence of the draft with
                              * no cue, calms the whole draft (or NULL) */
 } combo_rule;
@@ -91,7 +91,7 @@ cues_of(const coach_state *st, const combo_rule *ru, size_t s)
 static bool
 softened(const coach_state *st, const combo_rule *ru, size_t s)
 {
-    for (size_t k = 0; k < 7 && ru->soft[k][0]; k++)
+    for (size_t k = 0; k < 8 && ru->soft[k][0]; k++)
         if (coach_sentence_has(st, s,
                                coach_group(ru->soft[k][0], ru->soft[k][1])))
             return true;
@@ -247,6 +247,7 @@ coach_detect_pressure(coach_state *st)
                                                  {"positives", "thanks"},
                                                  {"positives", "care"},
                                                  {"positives", "value"},
+                                                 {"positives", "standby"},
                                                  {"positives", "resource"},
                                                  {"positives", "empathy"}}};
     return detect_combo(st, &pressure);

@@ -127,6 +127,7 @@ static bool
 offers(const coach_state *st, size_t s)
 {
     return sentence_has(st, s, coach_group("positives", "value"), NULL) ||
+           sentence_has(st, s, coach_group("positives", "standby"), NULL) ||
            sentence_has(st, s, coach_group("positives", "resource"), NULL);
 }
 
@@ -161,6 +162,18 @@ inside_group(const coach_state *st, const coach_hit *h, int g)
     for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
         if ((int)st->hits[i].group == g && st->hits[i].w0 <= h->w0 &&
             h->w1 <= st->hits[i].w1)
+            return true;
+    return false;
+}
+
+/* True when hit h and a hit of group g share a word. */
+static bool
+overlaps_group(const coach_state *st, const coach_hit *h, int g)
+{
+    size_t s = st->d->w[h->w0].sent;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
+        if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
+            h->w0 < st->hits[i].w1)
             return true;
     return false;
 }
@@ -210,6 +223,56 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
     return found;
 }
 
+/* True when hit h ("a quick call") goes on to someone other than the
+ * sender ("a quick call to the permit desk"): advice for the reader, not
+ * a demand on their time. */
+static bool
+to_someone_else(const coach_state *st, const coach_hit *h)
+{
+    static const char *const to[] = {"to", "with"}, *const det[] = {
+                                                        "the", "your",  "a",
+                                                        "an",  "their", "his",
+                                                        "her"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    return coach_word_is(d, h->w1, s, to, 2) &&
+           coach_word_is(d, h->w1 + 1, s, det, sizeof det / sizeof *det);
+}
+
+/* Words back from a deadline to look for the sender's "if I". */
+#define CONDITION_WINDOW 8
+
+/* True when deadline hit h lies in the sender's own condition ("if I
+ * don't hit 40 renewals by the end of the month"): the sender's deadline,
+ * which neediness judges, not one put on the reader. */
+static bool
+own_deadline(const coach_state *st, const coach_hit *h)
+{
+    static const char *const iff[] = {"if", "unless"}, *const self[] = {"i",
+                                                                        "we"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    for (size_t k = 1; k <= CONDITION_WINDOW && k <= h->w0; k++)
+        if (coach_word_is(d, h->w0 - k, s, iff, 2) &&
+            coach_word_is(d, h->w0 - k + 1, s, self, 2))
+            return true;
+    return false;
+}
+
+/* True when the draft holds a neediness phrase other than hit h. */
+static bool
+other_needy(const coach_state *st, const coach_hit *h)
+{
+    for (size_t i = 0; i < st->nhits; i++) {
+        const coach_hit *o = &st->hits[i];
+        int g = (int)o->group;
+        if (o != h && g != (int)h->group &&
+            !strcmp(nlp_coach_groups[g].category, "neediness"))
+            return true;
+    }
+    return false;
+}
+
 /*
  * Whether hit h counts toward group g's flag.  Its own phrases do, except
  * a chase or a pitch in a sentence that brings something useful, and a
@@ -232,17 +295,24 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
             return !offers(st, s);
         if (gi == coach_group("imposition", "time_demand"))
             return !thanks_or_care(st, s) && !offers(st, s) &&
+                   !to_someone_else(st, h) &&
                    !sentence_has(st, s, coach_group("imposition", "easy_out"),
                                  NULL);
         if (gi == coach_group("imposition", "urgency"))
-            return !in_past(st, h) && (!lone_adjective(st, h) ||
-                                       (is_request(st, s) && !negated(st, h)));
+            return !in_past(st, h) && !own_deadline(st, h) &&
+                   (!lone_adjective(st, h) ||
+                    (is_request(st, s) && !negated(st, h)));
         /* "so sorry to hear", "sorry for your loss": condolence, not an
          * apology for existing. */
         if (gi == coach_group("self_focus", "bio"))
             return !st->declines; /* "my background is ... so I must decline" */
         if (gi == coach_group("neediness", "apology"))
             return !inside_group(st, h, coach_group("positives", "care"));
+        /* "feel free to ignore it" alone is an easy way out; beside an
+         * apology or a plea it makes the sender small. */
+        if (gi == coach_group("neediness", "self_doubt") &&
+            overlaps_group(st, h, coach_group("imposition", "easy_out")))
+            return other_needy(st, h);
         if (gi == coach_group("hype", "superlative"))
             return !negated(st, h); /* "not a miracle" is honesty */
         /* "can't promise" is honesty; "I can only guarantee your slot if"
@@ -268,7 +338,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                              NULL));
     if (gi == coach_group("imposition", "urgency") &&
         hg == coach_group("imposition", "pace"))
-        return !in_past(st, h) &&
+        return !in_past(st, h) && !own_deadline(st, h) &&
                !sentence_has(st, s, coach_group("imposition", "plan_self"),
                              NULL) &&
                (is_request(st, s) ||
@@ -641,6 +711,7 @@ detect_self_focus(coach_state *st)
     /* Sentences that give, thank, share their news or apologise say I for
      * the reader's sake. */
     const int giving_groups[] = {coach_group("positives", "value"),
+                                 coach_group("positives", "standby"),
                                  coach_group("positives", "resource"),
                                  coach_group("positives", "gratitude"),
                                  coach_group("positives", "thanks"),
@@ -739,13 +810,7 @@ link_end(const char *t, size_t i, size_t lim)
 static bool
 in_formula(const coach_state *st, const coach_hit *h)
 {
-    int g = coach_group("positives", "polite_formula");
-    size_t s = st->d->w[h->w0].sent;
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
-        if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
-            h->w0 < st->hits[i].w1)
-            return true;
-    return false;
+    return overlaps_group(st, h, coach_group("positives", "polite_formula"));
 }
 
 /* Words a sentence needs before a lone "thanks" in it counts as thanks:
@@ -789,7 +854,8 @@ detect_positive_lists(coach_state *st)
         const char *group, *kind;
     } lists[] = {{"value", "value"},         {"resource", "value"},
                  {"gratitude", "gratitude"}, {"thanks", "gratitude"},
-                 {"care", "empathy"},        {"empathy", "empathy"}};
+                 {"care", "empathy"},        {"empathy", "empathy"},
+                 {"standby", "value"}};
     const coach_doc *d = st->d;
     int gpapers = coach_group("positives", "own_papers");
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
@@ -827,7 +893,13 @@ detect_positive_lists(coach_state *st)
             static const char *const just[] = {"just"};
             if (k == 4 && coach_word_is(d, h->w0 - 1, sn, just, 1))
                 continue;
-            if (k <= 1)
+            /* "if you need anything, do keep us in mind": the offer is
+             * part of an empty touch. */
+            if (k == 6 &&
+                sentence_has(st, sn, coach_group("no_value", "empty_touch"),
+                             NULL))
+                continue;
+            if (k <= 1 || k == 6)
                 st->value = true;
             if (k == 2 || k == 3)
                 st->gratitude = true;
@@ -887,6 +959,18 @@ is_evidence_group(int g)
            c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
 }
 
+/* True for a hit that names an ask: an ask group's phrase, or a length of
+ * time (glength) in a question ("Could you spare 20 minutes?"), which asks
+ * for a meeting.  A length prescribed in a statement ("Please keep 30
+ * minutes free") is imposition's [time_demand]. */
+static bool
+is_meeting_ask(const coach_state *st, const coach_hit *h, int glength)
+{
+    return is_ask_group((int)h->group) ||
+           ((int)h->group == glength &&
+            st->d->s[st->d->w[h->w0].sent].question);
+}
+
 /* What each sentence does, for detect_asks. */
 typedef struct {
     bool request;    /* a question, or holds a request marker */
@@ -932,10 +1016,14 @@ detect_asks(coach_state *st)
     const nlp_coach_context *c = st->ctx;
     int greq = coach_group("premature_ask", "request");
     int gasking = coach_group("premature_ask", "asking");
+    int gindirect = coach_group("premature_ask", "indirect");
     int gfavor = coach_group("premature_ask", "favor");
+    int gmeeting = coach_group("premature_ask", "meeting");
+    int glength = coach_group("imposition", "time_length");
     int gother = coach_group("self_focus", "other_words");
     int gempty = coach_group("no_value", "empty_touch");
     int gvalue = coach_group("positives", "value");
+    int gstandby = coach_group("positives", "standby");
     int gres = coach_group("positives", "resource");
     int gpitch = coach_group("imposition", "pitch"); /* a pitch may ask */
     int gpace = coach_group("imposition", "pace");
@@ -955,12 +1043,14 @@ detect_asks(coach_state *st)
         if (g == greq && !asks_not_to(st, &st->hits[i]))
             role[s].request = true;
         else if (g == gasking)
-            role[s].asking = d->s[s].question;
+            role[s].asking = role[s].asking || d->s[s].question;
+        else if (g == gindirect)
+            role[s].asking = role[s].request = true;
         else if (g == gother)
             role[s].about_them = true;
         else if (g == gempty)
             role[s].empty = true;
-        else if (g == gvalue)
+        else if (g == gvalue || g == gstandby)
             role[s].valued = true;
         else if (g == gres)
             role[s].resource = true;
@@ -976,7 +1066,7 @@ detect_asks(coach_state *st)
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if (is_ask_group((int)st->hits[i].group) && role[s].request &&
+        if (is_meeting_ask(st, &st->hits[i], glength) && role[s].request &&
             !role[s].empty) {
             role[s].has_ask = true;
             nasks++;
@@ -1013,13 +1103,17 @@ detect_asks(coach_state *st)
                 continue;
             for (size_t i = 0; i < st->nhits; i++) {
                 const coach_hit *h = &st->hits[i];
-                if (h->group == g && role[d->w[h->w0].sent].has_ask &&
+                if ((h->group == g ||
+                     ((int)g == gmeeting && (int)h->group == glength &&
+                      is_meeting_ask(st, h, glength))) &&
+                    role[d->w[h->w0].sent].has_ask &&
                     (rc = ask_span(st, &f, (int)g, hit_start(st, h),
                                    hit_end(st, h))))
                     goto cleanup;
                 /* An ask that names no meeting or purchase is a favour;
                  * its span is the request ("Could you"). */
-                if ((int)g == gfavor && (int)h->group == gasking &&
+                if ((int)g == gfavor &&
+                    ((int)h->group == gasking || (int)h->group == gindirect) &&
                     generic_ask(&role[d->w[h->w0].sent]) &&
                     (rc = ask_span(st, &f, (int)g, hit_start(st, h),
                                    hit_end(st, h))))
@@ -1048,8 +1142,9 @@ detect_asks(coach_state *st)
         for (size_t i = 0; i < st->nhits; i++) {
             const coach_hit *h = &st->hits[i];
             const sent_role *r = &role[d->w[h->w0].sent];
-            if ((is_ask_group((int)h->group) && r->has_ask) ||
-                ((int)h->group == gasking && generic_ask(r)))
+            if ((is_meeting_ask(st, h, glength) && r->has_ask) ||
+                (((int)h->group == gasking || (int)h->group == gindirect) &&
+                 generic_ask(r)))
                 coach_flag_span(f, hit_start(st, h), hit_end(st, h));
         }
     }
@@ -1229,6 +1324,49 @@ toward_them(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "empathy"), NULL);
 }
 
+/* Fact words a draft must repeat word for word, in one sentence, to quote
+ * the fact ("units 4 and 7"). */
+#define QUOTE_MIN_WORDS 3
+#define QUOTE_MAX_WORDS 32
+
+/* When the draft repeats QUOTE_MIN_WORDS consecutive words of fact ft
+ * within one sentence, one of them a number or a content word, returns
+ * the index of the draft word where the run starts; else (size_t)-1.
+ * Short words and numbers count here ("units 4 and 7"), which the
+ * word-by-word match leaves out as too common alone. */
+static size_t
+quotes_fact(const coach_doc *d, const char *ft)
+{
+    char fw[QUOTE_MAX_WORDS][64];
+    size_t fn[QUOTE_MAX_WORDS], nf = 0;
+    bool content[QUOTE_MAX_WORDS];
+    nlp_cursor cur;
+    nlp_span sp;
+    nlp_cursor_init(&cur, ft, strlen(ft));
+    while (nf < QUOTE_MAX_WORDS && nlp_next_word(&cur, &sp)) {
+        fn[nf] = fold(ft, sp.start, sp.end, fw[nf], sizeof fw[nf] - 1);
+        fw[nf][fn[nf]] = '\0';
+        content[nf] = (fw[nf][0] >= '0' && fw[nf][0] <= '9') ||
+                      (fn[nf] >= 4 && !is_stopword(fw[nf], fn[nf]));
+        nf++;
+    }
+    for (size_t i = 0; i < d->nw; i++)
+        for (size_t k = 0; k + QUOTE_MIN_WORDS <= nf; k++) {
+            size_t run = 0;
+            bool any = false;
+            while (k + run < nf && i + run < d->nw &&
+                   d->w[i + run].sent == d->w[i].sent &&
+                   d->w[i + run].nlen == fn[k + run] &&
+                   !strcmp(coach_word_norm(d, i + run), fw[k + run])) {
+                any = any || content[k + run];
+                run++;
+            }
+            if (run >= QUOTE_MIN_WORDS && any)
+                return i;
+        }
+    return (size_t)-1;
+}
+
 /* With what rapport knows of the reader: each fact the draft refers to
  * (a content word of it appears, stem for stem, in a sentence turned to
  * them, or two of its words in one sentence) is a positive; none at all
@@ -1285,8 +1423,19 @@ detect_personal(coach_state *st)
                 last = s;
             }
         }
-        /* A reference: a word of it in a sentence turned to them, or two
-         * of its words together ("the timetable clash tool"). */
+        /* A reference: a word of it in a sentence turned to them, two
+         * of its words together ("the timetable clash tool"), or a run of
+         * its words quoted. */
+        size_t q = quotes_fact(d, ft);
+        if (q != (size_t)-1) {
+            any = true;
+            if (add_positive(st, "personal", ft, c->facts[k].kind,
+                             d->w[q].start, d->w[q].end)) {
+                rc = RP_ENOMEM;
+                goto cleanup;
+            }
+            continue;
+        }
         for (size_t s = 0; s < d->ns; s++) {
             if (!hits[s] || (hits[s] < 2 && !toward_them(st, s)))
                 continue;

@@ -27,10 +27,22 @@ advice_group(nlp_coach_cat cat)
     return -1;
 }
 
+/* True when the draft holds a phrase of list g anywhere. */
+static bool
+draft_has(const coach_state *st, int g)
+{
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == g)
+            return true;
+    return false;
+}
+
 /* Whether the model may name category cat for this draft: an ask is not
  * premature, nor a draft empty, when the lists found something given in
- * it (value, thanks, care) or the ledger is generous, the very conditions
- * under which the lists raise neither flag. */
+ * it (value, thanks, care) or the ledger is generous; nor is a draft
+ * pushy that leaves the reader an easy way out or takes up what they
+ * proposed ("as you suggested"): the very conditions under which the
+ * lists raise none of these flags. */
 static bool
 model_may(const coach_state *st, nlp_coach_cat cat)
 {
@@ -41,6 +53,8 @@ model_may(const coach_state *st, nlp_coach_cat cat)
         return !gives;
     if (cat == NLP_COACH_NO_VALUE)
         return !gives && !st->engaged;
+    if (cat == NLP_COACH_IMPOSITION)
+        return !draft_has(st, coach_group("imposition", "easy_out"));
     return true;
 }
 

@@ -247,7 +247,8 @@ coach_word_is(const coach_doc *d, size_t i, size_t s, const char *const *list,
 bool
 coach_word_negates(const coach_doc *d, size_t i)
 {
-    static const char *const neg[] = {"not", "no", "none", "nothing", "never"};
+    static const char *const neg[] = {"not",     "no",    "none",
+                                      "nothing", "never", "cannot"};
     const char *w = coach_word_norm(d, i);
     size_t n = d->w[i].nlen;
     return (n >= 3 && !strcmp(w + n - 3, "n't")) ||

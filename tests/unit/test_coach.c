@@ -13,65 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coach_check.h"
 #include "nlp/coach.h"
 #include "nlp/coach_data.h"
 #include "nlp/tokenize.h"
-
-/* Checks text (NUL-terminated) with ctx by the word lists alone (the
- * learned model, on by default, has its own tests in test_coach_model.c);
- * fails the test on an error. */
-static void
-check(const char *text, const nlp_coach_context *ctx, nlp_coach_report *r)
-{
-    rp_err err = {0};
-    const nlp_coach_options rules = {.model = false};
-    assert_int_equal(
-        nlp_coach_check_opts(text, strlen(text), ctx, &rules, r, &err), RP_OK);
-}
-
-/* The first flag of category cat (and group, unless NULL), or NULL. */
-static const nlp_coach_flag *
-flag_of(const nlp_coach_report *r, nlp_coach_cat cat, const char *group)
-{
-    for (size_t i = 0; i < r->nflags; i++)
-        if (r->flags[i].cat == cat &&
-            (!group || !strcmp(r->flags[i].group, group)))
-            return &r->flags[i];
-    return NULL;
-}
-
-/* True when a flag of cat is a warning or worse: what users act on. */
-static bool
-warned(const nlp_coach_report *r, nlp_coach_cat cat)
-{
-    for (size_t i = 0; i < r->nflags; i++)
-        if (r->flags[i].cat == cat && r->flags[i].severity >= 2)
-            return true;
-    return false;
-}
-
-static bool
-has_positive(const nlp_coach_report *r, const char *kind)
-{
-    for (size_t i = 0; i < r->npositives; i++)
-        if (!strcmp(r->positives[i].kind, kind))
-            return true;
-    return false;
-}
-
-/* Asserts that span k of f covers exactly want in text. */
-static void
-assert_span(const char *text, const nlp_coach_flag *f, size_t k,
-            const char *want)
-{
-    assert_non_null(f);
-    assert_true(k < f->nspans);
-    const nlp_coach_span *s = &f->spans[k];
-    size_t n = s->end - s->start;
-    if (n != strlen(want) || memcmp(text + s->start, want, n))
-        fail_msg("span %zu is '%.*s', want '%s'", k, (int)n, text + s->start,
-                 want);
-}
 
 /* Urgency, chasing and time demands are imposition, at their words. */
 static void

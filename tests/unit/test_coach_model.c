@@ -253,6 +253,37 @@ test_model_stays_quiet_beside_a_list_warning(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* Whether the model (the lists off the hook) names cat for text t. */
+static bool
+model_says(const char *t, nlp_coach_cat cat)
+{
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
+                     RP_OK);
+    bool said = false;
+    for (size_t i = 0; i < r.nflags; i++)
+        said = said ||
+               (r.flags[i].cat == cat && !strcmp(r.flags[i].group, "model"));
+    nlp_coach_report_release(&r);
+    return said;
+}
+
+/* The model may not call a draft pushy that leaves the reader an easy way
+ * out, as the lists do not.  The first draft is one the model reads as
+ * imposition (if a retrained model no longer does, pick another). */
+static void
+test_model_spares_an_easy_way_out(void **state)
+{
+    (void)state;
+    assert_true(model_says("See you Thursday at 10 in your office.",
+                           NLP_COACH_IMPOSITION));
+    assert_false(model_says("See you Thursday at 10 in your office. No "
+                            "pressure at all.",
+                            NLP_COACH_IMPOSITION));
+}
+
 int
 main(void)
 {
@@ -266,6 +297,7 @@ main(void)
         cmocka_unit_test(test_builtin_model_is_well_formed),
         cmocka_unit_test(test_model_flags_keep_the_report_shape),
         cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
+        cmocka_unit_test(test_model_spares_an_easy_way_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
