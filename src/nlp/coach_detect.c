@@ -154,16 +154,24 @@ in_past(const coach_state *st, const coach_hit *h)
     return false;
 }
 
-/* True when hit h lies inside a hit of group g. */
+/* True when care hit h ("so sorry") apologises for the sender rather
+ * than condoling: "so sorry to write again", "so sorry for the delay";
+ * not "so sorry to hear", "so sorry for your loss". */
 static bool
-inside_group(const coach_state *st, const coach_hit *h, int g)
+sorry_for_self(const coach_state *st, const coach_hit *h)
 {
-    size_t s = st->d->w[h->w0].sent;
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
-        if ((int)st->hits[i].group == g && st->hits[i].w0 <= h->w0 &&
-            h->w1 <= st->hits[i].w1)
-            return true;
-    return false;
+    static const char *const to[] = {"to"}, *const for_[] = {"for"},
+                             *const news[] = {"hear", "learn", "read", "see"},
+                             *const own[] = {"the",   "my",  "our", "this",
+                                             "being", "not", "any", "all"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent, n = h->w1;
+    if (strcmp(coach_word_norm(d, h->w1 - 1), "sorry"))
+        return false;
+    return (coach_word_is(d, n, s, to, 1) && n + 1 < d->nw &&
+            d->w[n + 1].sent == s && !coach_word_is(d, n + 1, s, news, 4)) ||
+           (coach_word_is(d, n, s, for_, 1) &&
+            coach_word_is(d, n + 1, s, own, sizeof own / sizeof *own));
 }
 
 /* True when hit h and a hit of group g share a word. */
@@ -175,6 +183,22 @@ overlaps_group(const coach_state *st, const coach_hit *h, int g)
         if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
             h->w0 < st->hits[i].w1)
             return true;
+    return false;
+}
+
+/* True when hit h lies inside a care phrase that condoles ("so sorry to
+ * hear"), not one that apologises ("so sorry to write again"). */
+static bool
+inside_care(const coach_state *st, const coach_hit *h)
+{
+    int g = coach_group("positives", "care");
+    size_t s = st->d->w[h->w0].sent;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
+        const coach_hit *c = &st->hits[i];
+        if ((int)c->group == g && c->w0 <= h->w0 && h->w1 <= c->w1 &&
+            !sorry_for_self(st, c))
+            return true;
+    }
     return false;
 }
 
@@ -307,7 +331,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         if (gi == coach_group("self_focus", "bio"))
             return !st->declines; /* "my background is ... so I must decline" */
         if (gi == coach_group("neediness", "apology"))
-            return !inside_group(st, h, coach_group("positives", "care"));
+            return !inside_care(st, h);
         /* "feel free to ignore it" alone is an easy way out; beside an
          * apology or a plea it makes the sender small. */
         if (gi == coach_group("neediness", "self_doubt") &&
@@ -318,7 +342,13 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         /* "can't promise" is honesty; "I can only guarantee your slot if"
          * is scarcity, not a claim. */
         if (gi == coach_group("hype", "guarantee")) {
-            static const char *const only[] = {"only"};
+            static const char *const only[] = {"only"}, *const be[] = {
+                                                            "be", "make",
+                                                            "making"};
+            /* "be sure to keep in touch" is an idiom, not a promise. */
+            if (!strcmp(coach_word_norm(st->d, h->w0), "sure") &&
+                coach_word_is(st->d, h->w0 - 1, s, be, 3))
+                return false;
             return !negated(st, h) &&
                    !coach_word_is(st->d, h->w0 - 1, s, only, 1);
         }
@@ -733,7 +763,9 @@ detect_self_focus(coach_state *st)
         } else if (g == go) {
             st->other++;
             other_in[s]++;
-        } else
+        } else if (!strcmp(nlp_coach_groups[g].category, "neediness"))
+            giving[s] = true; /* "I feel terrible": neediness's to judge */
+        else
             for (size_t k = 0; k < sizeof giving_groups / sizeof *giving_groups;
                  k++)
                 if (g == giving_groups[k])
@@ -742,7 +774,8 @@ detect_self_focus(coach_state *st)
     rc = RP_OK;
     /* A sentence that thanks, offers, congratulates, condoles or apologises
      * ("I've attached the notes", "she gave me three ideas, thank you",
-     * "I'm sorry I missed our call") says I for the reader's sake, and
+     * "I'm sorry I missed our call") says I for the reader's sake; one
+     * that pleads says it as neediness, flagged there; and
      * one that also speaks of the reader ("I loved your talk") is not only
      * about the sender: their self-words do not count toward the flag (the
      * you/I metric still counts every word). */
@@ -846,6 +879,21 @@ found_them(const coach_state *st, const coach_hit *h)
            !coach_word_is(d, h->w1, s, thing, sizeof thing / sizeof *thing);
 }
 
+static bool is_ask_group(int g);
+
+/* True when sentence s is a request that names an ask (a meeting, a
+ * purchase, a referral, a favour). */
+static bool
+asks_in(const coach_state *st, size_t s)
+{
+    if (!is_request(st, s))
+        return false;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
+        if (is_ask_group((int)st->hits[i].group))
+            return true;
+    return false;
+}
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
@@ -891,7 +939,8 @@ detect_positive_lists(coach_state *st)
             /* "just thinking of you guys" in a check-in is a touch, not
              * care for a loss or a win. */
             static const char *const just[] = {"just"};
-            if (k == 4 && coach_word_is(d, h->w0 - 1, sn, just, 1))
+            if (k == 4 && (coach_word_is(d, h->w0 - 1, sn, just, 1) ||
+                           sorry_for_self(st, h)))
                 continue;
             /* "if you need anything, do keep us in mind": the offer is
              * part of an empty touch. */
@@ -910,10 +959,13 @@ detect_positive_lists(coach_state *st)
                 return RP_ENOMEM;
         }
     }
-    /* A link in what the sender wrote shares something. */
+    /* A link in what the sender wrote shares something, unless it is what
+     * the reader is asked to act on ("could you forward my survey:
+     * https://..."). */
     for (size_t i = 0; i < d->nw; i++) {
         size_t e = link_end(d->text, d->w[i].start, d->s[d->w[i].sent].end);
-        if (!e || sentence_has(st, d->w[i].sent, gpapers, NULL))
+        if (!e || sentence_has(st, d->w[i].sent, gpapers, NULL) ||
+            asks_in(st, d->w[i].sent))
             continue;
         st->value = true;
         return add_positive(st, "value", "shares a link", NULL, d->w[i].start,
@@ -959,16 +1011,23 @@ is_evidence_group(int g)
            c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
 }
 
-/* True for a hit that names an ask: an ask group's phrase, or a length of
- * time (glength) in a question ("Could you spare 20 minutes?"), which asks
- * for a meeting.  A length prescribed in a statement ("Please keep 30
+/* True for a hit that names an ask: an ask group's phrase (a meeting word
+ * not after "our", "the", ...: that meeting was had or agreed), or a length
+ * of time (glength) in a question ("Could you spare 20 minutes?"), which
+ * asks for a meeting.  A length prescribed in a statement ("Please keep 30
  * minutes free") is imposition's [time_demand]. */
 static bool
 is_meeting_ask(const coach_state *st, const coach_hit *h, int glength)
 {
+    static const char *const had[] = {"our", "the", "that", "this", "last"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    /* "anything I did wrong in our call": a meeting already had. */
+    if ((int)h->group == coach_group("premature_ask", "meeting") &&
+        coach_word_is(d, h->w0 - 1, s, had, sizeof had / sizeof *had))
+        return false;
     return is_ask_group((int)h->group) ||
-           ((int)h->group == glength &&
-            st->d->s[st->d->w[h->w0].sent].question);
+           ((int)h->group == glength && d->s[s].question);
 }
 
 /* What each sentence does, for detect_asks. */
@@ -1104,8 +1163,8 @@ detect_asks(coach_state *st)
             for (size_t i = 0; i < st->nhits; i++) {
                 const coach_hit *h = &st->hits[i];
                 if ((h->group == g ||
-                     ((int)g == gmeeting && (int)h->group == glength &&
-                      is_meeting_ask(st, h, glength))) &&
+                     ((int)g == gmeeting && (int)h->group == glength)) &&
+                    is_meeting_ask(st, h, glength) &&
                     role[d->w[h->w0].sent].has_ask &&
                     (rc = ask_span(st, &f, (int)g, hit_start(st, h),
                                    hit_end(st, h))))
@@ -1330,12 +1389,13 @@ toward_them(const coach_state *st, size_t s)
 #define QUOTE_MAX_WORDS 32
 
 /* When the draft repeats QUOTE_MIN_WORDS consecutive words of fact ft
- * within one sentence, one of them a number or a content word, returns
- * the index of the draft word where the run starts; else (size_t)-1.
+ * within one sentence, one of them holding a digit ("4", "v2") or a
+ * content word, returns the index of the draft word where the run starts
+ * and sets *len to its words; else (size_t)-1.
  * Short words and numbers count here ("units 4 and 7"), which the
  * word-by-word match leaves out as too common alone. */
 static size_t
-quotes_fact(const coach_doc *d, const char *ft)
+quotes_fact(const coach_doc *d, const char *ft, size_t *len)
 {
     char fw[QUOTE_MAX_WORDS][64];
     size_t fn[QUOTE_MAX_WORDS], nf = 0;
@@ -1346,7 +1406,7 @@ quotes_fact(const coach_doc *d, const char *ft)
     while (nf < QUOTE_MAX_WORDS && nlp_next_word(&cur, &sp)) {
         fn[nf] = fold(ft, sp.start, sp.end, fw[nf], sizeof fw[nf] - 1);
         fw[nf][fn[nf]] = '\0';
-        content[nf] = (fw[nf][0] >= '0' && fw[nf][0] <= '9') ||
+        content[nf] = strpbrk(fw[nf], "0123456789") != NULL ||
                       (fn[nf] >= 4 && !is_stopword(fw[nf], fn[nf]));
         nf++;
     }
@@ -1361,8 +1421,10 @@ quotes_fact(const coach_doc *d, const char *ft)
                 any = any || content[k + run];
                 run++;
             }
-            if (run >= QUOTE_MIN_WORDS && any)
+            if (run >= QUOTE_MIN_WORDS && any) {
+                *len = run;
                 return i;
+            }
         }
     return (size_t)-1;
 }
@@ -1426,11 +1488,11 @@ detect_personal(coach_state *st)
         /* A reference: a word of it in a sentence turned to them, two
          * of its words together ("the timetable clash tool"), or a run of
          * its words quoted. */
-        size_t q = quotes_fact(d, ft);
+        size_t qlen = 0, q = quotes_fact(d, ft, &qlen);
         if (q != (size_t)-1) {
             any = true;
             if (add_positive(st, "personal", ft, c->facts[k].kind,
-                             d->w[q].start, d->w[q].end)) {
+                             d->w[q].start, d->w[q + qlen - 1].end)) {
                 rc = RP_ENOMEM;
                 goto cleanup;
             }

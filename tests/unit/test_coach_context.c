@@ -173,6 +173,106 @@ test_quoted_fact_is_personal(void **state)
           &k, &r);
     assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
     nlp_coach_report_release(&r);
+    /* A word with a digit is as telling as a number. */
+    static const nlp_coach_fact parser[] = {
+        {"goal", "ship v2 of the open-source parser"}};
+    nlp_coach_context v = {.facts = parser, .nfacts = 1};
+    const char *t = "Hey Mo, saw v2 of the parser went out last night.";
+    check(t, &v, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].kind, "personal"))
+            assert_int_equal(r.positives[i].span.end -
+                                 r.positives[i].span.start,
+                             strlen("v2 of the"));
+    nlp_coach_report_release(&r);
+}
+
+/* "be sure to keep in touch" is an idiom, not a promise. */
+static void
+test_be_sure_to_is_no_guarantee(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Hope Q3 is going well. Let's be sure to keep in touch!", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
+    nlp_coach_report_release(&r);
+    check("Our plan is sure to double your sales.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
+    nlp_coach_report_release(&r);
+}
+
+/* "so sorry to write again" apologises; "so sorry to hear" condoles. */
+static void
+test_so_sorry_for_oneself_is_an_apology(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("So sorry to write again. Sorry for the long message.", NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    assert_false(has_positive(&r, "empathy"));
+    nlp_coach_report_release(&r);
+    check("So sorry to hear about your father. Sorry for the long silence.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "apology"));
+    assert_true(has_positive(&r, "empathy"));
+    nlp_coach_report_release(&r);
+}
+
+/* "our call" is a meeting already had, not a new ask. */
+static void
+test_meeting_already_had_is_no_ask(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("If there is anything I did wrong in our call, please tell me.", NULL,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "meeting"));
+    nlp_coach_report_release(&r);
+    check("We make scheduling software. Please let me know when we could "
+          "have a call.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "meeting"));
+    nlp_coach_report_release(&r);
+}
+
+/* A link the reader is asked to act on is part of the ask, not a gift. */
+static void
+test_link_in_an_ask_is_no_value(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I am a PhD student. I would be grateful if you could forward my "
+          "survey to your colleagues: https://example.com/survey",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    assert_false(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+    check("Here is the survey write-up you asked about: "
+          "https://example.com/survey",
+          NULL, &r);
+    assert_true(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+}
+
+/* A sentence that pleads says "I" as neediness, not as self_focus. */
+static void
+test_needy_sentence_is_not_self_focus(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    const char *needy = "I feel terrible. I honestly don't know if I'm cut "
+                        "out for this job. I hate to be a bother. I really "
+                        "hope I didn't ruin everything.";
+    check(needy, NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+    check("I founded my firm in 2009. I have won six awards. I run a team "
+          "of twelve. I am proud of my record.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
 }
 
 int
@@ -187,6 +287,11 @@ main(void)
         cmocka_unit_test(test_indirect_ask_is_an_ask),
         cmocka_unit_test(test_time_length_in_a_question_asks_to_meet),
         cmocka_unit_test(test_quoted_fact_is_personal),
+        cmocka_unit_test(test_be_sure_to_is_no_guarantee),
+        cmocka_unit_test(test_so_sorry_for_oneself_is_an_apology),
+        cmocka_unit_test(test_meeting_already_had_is_no_ask),
+        cmocka_unit_test(test_link_in_an_ask_is_no_value),
+        cmocka_unit_test(test_needy_sentence_is_not_self_focus),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }
