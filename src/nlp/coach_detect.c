@@ -354,12 +354,15 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         }
         return true;
     }
-    /* A length put to them as a question ("Would you have 20 minutes?")
-     * leaves them the choice; that ask is premature_ask's to judge. */
+    /* A length put to them as a question ("Would you have 20 minutes?"),
+     * or with an easy way out ("let me know a time that suits"), leaves
+     * them the choice; that ask is premature_ask's to judge. */
     if (gi == coach_group("imposition", "time_demand") &&
         hg == coach_group("imposition", "time_length"))
         return is_request(st, s) && !st->d->s[s].question &&
-               !thanks_or_care(st, s);
+               !thanks_or_care(st, s) &&
+               !sentence_has(st, s, coach_group("imposition", "easy_out"),
+                             NULL);
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
         return !offers(st, s) &&
@@ -442,9 +445,10 @@ detect_booking(coach_state *st)
             last = s;
         } else if ((int)h->group == gc) {
             /* A booking word ("calendar hold", "booking a demo") with
-             * the reader and a time, not offered or asked. */
+             * the reader and a time, not offered, asked or thanked for
+             * ("thank you for inviting me last Wednesday"). */
             if (s == last || d->s[s].question || offers(st, s) ||
-                !sentence_has(st, s, gt, &end) ||
+                thanks_or_care(st, s) || !sentence_has(st, s, gt, &end) ||
                 !sentence_has(st, s, go, NULL) || sentence_has(st, s, ge, NULL))
                 continue;
             last = s;
@@ -921,6 +925,11 @@ detect_positive_lists(coach_state *st)
                 continue;
             if (k == 0 && found_them(st, h))
                 continue; /* how they found the reader, not a gift */
+            /* "I think I could be helpful to them": the sender's claim
+             * about themselves, not something given. */
+            static const char *const self[] = {"i", "we"};
+            if (k == 0 && coach_word_is(d, h->w0 - 1, sn, self, 2))
+                continue;
             if (k <= 1 && sentence_has(st, sn, gpapers, NULL))
                 continue; /* "I've attached my CV": part of the ask */
             /* "I'll send the order form", "I can send the paperwork": the
@@ -1283,10 +1292,10 @@ stem_len(const char *w, size_t n)
     return n;
 }
 
+/* True when word w (n bytes, lower case) is in word list g. */
 static bool
-is_stopword(const char *w, size_t n)
+in_word_list(int g, const char *w, size_t n)
 {
-    int g = coach_group("no_personal_touch", "stopwords");
     if (g < 0)
         return false;
     for (int i = 0; i < nlp_coach_groups[g].count; i++) {
@@ -1295,6 +1304,22 @@ is_stopword(const char *w, size_t n)
             return true;
     }
     return false;
+}
+
+/* True when fact word w never counts as a reference: a function word
+ * ([stopwords]). */
+static bool
+is_stopword(const char *w, size_t n)
+{
+    return in_word_list(coach_group("no_personal_touch", "stopwords"), w, n);
+}
+
+/* True when fact word w is common to many drafts (common.txt: "find",
+ * "clients"): alone it says nothing about this reader. */
+static bool
+is_common(const char *w, size_t n)
+{
+    return in_word_list(coach_group("common", "words"), w, n);
 }
 
 /* Lower-cases up to cap bytes of [s, e) into buf; returns the length. */
@@ -1388,6 +1413,25 @@ toward_them(const coach_state *st, size_t s)
 #define QUOTE_MIN_WORDS 3
 #define QUOTE_MAX_WORDS 32
 
+/* Distinct stems of one fact remembered; a fact longer than this is read
+ * without the check for repeats past it. */
+#define FACT_STEMS 32
+
+/* True when stem (n bytes) is among the first *nseen of seen; else adds
+ * it (when there is room) and returns false. */
+static bool
+seen_stem(char seen[][64], size_t *nseen, const char *stem, size_t n)
+{
+    for (size_t i = 0; i < *nseen; i++)
+        if (strlen(seen[i]) == n && !memcmp(seen[i], stem, n))
+            return true;
+    if (*nseen < FACT_STEMS && n < 64) {
+        memcpy(seen[*nseen], stem, n);
+        seen[(*nseen)++][n] = '\0';
+    }
+    return false;
+}
+
 /* When the draft repeats QUOTE_MIN_WORDS consecutive words of fact ft
  * within one sentence, one of them holding a digit ("4", "v2") or a
  * content word, returns the index of the draft word where the run starts
@@ -1443,12 +1487,14 @@ detect_personal(coach_state *st)
     rp_code rc;
     if (!c || !c->nfacts || !d->nw)
         return RP_OK;
-    size_t *hits = NULL, *first = NULL; /* per sentence, for one fact */
+    /* per sentence, for one fact */
+    size_t *hits = NULL, *rare = NULL, *first = NULL;
     if ((rc = stems_build(&ds, d)))
         goto cleanup;
     hits = rp_calloc(d->ns, sizeof *hits);
+    rare = rp_calloc(d->ns, sizeof *rare);
     first = rp_calloc(d->ns, sizeof *first);
-    if (!hits || !first) {
+    if (!hits || !rare || !first) {
         rc = RP_ENOMEM;
         goto cleanup;
     }
@@ -1460,15 +1506,23 @@ detect_personal(coach_state *st)
         nlp_span sp;
         memset(hits, 0, d->ns * sizeof *hits);
         nlp_cursor_init(&cur, ft, strlen(ft));
+        memset(rare, 0, d->ns * sizeof *rare);
+        char seen[FACT_STEMS][64];
+        size_t nseen = 0;
         /* How many of the fact's words each sentence holds (each counted
-         * once), and the first word found there. */
+         * once), how many of them are not common ones, and the first word
+         * found there (the first uncommon one when there is one). */
         while (nlp_next_word(&cur, &sp)) {
             char fw[64], fst[64];
             size_t fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
+            bool common = is_common(fw, fn);
             size_t fs = stem_len(fw, fn);
             size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
+            /* "client portal for their clients": one word, counted once. */
+            if (seen_stem(seen, &nseen, fst, fsn))
+                continue;
             size_t last = (size_t)-1;
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
@@ -1480,14 +1534,17 @@ detect_personal(coach_state *st)
                              !memcmp(ds.buf + ds.off[i], fst, fsn));
                 if (!same)
                     continue;
-                if (!hits[s]++)
+                if (!hits[s]++ || (!common && !rare[s]))
                     first[s] = i;
+                rare[s] += !common;
                 last = s;
             }
         }
-        /* A reference: a word of it in a sentence turned to them, two
-         * of its words together ("the timetable clash tool"), or a run of
-         * its words quoted. */
+        /* A reference: two of its words together ("the timetable clash
+         * tool"), one in a question ("any luck with the house hunt?"), an
+         * uncommon one in a sentence turned to them, or a run of its words
+         * quoted.  A common word in a statement ("leaves your staff with a
+         * checklist") is a coincidence. */
         size_t qlen = 0, q = quotes_fact(d, ft, &qlen);
         if (q != (size_t)-1) {
             any = true;
@@ -1499,7 +1556,9 @@ detect_personal(coach_state *st)
             continue;
         }
         for (size_t s = 0; s < d->ns; s++) {
-            if (!hits[s] || (hits[s] < 2 && !toward_them(st, s)))
+            bool refers = hits[s] >= 2 || (hits[s] && d->s[s].question) ||
+                          (rare[s] && toward_them(st, s));
+            if (!refers)
                 continue;
             any = true;
             if (add_positive(st, "personal", ft, c->facts[k].kind,
@@ -1528,6 +1587,7 @@ detect_personal(coach_state *st)
         rc = RP_ENOMEM;
 cleanup:
     rp_free(hits);
+    rp_free(rare);
     rp_free(first);
     stems_release(&ds);
     return rc;

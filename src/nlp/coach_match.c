@@ -107,6 +107,17 @@ cmp_hit(const void *x, const void *y)
     return (a->group > b->group) - (a->group < b->group);
 }
 
+/* True for a list read as a set of single words, never looked for in the
+ * text: the words no_personal_touch never counts as a reference
+ * ([stopwords], and common.txt's words common to many drafts). */
+static bool
+word_set(const nlp_coach_group *gr)
+{
+    return !strcmp(gr->category, "common") ||
+           (!strcmp(gr->category, "no_personal_touch") &&
+            !strcmp(gr->name, "stopwords"));
+}
+
 /* Which overlap class a group's hits fall in: flagging groups share one
  * per category, counting lists (severity 0) have their own. */
 static size_t
@@ -150,6 +161,8 @@ coach_match(const coach_doc *d, coach_hit **out, size_t *nout)
     for (size_t g = 0; g < nlp_coach_ngroups; g++) {
         const nlp_coach_group *gr = &nlp_coach_groups[g];
         key[g] = overlap_key(g);
+        if (word_set(gr))
+            continue;
         for (int i = 0; i < gr->count; i++) {
             size_t k = (size_t)(gr->first + i);
             split_phrase(nlp_coach_phrases[k], g, &ph[k]);

@@ -275,6 +275,67 @@ test_needy_sentence_is_not_self_focus(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A word common to many drafts ("staff", "clients") refers to a fact only
+ * in a question or beside another of its words; an uncommon one ("hybrid")
+ * in any sentence turned to the reader. */
+static void
+test_common_fact_words_need_more(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact facts[] = {
+        {"goal", "move the practice's 14 staff to hybrid working by July"},
+        {"bet", "launching a client portal for their clients"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 2};
+    nlp_coach_report r;
+    check("We're offering clients a free phishing session. It leaves your "
+          "staff with a one-page checklist.",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    nlp_coach_report_release(&r);
+    check("We're offering a free phishing session. How are the staff "
+          "finding it?",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    check("Here is a checklist that fits your hybrid move.", &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* Honest advice ("you probably won't need it") is not self-doubt; the
+ * sender's claim "I could be helpful" is not value; thanks for an
+ * invitation books nothing; a call length with "a time that suits" leaves
+ * the choice. */
+static void
+test_phrases_read_in_their_sentence(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("If your profiles are under 600mm, you probably won't need it.", NULL,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, NULL));
+    nlp_coach_report_release(&r);
+    check("You probably won't read this, but here goes.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
+    nlp_coach_report_release(&r);
+    check("I work with physicians and think I could be helpful to them. "
+          "Would you be willing to introduce me to your partners?",
+          NULL, &r);
+    assert_false(has_positive(&r, "value"));
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("Thank you for the invite to photograph your rehearsal last "
+          "Wednesday.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "booked"));
+    nlp_coach_report_release(&r);
+    check("If you could spare 30 minutes for an interview, just let me "
+          "know a time that suits.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -292,6 +353,8 @@ main(void)
         cmocka_unit_test(test_meeting_already_had_is_no_ask),
         cmocka_unit_test(test_link_in_an_ask_is_no_value),
         cmocka_unit_test(test_needy_sentence_is_not_self_focus),
+        cmocka_unit_test(test_common_fact_words_need_more),
+        cmocka_unit_test(test_phrases_read_in_their_sentence),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }
