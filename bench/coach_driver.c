@@ -130,6 +130,17 @@ parse(const char *path, char *buf, size_t len, draft *d)
     return 0;
 }
 
+/* Prints " \"SPAN\"" with tabs and line breaks as spaces, so that a span
+ * never breaks the tab-separated row. */
+static void
+print_span(const char *p, size_t n)
+{
+    fputs(" \"", stdout);
+    for (size_t i = 0; i < n; i++)
+        putchar(p[i] == '\t' || p[i] == '\n' || p[i] == '\r' ? ' ' : p[i]);
+    putchar('"');
+}
+
 static void
 print_result(const char *path, const draft *d, const nlp_coach_report *r)
 {
@@ -160,19 +171,19 @@ print_result(const char *path, const draft *d, const nlp_coach_report *r)
             printf("%s%s/%s", i ? "; " : "", nlp_coach_cat_name(f->cat),
                    f->group);
             if (f->nspans)
-                printf(" \"%.*s\"", (int)(f->spans[0].end - f->spans[0].start),
-                       d->body + f->spans[0].start);
+                print_span(d->body + f->spans[0].start,
+                           f->spans[0].end - f->spans[0].start);
         }
     }
-    /* COACH_POSITIVES=1: a ninth column with the positives found and their
+    /* COACH_POSITIVES=1: a last column with the positives found and their
      * words, to see why a draft counted as giving or as personal. */
     const char *pe = getenv("COACH_POSITIVES");
     if (pe && !strcmp(pe, "1")) {
         putchar('\t');
         for (size_t i = 0; i < r->npositives; i++) {
             const nlp_coach_positive *p = &r->positives[i];
-            printf("%s%s \"%.*s\"", i ? "; " : "", p->kind,
-                   (int)(p->span.end - p->span.start), d->body + p->span.start);
+            printf("%s%s", i ? "; " : "", p->kind);
+            print_span(d->body + p->span.start, p->span.end - p->span.start);
         }
     }
     putchar('\n');

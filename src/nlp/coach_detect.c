@@ -94,6 +94,13 @@ escalate(int sev, size_t count, int min)
 static bool
 sentence_has(const coach_state *st, size_t s, int g, size_t *end)
 {
+    if (g < 0)
+        return false;
+    if (st->group_in &&
+        !(st->group_in[s * st->group_words + (size_t)g / 64] >> (g % 64) & 1))
+        return false; /* the common case, answered without a scan */
+    if (!end && st->group_in)
+        return true;
     bool found = false;
     for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
         const coach_hit *h = &st->hits[k];
@@ -156,32 +163,67 @@ in_past(const coach_state *st, const coach_hit *h)
 
 /* True when care hit h ("so sorry") apologises for the sender rather
  * than condoling: "so sorry to write again", "so sorry for the delay";
- * not "so sorry to hear", "so sorry for your loss". */
+ * not "so sorry to hear", "so sorry for your loss", "so sorry for the
+ * loss of your mother", "so sorry for all you've been through". */
 static bool
 sorry_for_self(const coach_state *st, const coach_hit *h)
 {
     static const char *const to[] = {"to"}, *const for_[] = {"for"},
                              *const news[] = {"hear", "learn", "read", "see"},
-                             *const own[] = {"the",   "my",  "our", "this",
-                                             "being", "not", "any", "all"};
+                             *const own[] = {"my",    "our", "this",
+                                             "being", "not", "any"},
+                             *const the[] = {"the"},
+                             *const grief[] = {"loss", "passing", "death",
+                                               "news", "your",    "you"};
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent, n = h->w1;
     if (strcmp(coach_word_norm(d, h->w1 - 1), "sorry"))
         return false;
-    return (coach_word_is(d, n, s, to, 1) && n + 1 < d->nw &&
-            d->w[n + 1].sent == s && !coach_word_is(d, n + 1, s, news, 4)) ||
-           (coach_word_is(d, n, s, for_, 1) &&
-            coach_word_is(d, n + 1, s, own, sizeof own / sizeof *own));
+    if (coach_word_is(d, n, s, to, 1))
+        return n + 1 < d->nw && d->w[n + 1].sent == s &&
+               !coach_word_is(d, n + 1, s, news, 4);
+    if (!coach_word_is(d, n, s, for_, 1))
+        return false;
+    if (coach_word_is(d, n + 1, s, own, sizeof own / sizeof *own))
+        return true;
+    if (!coach_word_is(d, n + 1, s, the, 1))
+        return false;
+    for (size_t k = n + 2; k < n + 5; k++)
+        if (coach_word_is(d, k, s, grief, sizeof grief / sizeof *grief))
+            return false;
+    return true; /* "for the delay", "for the long message" */
 }
 
-/* True when hit h and a hit of group g share a word. */
+/* The first of sentence s's hits that starts at word w or later: hits
+ * come sorted by their first word. */
+static size_t
+first_hit_from(const coach_state *st, size_t s, size_t w)
+{
+    size_t lo = st->first_hit[s], hi = st->first_hit[s + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->hits[mid].w0 < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* True when hit h and a hit of group g share a word.  Only hits starting
+ * at most a phrase's length before h can reach it, so a sentence of many
+ * hits is searched, not read through. */
 static bool
 overlaps_group(const coach_state *st, const coach_hit *h, int g)
 {
     size_t s = st->d->w[h->w0].sent;
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
-        if ((int)st->hits[i].group == g && st->hits[i].w0 < h->w1 &&
-            h->w0 < st->hits[i].w1)
+    if (!sentence_has(st, s, g, NULL))
+        return false;
+    size_t from =
+        h->w0 > COACH_MAX_PHRASE_WORDS ? h->w0 - COACH_MAX_PHRASE_WORDS : 0;
+    for (size_t i = first_hit_from(st, s, from);
+         i < st->first_hit[s + 1] && st->hits[i].w0 < h->w1; i++)
+        if ((int)st->hits[i].group == g && h->w0 < st->hits[i].w1)
             return true;
     return false;
 }
@@ -193,10 +235,14 @@ inside_care(const coach_state *st, const coach_hit *h)
 {
     int g = coach_group("positives", "care");
     size_t s = st->d->w[h->w0].sent;
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
+    if (!sentence_has(st, s, g, NULL))
+        return false;
+    size_t from =
+        h->w0 > COACH_MAX_PHRASE_WORDS ? h->w0 - COACH_MAX_PHRASE_WORDS : 0;
+    for (size_t i = first_hit_from(st, s, from);
+         i < st->first_hit[s + 1] && st->hits[i].w0 <= h->w0; i++) {
         const coach_hit *c = &st->hits[i];
-        if ((int)c->group == g && c->w0 <= h->w0 && h->w1 <= c->w1 &&
-            !sorry_for_self(st, c))
+        if ((int)c->group == g && h->w1 <= c->w1 && !sorry_for_self(st, c))
             return true;
     }
     return false;
@@ -249,49 +295,76 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
 
 /* True when hit h ("a quick call") goes on to someone other than the
  * sender ("a quick call to the permit desk"): advice for the reader, not
- * a demand on their time. */
+ * a demand on their time.  ("A quick call with your team" still asks for
+ * the reader's time.) */
 static bool
 to_someone_else(const coach_state *st, const coach_hit *h)
 {
-    static const char *const to[] = {"to", "with"}, *const det[] = {
-                                                        "the", "your",  "a",
-                                                        "an",  "their", "his",
-                                                        "her"};
+    static const char *const to[] = {"to"}, *const det[] = {
+                                                "the",   "your", "a",  "an",
+                                                "their", "his",  "her"};
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent;
-    return coach_word_is(d, h->w1, s, to, 2) &&
+    return coach_word_is(d, h->w1, s, to, 1) &&
            coach_word_is(d, h->w1 + 1, s, det, sizeof det / sizeof *det);
 }
 
 /* Words back from a deadline to look for the sender's "if I". */
 #define CONDITION_WINDOW 8
 
-/* True when deadline hit h lies in the sender's own condition ("if I
- * don't hit 40 renewals by the end of the month"): the sender's deadline,
- * which neediness judges, not one put on the reader. */
+/* True when punctuation that ends a clause (",", ";", ":") stands
+ * between word i and the next. */
 static bool
-own_deadline(const coach_state *st, const coach_hit *h)
+clause_break(const coach_doc *d, size_t i)
 {
-    static const char *const iff[] = {"if", "unless"}, *const self[] = {"i",
-                                                                        "we"};
-    const coach_doc *d = st->d;
-    size_t s = d->w[h->w0].sent;
-    for (size_t k = 1; k <= CONDITION_WINDOW && k <= h->w0; k++)
-        if (coach_word_is(d, h->w0 - k, s, iff, 2) &&
-            coach_word_is(d, h->w0 - k + 1, s, self, 2))
+    if (i + 1 >= d->nw)
+        return true;
+    for (size_t k = d->w[i].end; k < d->w[i + 1].start; k++)
+        if (d->text[k] == ',' || d->text[k] == ';' || d->text[k] == ':')
             return true;
     return false;
 }
 
-/* True when the draft holds a neediness phrase other than hit h. */
+/* True when deadline hit h lies in the sender's own condition, in the
+ * same clause ("if I don't hit 40 renewals by the end of the month"): the
+ * sender's deadline, which neediness judges, not one put on the reader.
+ * "If we don't hear back, please sign it by Friday" puts it on them. */
+static bool
+own_deadline(const coach_state *st, const coach_hit *h)
+{
+    static const char *const iff[] = {"if", "unless"}, *const self[] = {"i"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    for (size_t k = 1; k <= CONDITION_WINDOW && k <= h->w0; k++) {
+        if (clause_break(d, h->w0 - k))
+            return false;
+        if (coach_word_is(d, h->w0 - k, s, iff, 2) &&
+            coach_word_is(d, h->w0 - k + 1, s, self, 1))
+            return true;
+    }
+    return false;
+}
+
+/* Sentences either side of a phrase that count as beside it. */
+#define BESIDE 1
+
+/* True when another neediness phrase, of a different list or another
+ * "feel free to ignore", stands in hit h's sentence or the next or
+ * previous one; an apology that is really a condolence does not count. */
 static bool
 other_needy(const coach_state *st, const coach_hit *h)
 {
-    for (size_t i = 0; i < st->nhits; i++) {
+    size_t s = st->d->w[h->w0].sent;
+    size_t lo = s >= BESIDE ? s - BESIDE : 0,
+           hi = s + BESIDE < st->d->ns ? s + BESIDE : st->d->ns - 1;
+    int gapology = coach_group("neediness", "apology");
+    for (size_t i = st->first_hit[lo]; i < st->first_hit[hi + 1]; i++) {
         const coach_hit *o = &st->hits[i];
         int g = (int)o->group;
-        if (o != h && g != (int)h->group &&
-            !strcmp(nlp_coach_groups[g].category, "neediness"))
+        if (o == h || strcmp(nlp_coach_groups[g].category, "neediness") ||
+            (g == gapology && inside_care(st, o)))
+            continue;
+        if (g != (int)h->group || o->w0 != h->w0)
             return true;
     }
     return false;
@@ -305,8 +378,12 @@ other_needy(const coach_state *st, const coach_hit *h)
  * [urgency] the deadline words ([pace]) put on the reader (in a request
  * or a sentence to them) and not promised by the sender (and neither
  * counts when the deadline is past: "pays out within 24 hours" is a
- * claim, not a deadline), and
- * [pitch] the product named ([product]) in a request or to the reader.
+ * claim, not a deadline, nor one inside the sender's own "if I ..."
+ * clause), and [pitch] the product named ([product]) in a request or to
+ * the reader.  Also: a call to someone else ("a quick call to the permit
+ * desk") or offered with an easy way out demands nothing; "be sure to"
+ * guarantees nothing; "feel free to ignore it" is self-doubt only beside
+ * another needy phrase; an apology inside a condolence is none.
  */
 static bool
 counts_for(const coach_state *st, size_t g, const coach_hit *h)
@@ -767,9 +844,12 @@ detect_self_focus(coach_state *st)
         } else if (g == go) {
             st->other++;
             other_in[s]++;
-        } else if (!strcmp(nlp_coach_groups[g].category, "neediness"))
-            giving[s] = true; /* "I feel terrible": neediness's to judge */
-        else
+        } else if (!strcmp(nlp_coach_groups[g].category, "neediness")) {
+            /* "I feel terrible": neediness's to judge, when it counts
+             * there ("so sorry to hear" is care, not an apology). */
+            if (counts_for(st, (size_t)g, &st->hits[i]))
+                giving[s] = true;
+        } else
             for (size_t k = 0; k < sizeof giving_groups / sizeof *giving_groups;
                  k++)
                 if (g == giving_groups[k])
@@ -971,10 +1051,16 @@ detect_positive_lists(coach_state *st)
     /* A link in what the sender wrote shares something, unless it is what
      * the reader is asked to act on ("could you forward my survey:
      * https://..."). */
+    size_t cur = (size_t)-1;
+    bool skip = false; /* for sentence cur, read once per sentence */
     for (size_t i = 0; i < d->nw; i++) {
-        size_t e = link_end(d->text, d->w[i].start, d->s[d->w[i].sent].end);
-        if (!e || sentence_has(st, d->w[i].sent, gpapers, NULL) ||
-            asks_in(st, d->w[i].sent))
+        size_t s = d->w[i].sent;
+        if (s != cur) {
+            cur = s;
+            skip = sentence_has(st, s, gpapers, NULL) || asks_in(st, s);
+        }
+        size_t e = skip ? 0 : link_end(d->text, d->w[i].start, d->s[s].end);
+        if (!e)
             continue;
         st->value = true;
         return add_positive(st, "value", "shares a link", NULL, d->w[i].start,
@@ -1322,13 +1408,21 @@ is_common(const char *w, size_t n)
     return in_word_list(coach_group("common", "words"), w, n);
 }
 
-/* Lower-cases up to cap bytes of [s, e) into buf; returns the length. */
+/* Lower-cases up to cap bytes of [s, e) into buf, a typographic
+ * apostrophe (U+2019) read as "'" as the draft's words are; returns the
+ * length. */
 static size_t
 fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
 {
     size_t n = 0;
     for (size_t i = s; i < e && n < cap; i++) {
         unsigned char ch = (unsigned char)t[i];
+        if (ch == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x99) {
+            buf[n++] = '\'';
+            i += 2;
+            continue;
+        }
         buf[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
     }
     return n;
@@ -1432,6 +1526,13 @@ seen_stem(char seen[][64], size_t *nseen, const char *stem, size_t n)
     return false;
 }
 
+/* True when draft word i is fact word w (n bytes, lower case). */
+static bool
+word_eq(const coach_doc *d, size_t i, const char *w, size_t n)
+{
+    return d->w[i].nlen == n && !memcmp(coach_word_norm(d, i), w, n);
+}
+
 /* When the draft repeats QUOTE_MIN_WORDS consecutive words of fact ft
  * within one sentence, one of them holding a digit ("4", "v2") or a
  * content word, returns the index of the draft word where the run starts
@@ -1454,20 +1555,24 @@ quotes_fact(const coach_doc *d, const char *ft, size_t *len)
                       (fn[nf] >= 4 && !is_stopword(fw[nf], fn[nf]));
         nf++;
     }
+    /* Each run is grown around a content word of it, so a run of
+     * function words alone costs nothing to pass over. */
     for (size_t i = 0; i < d->nw; i++)
-        for (size_t k = 0; k + QUOTE_MIN_WORDS <= nf; k++) {
-            size_t run = 0;
-            bool any = false;
-            while (k + run < nf && i + run < d->nw &&
-                   d->w[i + run].sent == d->w[i].sent &&
-                   d->w[i + run].nlen == fn[k + run] &&
-                   !strcmp(coach_word_norm(d, i + run), fw[k + run])) {
-                any = any || content[k + run];
-                run++;
-            }
-            if (run >= QUOTE_MIN_WORDS && any) {
-                *len = run;
-                return i;
+        for (size_t c = 0; c < nf; c++) {
+            if (!content[c] || !word_eq(d, i, fw[c], fn[c]))
+                continue;
+            size_t left = 0, right = 0, s = d->w[i].sent;
+            while (left < c && left < i && d->w[i - left - 1].sent == s &&
+                   word_eq(d, i - left - 1, fw[c - left - 1], fn[c - left - 1]))
+                left++;
+            while (
+                c + right + 1 < nf && i + right + 1 < d->nw &&
+                d->w[i + right + 1].sent == s &&
+                word_eq(d, i + right + 1, fw[c + right + 1], fn[c + right + 1]))
+                right++;
+            if (left + 1 + right >= QUOTE_MIN_WORDS) {
+                *len = left + 1 + right;
+                return i - left;
             }
         }
     return (size_t)-1;

@@ -98,6 +98,9 @@ rp_code coach_match(const coach_doc *d, coach_hit **out, size_t *n);
 /* The index of group name of category cat, or -1. */
 int coach_group(const char *cat, const char *name);
 
+/* The most words a list's phrase may have. */
+#define COACH_MAX_PHRASE_WORDS 8
+
 /* The detectors' shared view. */
 typedef struct {
     const coach_doc *d;
@@ -107,6 +110,11 @@ typedef struct {
      * come in text order, so a question about one sentence reads only its
      * own hits, not the whole draft's. */
     const size_t *first_hit;
+    /* Which groups sentence s holds a hit of: bit g of
+     * group_in[s * group_words + g / 64], so that asking whether a
+     * sentence holds a list's phrase costs the same in a giant sentence. */
+    const uint64_t *group_in;
+    size_t group_words;
     bool declines; /* the draft turns the reader down ([declining]) */
     const nlp_coach_context *ctx;
     nlp_coach_report *r;

@@ -11,7 +11,7 @@
 
 #include "nlp/coach_int.h"
 
-#define MAX_TOKENS 8
+#define MAX_TOKENS COACH_MAX_PHRASE_WORDS
 
 typedef struct {
     const char *tok[MAX_TOKENS];

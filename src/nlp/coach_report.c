@@ -200,6 +200,7 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
     coach_doc d;
     coach_hit *hits = NULL;
     size_t nhits = 0, *first_hit = NULL;
+    uint64_t *group_in = NULL;
     rp_code rc;
     memset(out, 0, sizeof *out);
     memset(&d, 0, sizeof d);
@@ -221,10 +222,21 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
             i++;
         first_hit[s] = i;
     }
+    size_t gw = (nlp_coach_ngroups + 63) / 64;
+    if (!(group_in = rp_calloc(d.ns * gw + 1, sizeof *group_in))) {
+        rc = RP_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < nhits; i++) {
+        size_t g = hits[i].group;
+        group_in[d.w[hits[i].w0].sent * gw + g / 64] |= (uint64_t)1 << (g % 64);
+    }
     coach_state st = {.d = &d,
                       .hits = hits,
                       .nhits = nhits,
                       .first_hit = first_hit,
+                      .group_in = group_in,
+                      .group_words = gw,
                       .ctx = ctx,
                       .r = out};
     if ((rc = coach_detect(&st)))
@@ -250,6 +262,7 @@ cleanup:
         rp_fail(err, rc, "out of memory while checking the draft");
     rp_free(hits);
     rp_free(first_hit);
+    rp_free(group_in);
     coach_doc_release(&d);
     return rc;
 }

@@ -153,6 +153,16 @@ test_expect_success 'a near-limit draft of phrases that need their sentence, and
 	timeout 60 "$RAPPORT" check --json caps.txt >j &&
 	test "$(json_get j "j.flags.find(f => f.group == \"caps\").count")" -gt 100000
 '
+test_expect_success 'a near-limit draft that is one long sentence of links or of easy outs' '
+	# One sentence holding tens of thousands of phrases: each phrase asks
+	# about its own neighbours, found by search, not by reading them all.
+	awk "BEGIN { printf \"could you \"; for (i = 0; i < 75000; i++) printf \"a.b/c thanks \"; print \"meet?\" }" >links.txt &&
+	timeout 60 "$RAPPORT" check --json links.txt >j &&
+	test "$(json_get j "j.score")" -ge 0 &&
+	awk "BEGIN { for (i = 0; i < 49000; i++) printf \"feel free to ignore. \"; print \"\" }" >ignore.txt &&
+	timeout 60 "$RAPPORT" check --json ignore.txt >j &&
+	test "$(json_get j "j.flags.find(f => f.group == \"self_doubt\").count")" -gt 40000
+'
 test_expect_success '--help, and usage errors exit 2' '
 	rapport check --help >out &&
 	grep "^usage: rapport check \[FILE|-\] \[--to PERSON\] \[--rules-only\] \[--json\]" out &&

@@ -1,7 +1,7 @@
 /*
  * Unit tests for nlp/coach: rules that read what a phrase does where it
- * stands (round coach10 of data/coach/README.md).  Each test pairs a
- * draft the rule must flag with a near miss it must leave alone.
+ * stands (rounds coach10 to coach12 of data/coach/README.md).  Each test pairs
+ * a draft the rule must flag with a near miss it must leave alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +24,9 @@ test_call_to_someone_else_is_advice(void **state)
     assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"), 0,
                 "quick call");
     nlp_coach_report_release(&r);
+    check("Let's set up a quick call with your team.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
     check("The form is on page 3. Worth a quick call to the permit desk to "
           "confirm they take it for an addition.",
           NULL, &r);
@@ -31,20 +34,26 @@ test_call_to_someone_else_is_advice(void **state)
     nlp_coach_report_release(&r);
 }
 
-/* A deadline in the sender's own "if I" is their quota, not urgency put on
- * the reader; the same deadline asked of the reader is. */
+/* A deadline in the sender's own "if I" clause is their quota, not
+ * urgency put on the reader; the same deadline said to the reader, or
+ * after the condition's clause, is. */
 static void
 test_deadline_in_senders_condition(void **state)
 {
     (void)state;
     nlp_coach_report r;
-    check("If I don't hit 40 renewals by the end of the month I'm in for an "
-          "awkward chat with the board.",
+    check("If I don't hit 40 renewals by the end of the month you'd be "
+          "saving my skin.",
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
     assert_true(warned(&r, NLP_COACH_NEEDINESS));
     nlp_coach_report_release(&r);
-    check("Please send the signed form by the end of the month.", NULL, &r);
+    check("I need to hit 40 renewals by the end of the month and you'd be "
+          "saving my skin.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+    check("If we don't hear back, please sign it by Friday.", NULL, &r);
     assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
     nlp_coach_report_release(&r);
 }
@@ -212,6 +221,9 @@ test_so_sorry_for_oneself_is_an_apology(void **state)
     assert_true(warned(&r, NLP_COACH_NEEDINESS));
     assert_false(has_positive(&r, "empathy"));
     nlp_coach_report_release(&r);
+    check("So sorry for the loss of your mother.", NULL, &r);
+    assert_true(has_positive(&r, "empathy"));
+    nlp_coach_report_release(&r);
     check("So sorry to hear about your father. Sorry for the long silence.",
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "apology"));
@@ -336,6 +348,21 @@ test_phrases_read_in_their_sentence(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A general offer of help ([standby]) makes a chase's sentence useful, as
+ * any offer does. */
+static void
+test_standby_offer_lifts_a_chase(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Just following up on the migration.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
+    nlp_coach_report_release(&r);
+    check("Just following up, happy to help with the migration.", NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -355,6 +382,7 @@ main(void)
         cmocka_unit_test(test_needy_sentence_is_not_self_focus),
         cmocka_unit_test(test_common_fact_words_need_more),
         cmocka_unit_test(test_phrases_read_in_their_sentence),
+        cmocka_unit_test(test_standby_offer_lifts_a_chase),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }
