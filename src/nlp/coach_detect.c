@@ -210,22 +210,35 @@ first_hit_from(const coach_state *st, size_t s, size_t w)
     return lo;
 }
 
-/* True when hit h and a hit of group g share a word.  Only hits starting
- * at most a phrase's length before h can reach it, so a sentence of many
- * hits is searched, not read through. */
+/* The next hit of group g after index *i that shares a word with hit h,
+ * or NULL; start with *i = (size_t)-1.  Only hits starting at most a
+ * phrase's length before h can reach it, so a sentence of many hits is
+ * searched, not read through. */
+static const coach_hit *
+next_over(const coach_state *st, const coach_hit *h, int g, size_t *i)
+{
+    size_t s = st->d->w[h->w0].sent;
+    if (*i == (size_t)-1) {
+        if (!sentence_has(st, s, g, NULL))
+            return NULL;
+        *i = first_hit_from(st, s,
+                            h->w0 > COACH_MAX_PHRASE_WORDS
+                                ? h->w0 - COACH_MAX_PHRASE_WORDS
+                                : 0);
+    } else
+        ++*i;
+    for (; *i < st->first_hit[s + 1] && st->hits[*i].w0 < h->w1; ++*i)
+        if ((int)st->hits[*i].group == g && h->w0 < st->hits[*i].w1)
+            return &st->hits[*i];
+    return NULL;
+}
+
+/* True when hit h and a hit of group g share a word. */
 static bool
 overlaps_group(const coach_state *st, const coach_hit *h, int g)
 {
-    size_t s = st->d->w[h->w0].sent;
-    if (!sentence_has(st, s, g, NULL))
-        return false;
-    size_t from =
-        h->w0 > COACH_MAX_PHRASE_WORDS ? h->w0 - COACH_MAX_PHRASE_WORDS : 0;
-    for (size_t i = first_hit_from(st, s, from);
-         i < st->first_hit[s + 1] && st->hits[i].w0 < h->w1; i++)
-        if ((int)st->hits[i].group == g && h->w0 < st->hits[i].w1)
-            return true;
-    return false;
+    size_t i = (size_t)-1;
+    return next_over(st, h, g, &i) != NULL;
 }
 
 /* True when hit h lies inside a care phrase that condoles ("so sorry to
@@ -234,17 +247,10 @@ static bool
 inside_care(const coach_state *st, const coach_hit *h)
 {
     int g = coach_group("positives", "care");
-    size_t s = st->d->w[h->w0].sent;
-    if (!sentence_has(st, s, g, NULL))
-        return false;
-    size_t from =
-        h->w0 > COACH_MAX_PHRASE_WORDS ? h->w0 - COACH_MAX_PHRASE_WORDS : 0;
-    for (size_t i = first_hit_from(st, s, from);
-         i < st->first_hit[s + 1] && st->hits[i].w0 <= h->w0; i++) {
-        const coach_hit *c = &st->hits[i];
-        if ((int)c->group == g && h->w1 <= c->w1 && !sorry_for_self(st, c))
+    size_t i = (size_t)-1;
+    for (const coach_hit *c; (c = next_over(st, h, g, &i));)
+        if (c->w0 <= h->w0 && h->w1 <= c->w1 && !sorry_for_self(st, c))
             return true;
-    }
     return false;
 }
 
@@ -280,9 +286,9 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
                                       "this", "your", "my", "each", "every"};
     const coach_doc *d = st->d;
     bool found = false;
-    for (size_t i = 0; i < st->nhits; i++) {
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
         const coach_hit *h = &st->hits[i];
-        if ((int)h->group != g || d->w[h->w0].sent != s)
+        if ((int)h->group != g)
             continue;
         if (coach_word_is(d, h->w0 - 1, s, det, sizeof det / sizeof *det))
             continue; /* a noun */
@@ -1110,15 +1116,17 @@ is_evidence_group(int g)
  * not after "our", "the", ...: that meeting was had or agreed), or a length
  * of time (glength) in a question ("Could you spare 20 minutes?"), which
  * asks for a meeting.  A length prescribed in a statement ("Please keep 30
- * minutes free") is imposition's [time_demand]. */
+ * minutes free") is imposition's [time_demand].  gmeeting and glength are
+ * the [meeting] and [time_length] lists. */
 static bool
-is_meeting_ask(const coach_state *st, const coach_hit *h, int glength)
+is_meeting_ask(const coach_state *st, const coach_hit *h, int gmeeting,
+               int glength)
 {
     static const char *const had[] = {"our", "the", "that", "this", "last"};
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent;
     /* "anything I did wrong in our call": a meeting already had. */
-    if ((int)h->group == coach_group("premature_ask", "meeting") &&
+    if ((int)h->group == gmeeting &&
         coach_word_is(d, h->w0 - 1, s, had, sizeof had / sizeof *had))
         return false;
     return is_ask_group((int)h->group) ||
@@ -1220,8 +1228,8 @@ detect_asks(coach_state *st)
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if (is_meeting_ask(st, &st->hits[i], glength) && role[s].request &&
-            !role[s].empty) {
+        if (is_meeting_ask(st, &st->hits[i], gmeeting, glength) &&
+            role[s].request && !role[s].empty) {
             role[s].has_ask = true;
             nasks++;
         }
@@ -1259,7 +1267,7 @@ detect_asks(coach_state *st)
                 const coach_hit *h = &st->hits[i];
                 if ((h->group == g ||
                      ((int)g == gmeeting && (int)h->group == glength)) &&
-                    is_meeting_ask(st, h, glength) &&
+                    is_meeting_ask(st, h, gmeeting, glength) &&
                     role[d->w[h->w0].sent].has_ask &&
                     (rc = ask_span(st, &f, (int)g, hit_start(st, h),
                                    hit_end(st, h))))
@@ -1296,7 +1304,7 @@ detect_asks(coach_state *st)
         for (size_t i = 0; i < st->nhits; i++) {
             const coach_hit *h = &st->hits[i];
             const sent_role *r = &role[d->w[h->w0].sent];
-            if ((is_meeting_ask(st, h, glength) && r->has_ask) ||
+            if ((is_meeting_ask(st, h, gmeeting, glength) && r->has_ask) ||
                 (((int)h->group == gasking || (int)h->group == gindirect) &&
                  generic_ask(r)))
                 coach_flag_span(f, hit_start(st, h), hit_end(st, h));

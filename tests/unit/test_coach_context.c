@@ -363,6 +363,50 @@ test_standby_offer_lifts_a_chase(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A general offer of help says "I" for the reader's sake and softens the
+ * sentence it stands in, as any offer does: no self_focus for the
+ * sentence, and its scarcity does not join the next sentence's order in
+ * the pressure pattern. */
+static void
+test_standby_offer_gives(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I founded my firm in 2009 and I have won six awards, so I can "
+          "help: I run a team of twelve and I am proud of my record.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
+    nlp_coach_report_release(&r);
+    check("Hi Pat. Stock is nearly gone, happy to help you compare. Please "
+          "reply to lock in the price.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pattern"));
+    nlp_coach_report_release(&r);
+}
+
+/* The personal positive points at the telling word of the fact, not at a
+ * common one before it. */
+static void
+test_personal_span_is_the_uncommon_word(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact facts[] = {
+        {"goal", "move the practice's 14 staff to hybrid working by July"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 1};
+    nlp_coach_report r;
+    const char *t = "How are your staff finding the hybrid setup?";
+    check(t, &c, &r);
+    bool seen = false;
+    for (size_t i = 0; i < r.npositives; i++)
+        if (!strcmp(r.positives[i].kind, "personal")) {
+            seen = true;
+            assert_int_equal(r.positives[i].span.start,
+                             strstr(t, "hybrid") - t);
+        }
+    assert_true(seen);
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -383,6 +427,8 @@ main(void)
         cmocka_unit_test(test_common_fact_words_need_more),
         cmocka_unit_test(test_phrases_read_in_their_sentence),
         cmocka_unit_test(test_standby_offer_lifts_a_chase),
+        cmocka_unit_test(test_standby_offer_gives),
+        cmocka_unit_test(test_personal_span_is_the_uncommon_word),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }
