@@ -33,11 +33,10 @@ typedef struct {
                              * no cue, calms the whole draft (or NULL) */
 } combo_rule;
 
-/* True when one of the two words before word w is of group gs: the
- * sender's ("I missed", "I'll fix the": the cue is about the sender's own
- * work) or the reader's ("you're struggling": about the reader's). */
-static bool
-owned_by(const coach_state *st, size_t w, int gs)
+/* The cue is about the sender's own work ("I missed", "I'll fix the") or
+ * about the reader's ("you're struggling"). */
+bool
+coach_owned_by(const coach_state *st, size_t w, int gs)
 {
     size_t from = w >= 2 ? w - 2 : 0, s = st->d->w[w].sent;
     for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
@@ -65,8 +64,8 @@ has_cue(const coach_state *st, size_t s, const combo_rule *ru, unsigned k)
          negation = (ru->negated_skip >> k) & 1u;
     for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
         const coach_hit *h = &st->hits[i];
-        if ((int)h->group == g && (!mine || !owned_by(st, h->w0, gs)) &&
-            (!theirs || !owned_by(st, h->w0, go)) &&
+        if ((int)h->group == g && (!mine || !coach_owned_by(st, h->w0, gs)) &&
+            (!theirs || !coach_owned_by(st, h->w0, go)) &&
             (!purpose || !coach_word_is(st->d, h->w0 - 1, s, to, 1)) &&
             (!negation || !coach_negated(st->d, h->w0, 2)))
             return true;
@@ -217,7 +216,7 @@ coach_detect_needy(coach_state *st)
         .flag = "pattern",
         .cues = {"cue_stakes", "cue_plea", "cue_shrink", "cue_hurt",
                  "cue_small"},
-        .theirs_skip = 2u,
+        .theirs_skip = 2u | 16u,
         .repeat = 8u,
         .soft = {{"positives", "empathy"}, {"positives", "care"}}};
     return detect_combo(st, &needy);

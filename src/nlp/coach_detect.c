@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "nlp/coach_int.h"
 #include "nlp/lexicon.h"
 
@@ -277,6 +279,17 @@ negated(const coach_state *st, const coach_hit *h)
     return coach_negated(st->d, h->w0, 3);
 }
 
+/* Words back from a pitch to look for its negation. */
+#define DISOWN_WINDOW 5
+
+/* True when a negation shortly before pitch hit h disowns it ("nothing to
+ * do with our product", "this isn't about our platform"). */
+static bool
+disowned(const coach_state *st, const coach_hit *h)
+{
+    return coach_negated(st->d, h->w0, DISOWN_WINDOW);
+}
+
 /* sentence_has() for the ways of reaching the reader, leaving out a word
  * used as a noun after a determiner ("the notes from the call"). */
 static bool
@@ -397,9 +410,10 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
     size_t s = st->d->w[h->w0].sent;
     int gi = (int)g, hg = (int)h->group;
     if (hg == gi) {
-        if (gi == coach_group("imposition", "chasing") ||
-            gi == coach_group("imposition", "pitch"))
+        if (gi == coach_group("imposition", "chasing"))
             return !offers(st, s);
+        if (gi == coach_group("imposition", "pitch"))
+            return !offers(st, s) && !disowned(st, h);
         if (gi == coach_group("imposition", "time_demand"))
             return !thanks_or_care(st, s) && !offers(st, s) &&
                    !to_someone_else(st, h) &&
@@ -420,6 +434,11 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         if (gi == coach_group("neediness", "self_doubt") &&
             overlaps_group(st, h, coach_group("imposition", "easy_out")))
             return other_needy(st, h);
+        /* "you'd been struggling to find": the reader's trouble, which
+         * the sender has listened to. */
+        if (gi == coach_group("neediness", "self_doubt"))
+            return !coach_owned_by(st, h->w0,
+                                   coach_group("self_focus", "other_words"));
         if (gi == coach_group("hype", "superlative"))
             return !negated(st, h); /* "not a miracle" is honesty */
         /* "can't promise" is honesty; "I can only guarantee your slot if"
@@ -432,8 +451,11 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
             if (!strcmp(coach_word_norm(st->d, h->w0), "sure") &&
                 coach_word_is(st->d, h->w0 - 1, s, be, 3))
                 return false;
+            /* "with absolutely no expectation" frees the reader. */
             return !negated(st, h) &&
-                   !coach_word_is(st->d, h->w0 - 1, s, only, 1);
+                   !coach_word_is(st->d, h->w0 - 1, s, only, 1) &&
+                   !overlaps_group(st, h,
+                                   coach_group("imposition", "easy_out"));
         }
         return true;
     }
@@ -448,7 +470,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                              NULL);
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
-        return !offers(st, s) &&
+        return !offers(st, s) && !disowned(st, h) &&
                (is_request(st, s) ||
                 sentence_has(st, s, coach_group("self_focus", "other_words"),
                              NULL));
@@ -1416,6 +1438,30 @@ is_common(const char *w, size_t n)
     return in_word_list(coach_group("common", "words"), w, n);
 }
 
+/* True when the code point at t[pos] is an upper-case letter. */
+static bool
+starts_upper(const char *t, size_t len, size_t pos)
+{
+    uint32_t cp;
+    if (pos >= len)
+        return false;
+    nlp_utf8_next(t, len, pos, &cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* True when draft word i follows a capitalised word of its sentence that
+ * is not the fact's word before it (n bytes, lower case): another name
+ * ("North America" where the fact says "Latin America"). */
+static bool
+other_name_before(const coach_doc *d, size_t i, const char *before, size_t n)
+{
+    if (i == 0 || d->w[i - 1].sent != d->w[i].sent ||
+        !starts_upper(d->text, d->len, d->w[i - 1].start))
+        return false;
+    return d->w[i - 1].nlen != n ||
+           memcmp(coach_word_norm(d, i - 1), before, n);
+}
+
 /* Lower-cases up to cap bytes of [s, e) into buf, a typographic
  * apostrophe (U+2019) read as "'" as the draft's words are; returns the
  * length. */
@@ -1602,12 +1648,14 @@ detect_personal(coach_state *st)
         return RP_OK;
     /* per sentence, for one fact */
     size_t *hits = NULL, *rare = NULL, *first = NULL;
+    bool *named = NULL;
     if ((rc = stems_build(&ds, d)))
         goto cleanup;
     hits = rp_calloc(d->ns, sizeof *hits);
     rare = rp_calloc(d->ns, sizeof *rare);
     first = rp_calloc(d->ns, sizeof *first);
-    if (!hits || !rare || !first) {
+    named = rp_calloc(d->ns, sizeof *named);
+    if (!hits || !rare || !first || !named) {
         rc = RP_ENOMEM;
         goto cleanup;
     }
@@ -1620,17 +1668,25 @@ detect_personal(coach_state *st)
         memset(hits, 0, d->ns * sizeof *hits);
         nlp_cursor_init(&cur, ft, strlen(ft));
         memset(rare, 0, d->ns * sizeof *rare);
+        memset(named, 0, d->ns * sizeof *named);
         char seen[FACT_STEMS][64];
         size_t nseen = 0;
         /* How many of the fact's words each sentence holds (each counted
          * once), how many of them are not common ones, and the first word
          * found there (the first uncommon one when there is one). */
+        char before[64] = "", fw[64]; /* the fact's word before this one */
+        size_t nbefore = 0, fn = 0;
         while (nlp_next_word(&cur, &sp)) {
-            char fw[64], fst[64];
-            size_t fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
+            char fst[64];
+            memcpy(before, fw, fn);
+            nbefore = fn;
+            fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
             bool common = is_common(fw, fn);
+            /* A capital past the fact's first word marks a name ("the
+             * Aldine Foundation", "Leyton Orient"). */
+            bool name = sp.start > 0 && starts_upper(ft, strlen(ft), sp.start);
             size_t fs = stem_len(fw, fn);
             size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
             /* "client portal for their clients": one word, counted once. */
@@ -1647,9 +1703,17 @@ detect_personal(coach_state *st)
                              !memcmp(ds.buf + ds.off[i], fst, fsn));
                 if (!same)
                     continue;
-                if (!hits[s]++ || (!common && !rare[s]))
+                /* The name written as a name, inside a sentence, is this
+                 * reader's ("Orient's win percentage"); in lower case it
+                 * is an ordinary word ("family foundations"), weak alone. */
+                bool as_name = name && i > d->s[s].w0 &&
+                               starts_upper(d->text, d->len, d->w[i].start) &&
+                               !other_name_before(d, i, before, nbefore);
+                bool weak = common || (name && !as_name);
+                if (!hits[s]++ || (!weak && !rare[s]) || as_name)
                     first[s] = i;
-                rare[s] += !common;
+                rare[s] += !weak;
+                named[s] = named[s] || as_name;
                 last = s;
             }
         }
@@ -1670,7 +1734,7 @@ detect_personal(coach_state *st)
         }
         for (size_t s = 0; s < d->ns; s++) {
             bool refers = hits[s] >= 2 || (hits[s] && d->s[s].question) ||
-                          (rare[s] && toward_them(st, s));
+                          named[s] || (rare[s] && toward_them(st, s));
             if (!refers)
                 continue;
             any = true;
@@ -1702,6 +1766,7 @@ cleanup:
     rp_free(hits);
     rp_free(rare);
     rp_free(first);
+    rp_free(named);
     stems_release(&ds);
     return rc;
 }

@@ -144,6 +144,10 @@ nlp_coach_flag *coach_flag_add(coach_state *st, nlp_coach_cat cat, int g,
 void coach_flag_span(nlp_coach_flag *f, size_t start, size_t end);
 /* True when sentence s holds a hit of group g. */
 bool coach_sentence_has(const coach_state *st, size_t s, int g);
+/* True when one of the two words before word w, in its sentence, is a hit
+ * of group g: the sender's ("I missed") or the reader's ("you'd been
+ * struggling") word owning what follows. */
+bool coach_owned_by(const coach_state *st, size_t w, int g);
 
 /* Flags by sentence patterns (coach_combo.c): cues of two kinds together
  * (talking down, neediness, pressure), and the sender deciding for the

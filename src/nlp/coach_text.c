@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "nlp/coach_int.h"
 #include "nlp/emailtext.h"
 
@@ -141,6 +143,56 @@ has_blank_line(const char *t, size_t a, size_t b)
     return false;
 }
 
+/* True for a pictograph ("👋", "🎉", "☀"): the blocks of emoji and
+ * symbols that chat writers use as a full stop. */
+static bool
+is_pictograph(uint32_t cp)
+{
+    return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
+}
+
+/* Where the sentence [ss, se) goes on after a pictograph that ends a
+ * sentence of its own: one followed by white space and a capital letter
+ * ("resurfacing here 👋 Is endpoint security ..."), the way a message
+ * typed on a phone ends a sentence without a stop.  Returns the offset of
+ * that capital letter, or 0 when there is none. */
+static size_t
+pictograph_break(const char *t, size_t ss, size_t se)
+{
+    uint32_t cp;
+    size_t p = ss;
+    while (p < se) {
+        size_t n = nlp_utf8_next(t, se, p, &cp);
+        p += n;
+        if (!is_pictograph(cp))
+            continue;
+        /* Skip the rest of the emoji (variation selectors, skin tones,
+         * more pictographs), then white space. */
+        size_t q = p;
+        while (q < se) {
+            size_t m = nlp_utf8_next(t, se, q, &cp);
+            if (!is_pictograph(cp) && cp != 0xFE0F && cp != 0x200D &&
+                !(cp >= 0x1F3FB && cp <= 0x1F3FF))
+                break;
+            q += m;
+        }
+        size_t sp = q;
+        while (q < se) {
+            size_t m = nlp_utf8_next(t, se, q, &cp);
+            if (!nlp_is_space(cp))
+                break;
+            q += m;
+        }
+        if (q > sp && q < se) {
+            nlp_utf8_next(t, se, q, &cp);
+            if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU)
+                return q;
+        }
+        p = q > p ? q : p;
+    }
+    return 0;
+}
+
 /* Adds the sentences and words of region [rs, re). */
 static rp_code
 add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
@@ -148,9 +200,19 @@ add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
 {
     nlp_cursor c;
     nlp_span sp;
+    size_t rest = 0; /* where a sentence cut at a pictograph goes on */
     nlp_cursor_init(&c, d->text + rs, re - rs);
-    while (nlp_next_sentence(&c, &sp)) {
-        size_t ss = rs + sp.start, se = rs + sp.end, w0 = d->nw;
+    while (rest || nlp_next_sentence(&c, &sp)) {
+        size_t ss = rest ? rest : rs + sp.start, se = rs + sp.end, w0 = d->nw;
+        size_t cut = pictograph_break(d->text, ss, se);
+        rest = cut;
+        if (cut) {
+            se = cut;
+            while (se > ss &&
+                   (d->text[se - 1] == ' ' || d->text[se - 1] == '\n' ||
+                    d->text[se - 1] == '\t' || d->text[se - 1] == '\r'))
+                se--;
+        }
         nlp_cursor wc;
         nlp_span wp;
         nlp_cursor_init(&wc, d->text + ss, se - ss);

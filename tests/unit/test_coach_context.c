@@ -1,6 +1,6 @@
 /*
  * Unit tests for nlp/coach: rules that read what a phrase does where it
- * stands (rounds coach10 to coach12 of data/coach/README.md).  Each test pairs
+ * stands (rounds coach10 to coach13 of data/coach/README.md).  Each test pairs
  * a draft the rule must flag with a near miss it must leave alone.
  */
 #include <setjmp.h>
@@ -407,6 +407,167 @@ test_personal_span_is_the_uncommon_word(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* Where the first "question" positive of r starts, or SIZE_MAX. */
+static size_t
+question_start(const nlp_coach_report *r)
+{
+    for (size_t i = 0; i < r->npositives; i++)
+        if (!strcmp(r->positives[i].kind, "question"))
+            return r->positives[i].span.start;
+    return SIZE_MAX;
+}
+
+/* A pictograph followed by a capital ends a sentence, as a full stop
+ * does; before a lower-case word it does not. */
+static void
+test_pictograph_ends_a_sentence(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    const char *t = "Hi Sam, quick one 👋 Is the migration still blocking "
+                    "your team this quarter?";
+    check(t, NULL, &r);
+    assert_int_equal(question_start(&r), strstr(t, "Is") - t);
+    nlp_coach_report_release(&r);
+    check("Thanks 🙏 we loved the session, did your team get as much from "
+          "it as we did?",
+          NULL, &r);
+    assert_int_equal(question_start(&r), 0);
+    nlp_coach_report_release(&r);
+}
+
+/* "you'd been struggling to find" is the reader's trouble, heard; the
+ * sender's own struggle is self-doubt. */
+static void
+test_readers_trouble_is_not_self_doubt(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("You said you'd been struggling to find a reliable supplier, so "
+          "here is one I trust: https://example.com/supplier",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
+    nlp_coach_report_release(&r);
+    check("I keep struggling to find new clients this year.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
+    nlp_coach_report_release(&r);
+}
+
+/* "Nothing to do with our product" disowns the pitch it names. */
+static void
+test_disowned_pitch_is_no_pitch(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Here is the write-up: https://example.com/notes. Nothing to do "
+          "with our product, it just matched what you described.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
+    nlp_coach_report_release(&r);
+    check("Here is the write-up: https://example.com/notes. It has "
+          "everything to do with our product, which fixes what you "
+          "described.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
+    nlp_coach_report_release(&r);
+}
+
+/* "absolutely no expectation" frees the reader; "absolutely no risk"
+ * promises. */
+static void
+test_no_expectation_is_no_guarantee(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I had an idea I'd like to run past you, with absolutely no "
+          "expectation.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
+    nlp_coach_report_release(&r);
+    check("There is absolutely no risk to you.", NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
+    nlp_coach_report_release(&r);
+}
+
+/* A name in a fact ("Leyton Orient") refers to the reader when the draft
+ * writes it as a name, even in a sentence about someone else; in lower
+ * case ("family foundations") or after another name ("North America") it
+ * is an ordinary word. */
+static void
+test_fact_names_read_as_names(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    static const nlp_coach_fact club[] = {
+        {"interest", "son supports Leyton Orient"}};
+    nlp_coach_context c = {.facts = club, .nfacts = 1};
+    check("This week Ayo worked out Orient's win rate over the season.", &c,
+          &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(has_positive(&r, "personal"));
+    nlp_coach_report_release(&r);
+    static const nlp_coach_fact fund[] = {
+        {"last", "talked about the Aldine Foundation's December deadline"}};
+    nlp_coach_context f = {.facts = fund, .nfacts = 1};
+    check("I thought you might use this directory of family foundations: "
+          "https://example.com/directory",
+          &f, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    nlp_coach_report_release(&r);
+    static const nlp_coach_fact region[] = {
+        {"goal", "open clinics in Latin America next year"}};
+    nlp_coach_context g = {.facts = region, .nfacts = 1};
+    check("You're welcome to our salary survey of clinics in North America: "
+          "https://example.com/survey",
+          &g, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    check("You're welcome to our salary survey of North America: "
+          "https://example.com/survey",
+          &g, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    nlp_coach_report_release(&r);
+}
+
+/* A word between "I'd" and "love to" leaves the request a request; so
+ * does "hoping you might". */
+static void
+test_softened_requests_still_ask(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I'd also love to buy you a coffee sometime.", NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("I'd also mention that the coffee there is good.", NULL, &r);
+    assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("I was hoping you might add me to your list of recommended "
+          "suppliers.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+}
+
+/* Wasting time that the reader wastes is advice (however blunt), not the
+ * sender making themself small. */
+static void
+test_readers_waste_is_not_neediness(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Please don't try it on your own again. You'll only hurt yourself "
+          "or waste your time.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "pattern"));
+    nlp_coach_report_release(&r);
+    check("Please, anything at all would help. I'm sorry to waste your "
+          "time.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "pattern"));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -429,6 +590,13 @@ main(void)
         cmocka_unit_test(test_standby_offer_lifts_a_chase),
         cmocka_unit_test(test_standby_offer_gives),
         cmocka_unit_test(test_personal_span_is_the_uncommon_word),
+        cmocka_unit_test(test_pictograph_ends_a_sentence),
+        cmocka_unit_test(test_readers_trouble_is_not_self_doubt),
+        cmocka_unit_test(test_disowned_pitch_is_no_pitch),
+        cmocka_unit_test(test_no_expectation_is_no_guarantee),
+        cmocka_unit_test(test_fact_names_read_as_names),
+        cmocka_unit_test(test_softened_requests_still_ask),
+        cmocka_unit_test(test_readers_waste_is_not_neediness),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }
