@@ -1054,10 +1054,16 @@ detect_positive_lists(coach_state *st)
             if ((k == 2 || k == 3) && in_formula(st, h))
                 continue;
             /* "just thinking of you guys" in a check-in is a touch, not
-             * care for a loss or a win. */
-            static const char *const just[] = {"just"};
-            if (k == 4 && (coach_word_is(d, h->w0 - 1, sn, just, 1) ||
-                           sorry_for_self(st, h)))
+             * care for a loss or a win; so is "still thinking of you"
+             * beside "we're still here". */
+            static const char *const just[] = {"just"}, *const still[] = {
+                                                            "still"};
+            if (k == 4 &&
+                (coach_word_is(d, h->w0 - 1, sn, just, 1) ||
+                 sorry_for_self(st, h) ||
+                 (coach_word_is(d, h->w0 - 1, sn, still, 1) &&
+                  sentence_has(st, sn, coach_group("no_value", "empty_touch"),
+                               NULL))))
                 continue;
             /* "if you need anything, do keep us in mind": the offer is
              * part of an empty touch. */
@@ -1273,6 +1279,7 @@ detect_asks(coach_state *st)
             st->engaged = true;
     }
     rc = RP_OK;
+    st->asks = nasks > 0;
     if (!nasks)
         goto cleanup;
 
@@ -1380,7 +1387,10 @@ detect_no_value(coach_state *st)
     for (size_t i = 0; i < st->nhits; i++) {
         if ((int)st->hits[i].group != ge)
             continue;
-        if (!f && !(f = coach_flag_add(st, NLP_COACH_NO_VALUE, ge, 0)))
+        /* A draft that asks outright is judged by its ask
+         * (premature_ask); its pleasantries are a note. */
+        if (!f &&
+            !(f = coach_flag_add(st, NLP_COACH_NO_VALUE, ge, st->asks ? 1 : 0)))
             return RP_ENOMEM;
         coach_flag_span(f, hit_start(st, &st->hits[i]),
                         hit_end(st, &st->hits[i]));

@@ -123,6 +123,7 @@ typedef struct {
     bool value, gratitude;
     bool care;    /* congratulates, condoles, wishes them well */
     bool engaged; /* a real question about the reader */
+    bool asks;    /* asks for a meeting, a purchase, a referral, a favour */
 } coach_state;
 
 /* Runs every detector, appending flags and positives to st->r. */

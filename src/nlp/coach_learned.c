@@ -58,11 +58,18 @@ model_may(const coach_state *st, nlp_coach_cat cat)
     return true;
 }
 
+/* Words a draft needs before the model may read it: a line or two ("Got
+ * it, thanks Irina.") gives it too few features to weigh, and its guesses
+ * there on the development drafts were all wrong. */
+#define MODEL_MIN_WORDS 20
+
 rp_code
 coach_detect_model(coach_state *st, const nlp_coach_model *m)
 {
     nlp_coach_feats ft;
     rp_code rc;
+    if (st->d->nw < MODEL_MIN_WORDS)
+        return RP_OK;
     for (size_t i = 0; i < st->r->nflags; i++)
         if (st->r->flags[i].severity >= 2)
             return RP_OK;

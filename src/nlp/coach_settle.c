@@ -11,6 +11,8 @@
  * of another category becomes a note too: the warnings name the draft's
  * main problem.
  */
+#include <string.h>
+
 #include "nlp/coach_int.h"
 
 /* True when [start, end) lies inside one of f's spans. */
@@ -89,8 +91,21 @@ coach_settle(coach_state *st)
     bool any = false;
     for (int c = 0; c < NLP_COACH_NCATS; c++)
         any = any || serious[c];
-    for (size_t i = 0; i < r->nflags && any; i++)
-        if (r->flags[i].severity == 2 && !serious[r->flags[i].cat])
-            r->flags[i].severity = 1;
+    /* An ask made before any value does not outweigh the pushiest way to
+     * make it: a premature_ask, however serious, leaves the warning for
+     * booking their time ("I've put 45 minutes in your calendar") as it
+     * is. */
+    bool others = false;
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        others = others || (serious[c] && c != NLP_COACH_PREMATURE_ASK);
+    for (size_t i = 0; i < r->nflags && any; i++) {
+        nlp_coach_flag *f = &r->flags[i];
+        if (f->severity != 2 || serious[f->cat])
+            continue;
+        if (f->cat == NLP_COACH_IMPOSITION && !strcmp(f->group, "booked") &&
+            !others)
+            continue;
+        f->severity = 1;
+    }
     rp_free(was);
 }

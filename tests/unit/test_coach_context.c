@@ -1,6 +1,6 @@
 /*
  * Unit tests for nlp/coach: rules that read what a phrase does where it
- * stands (rounds coach10 to coach13 of data/coach/README.md).  Each test pairs
+ * stands (rounds coach10 to coach14 of data/coach/README.md).  Each test pairs
  * a draft the rule must flag with a near miss it must leave alone.
  */
 #include <setjmp.h>
@@ -568,6 +568,73 @@ test_readers_waste_is_not_neediness(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* Booking the reader's time stays a warning beside a serious ask made
+ * before any value: both are the draft's problems.  Other pressure
+ * beside it ("a quick call") is a note, as beside any serious flag. */
+static void
+test_booking_beside_a_premature_ask(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I've already put 45 minutes on your calendar for Thursday at "
+          "2pm. Please bring the contract so we can sign the order on the "
+          "call.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_IMPOSITION, "booked");
+    assert_non_null(f);
+    assert_int_equal(f->severity, 2);
+    nlp_coach_report_release(&r);
+    check("Could we set up a quick call to discuss the renewal? I'd love to "
+          "walk you through our pricing.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+}
+
+/* A draft that asks outright is judged by its ask; its pleasantry ("great
+ * to connect") is only a note of no_value. */
+static void
+test_pleasantry_beside_an_ask(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Great to connect at the alumni dinner. Would you mind forwarding "
+          "my deck to your CEO?",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch"));
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    check("Great to connect at the alumni dinner. Hope the rest of the "
+          "week is good.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+}
+
+/* "still thinking of you" beside "we're still here" is part of the
+ * touch; after a loss it is care. */
+static void
+test_still_thinking_of_you(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("It's been a while, so a quick note to say we're still here and "
+          "still thinking of you.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    assert_false(has_positive(&r, "empathy"));
+    nlp_coach_report_release(&r);
+    check("Still thinking of you and your family this week. Take all the "
+          "time you need.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    assert_true(has_positive(&r, "empathy"));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -597,6 +664,9 @@ main(void)
         cmocka_unit_test(test_fact_names_read_as_names),
         cmocka_unit_test(test_softened_requests_still_ask),
         cmocka_unit_test(test_readers_waste_is_not_neediness),
+        cmocka_unit_test(test_booking_beside_a_premature_ask),
+        cmocka_unit_test(test_pleasantry_beside_an_ask),
+        cmocka_unit_test(test_still_thinking_of_you),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "nlp/coach.h"
@@ -277,11 +278,38 @@ static void
 test_model_spares_an_easy_way_out(void **state)
 {
     (void)state;
-    assert_true(model_says("See you Thursday at 10 in your office.",
-                           NLP_COACH_IMPOSITION));
-    assert_false(model_says("See you Thursday at 10 in your office. No "
-                            "pressure at all.",
-                            NLP_COACH_IMPOSITION));
+    const char *visit = "See you Thursday at 10 in your office. I will "
+                        "bring the forms and the samples, and we can go "
+                        "through the order together then.";
+    char eased[256];
+    snprintf(eased, sizeof eased, "%s No pressure at all.", visit);
+    assert_true(model_says(visit, NLP_COACH_IMPOSITION));
+    assert_false(model_says(eased, NLP_COACH_IMPOSITION));
+}
+
+/* A line or two gives the model too few words to weigh: it stays silent
+ * on a draft of under 20 words, whatever it would have said on a longer
+ * one.  (The long draft is one the model flags; if a retrained model no
+ * longer does, pick another.) */
+static void
+test_model_skips_a_short_draft(void **state)
+{
+    (void)state;
+    const char *line = "See you Thursday at 10 in your office.";
+    char longer[256];
+    snprintf(longer, sizeof longer,
+             "%s I will bring the forms and the samples, and we can go "
+             "through the order together then.",
+             line);
+    assert_true(model_says(longer, NLP_COACH_IMPOSITION));
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(
+        nlp_coach_check_opts(line, strlen(line), NULL, &on, &r, &err), RP_OK);
+    for (size_t i = 0; i < r.nflags; i++)
+        assert_string_not_equal(r.flags[i].group, "model");
+    nlp_coach_report_release(&r);
 }
 
 int
@@ -298,6 +326,7 @@ main(void)
         cmocka_unit_test(test_model_flags_keep_the_report_shape),
         cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
         cmocka_unit_test(test_model_spares_an_easy_way_out),
+        cmocka_unit_test(test_model_skips_a_short_draft),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
