@@ -1675,8 +1675,9 @@ detect_personal(coach_state *st)
             continue;
         nlp_cursor cur;
         nlp_span sp;
+        size_t flen = strlen(ft);
         memset(hits, 0, d->ns * sizeof *hits);
-        nlp_cursor_init(&cur, ft, strlen(ft));
+        nlp_cursor_init(&cur, ft, flen);
         memset(rare, 0, d->ns * sizeof *rare);
         memset(named, 0, d->ns * sizeof *named);
         char seen[FACT_STEMS][64];
@@ -1696,7 +1697,7 @@ detect_personal(coach_state *st)
             bool common = is_common(fw, fn);
             /* A capital past the fact's first word marks a name ("the
              * Aldine Foundation", "Leyton Orient"). */
-            bool name = sp.start > 0 && starts_upper(ft, strlen(ft), sp.start);
+            bool name = sp.start > 0 && starts_upper(ft, flen, sp.start);
             size_t fs = stem_len(fw, fn);
             size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
             /* "client portal for their clients": one word, counted once. */
