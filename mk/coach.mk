@@ -43,3 +43,6 @@ $(BUILD)/tools/coach-train: tools/coach-train.c $(BUILD)/librapport.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a $(LDLIBS) -llinear
 TOOLS += $(BUILD)/tools/coach-train
+
+# tests/cli/t4300-coach-eval.sh runs bench/coach-eval with this driver.
+cli: $(BUILD)/bench/coach_driver

@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "nlp/coach_int.h"
 #include "nlp/lexicon.h"
 
@@ -96,12 +94,10 @@ escalate(int sev, size_t count, int min)
 static bool
 sentence_has(const coach_state *st, size_t s, int g, size_t *end)
 {
-    if (g < 0)
-        return false;
-    if (st->group_in &&
+    if (g < 0 ||
         !(st->group_in[s * st->group_words + (size_t)g / 64] >> (g % 64) & 1))
         return false; /* the common case, answered without a scan */
-    if (!end && st->group_in)
+    if (!end)
         return true;
     bool found = false;
     for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
@@ -118,7 +114,22 @@ sentence_has(const coach_state *st, size_t s, int g, size_t *end)
 bool
 coach_sentence_has(const coach_state *st, size_t s, int g)
 {
-    return g >= 0 && sentence_has(st, s, g, NULL);
+    return sentence_has(st, s, g, NULL);
+}
+
+bool
+coach_draft_has(const coach_state *st, int g)
+{
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == g)
+            return true;
+    return false;
+}
+
+bool
+coach_generous(const nlp_coach_context *c)
+{
+    return c && c->has_ledger && c->given >= 2 && c->given > c->asks;
 }
 
 /* True when sentence s asks something: a question, or a request marker. */
@@ -827,10 +838,8 @@ detect_subject(coach_state *st)
         return RP_OK;
     /* A body that answers them ("thank you for your question") is a real
      * reply. */
-    int gr = coach_group("imposition", "replying");
-    for (size_t s = 0; s < d->ns; s++)
-        if (sentence_has(st, s, gr, NULL))
-            return RP_OK;
+    if (coach_draft_has(st, coach_group("imposition", "replying")))
+        return RP_OK;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_IMPOSITION, coach_group("imposition", "fake_reply"), 0);
     if (!f)
@@ -1285,7 +1294,7 @@ detect_asks(coach_state *st)
 
     /* Generous enough: more given than asked, at least twice. */
     bool ledger = c && c->has_ledger;
-    bool generous = ledger && c->given >= 2 && c->given > c->asks;
+    bool generous = coach_generous(c);
     if (!st->value && !generous) {
         /* One flag per kind of ask, with the ask words as its spans. */
         for (size_t g = 0; g < nlp_coach_ngroups; g++) {
@@ -1378,9 +1387,8 @@ static rp_code
 detect_no_value(coach_state *st)
 {
     const nlp_coach_context *c = st->ctx;
-    bool generous = c && c->has_ledger && c->given >= 2 && c->given > c->asks;
-    if (st->value || st->gratitude || st->care || st->engaged || generous ||
-        !st->d->nw)
+    if (st->value || st->gratitude || st->care || st->engaged ||
+        coach_generous(c) || !st->d->nw)
         return RP_OK;
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
@@ -1448,17 +1456,6 @@ is_common(const char *w, size_t n)
     return in_word_list(coach_group("common", "words"), w, n);
 }
 
-/* True when the code point at t[pos] is an upper-case letter. */
-static bool
-starts_upper(const char *t, size_t len, size_t pos)
-{
-    uint32_t cp;
-    if (pos >= len)
-        return false;
-    nlp_utf8_next(t, len, pos, &cp);
-    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
-}
-
 /* True when draft word i follows a capitalised word of its sentence that
  * is not the fact's word before it (n bytes, lower case): another name
  * ("North America" where the fact says "Latin America"). */
@@ -1466,30 +1463,10 @@ static bool
 other_name_before(const coach_doc *d, size_t i, const char *before, size_t n)
 {
     if (i == 0 || d->w[i - 1].sent != d->w[i].sent ||
-        !starts_upper(d->text, d->len, d->w[i - 1].start))
+        !coach_upper_at(d->text, d->len, d->w[i - 1].start))
         return false;
     return d->w[i - 1].nlen != n ||
            memcmp(coach_word_norm(d, i - 1), before, n);
-}
-
-/* Lower-cases up to cap bytes of [s, e) into buf, a typographic
- * apostrophe (U+2019) read as "'" as the draft's words are; returns the
- * length. */
-static size_t
-fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = s; i < e && n < cap; i++) {
-        unsigned char ch = (unsigned char)t[i];
-        if (ch == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
-            (unsigned char)t[i + 2] == 0x99) {
-            buf[n++] = '\'';
-            i += 2;
-            continue;
-        }
-        buf[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-    }
-    return n;
 }
 
 /* The draft's words, each stemmed with Snowball's English stemmer
@@ -1613,7 +1590,7 @@ quotes_fact(const coach_doc *d, const char *ft, size_t *len)
     nlp_span sp;
     nlp_cursor_init(&cur, ft, strlen(ft));
     while (nf < QUOTE_MAX_WORDS && nlp_next_word(&cur, &sp)) {
-        fn[nf] = fold(ft, sp.start, sp.end, fw[nf], sizeof fw[nf] - 1);
+        fn[nf] = coach_fold(ft, sp.start, sp.end, fw[nf], sizeof fw[nf] - 1);
         fw[nf][fn[nf]] = '\0';
         content[nf] = strpbrk(fw[nf], "0123456789") != NULL ||
                       (fn[nf] >= 4 && !is_stopword(fw[nf], fn[nf]));
@@ -1691,13 +1668,13 @@ detect_personal(coach_state *st)
             char fst[64];
             memcpy(before, fw, fn);
             nbefore = fn;
-            fn = fold(ft, sp.start, sp.end, fw, sizeof fw);
+            fn = coach_fold(ft, sp.start, sp.end, fw, sizeof fw);
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
             bool common = is_common(fw, fn);
             /* A capital past the fact's first word marks a name ("the
              * Aldine Foundation", "Leyton Orient"). */
-            bool name = sp.start > 0 && starts_upper(ft, flen, sp.start);
+            bool name = sp.start > 0 && coach_upper_at(ft, flen, sp.start);
             size_t fs = stem_len(fw, fn);
             size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
             /* "client portal for their clients": one word, counted once. */
@@ -1718,7 +1695,7 @@ detect_personal(coach_state *st)
                  * reader's ("Orient's win percentage"); in lower case it
                  * is an ordinary word ("family foundations"), weak alone. */
                 bool as_name = name && i > d->s[s].w0 &&
-                               starts_upper(d->text, d->len, d->w[i].start) &&
+                               coach_upper_at(d->text, d->len, d->w[i].start) &&
                                !other_name_before(d, i, before, nbefore);
                 bool weak = common || (name && !as_name);
                 if (!hits[s]++ || (!weak && !rare[s]) || as_name)
@@ -1786,9 +1763,7 @@ rp_code
 coach_detect(coach_state *st)
 {
     rp_code rc;
-    int gdecl = coach_group("self_focus", "declining");
-    for (size_t i = 0; i < st->nhits && !st->declines; i++)
-        st->declines = (int)st->hits[i].group == gdecl;
+    st->declines = coach_draft_has(st, coach_group("self_focus", "declining"));
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
         (rc = coach_detect_talk_down(st)) ||

@@ -67,6 +67,13 @@ coach_word_norm(const coach_doc *d, size_t i)
  * with it ("the call" is a noun, "just thinking of you" a touch). */
 bool coach_word_is(const coach_doc *d, size_t i, size_t s,
                    const char *const *list, size_t n);
+/* Lower-cases up to cap bytes of t[s, e) into buf (ASCII folded, the
+ * typographic apostrophe U+2019 read as "'"), as the draft's words are
+ * normalised, so that a fact's words meet them; returns the length. */
+size_t coach_fold(const char *t, size_t s, size_t e, char *buf, size_t cap);
+/* True when the code point at t[pos] (pos < len) is an upper-case letter:
+ * a name, or a sentence's start. */
+bool coach_upper_at(const char *t, size_t len, size_t pos);
 /* True when word i negates: "not", "no", "none", "nothing", "never", or
  * any word ending in "n't". */
 bool coach_word_negates(const coach_doc *d, size_t i);
@@ -149,6 +156,12 @@ bool coach_sentence_has(const coach_state *st, size_t s, int g);
  * of group g: the sender's ("I missed") or the reader's ("you'd been
  * struggling") word owning what follows. */
 bool coach_owned_by(const coach_state *st, size_t w, int g);
+/* True when the draft holds a hit of group g anywhere. */
+bool coach_draft_has(const coach_state *st, int g);
+/* True when the ledger is generous: at least two things given to the
+ * reader, and more than the asks made of them.  Then an ask is earned and
+ * a plain check-in is no empty touch. */
+bool coach_generous(const nlp_coach_context *c);
 
 /* Flags by sentence patterns (coach_combo.c): cues of two kinds together
  * (talking down, neediness, pressure), and the sender deciding for the

@@ -27,16 +27,6 @@ advice_group(nlp_coach_cat cat)
     return -1;
 }
 
-/* True when the draft holds a phrase of list g anywhere. */
-static bool
-draft_has(const coach_state *st, int g)
-{
-    for (size_t i = 0; i < st->nhits; i++)
-        if ((int)st->hits[i].group == g)
-            return true;
-    return false;
-}
-
 /* Whether the model may name category cat for this draft: an ask is not
  * premature, nor a draft empty, when the lists found something given in
  * it (value, thanks, care) or the ledger is generous; nor is a draft
@@ -46,15 +36,14 @@ draft_has(const coach_state *st, int g)
 static bool
 model_may(const coach_state *st, nlp_coach_cat cat)
 {
-    const nlp_coach_context *c = st->ctx;
-    bool generous = c && c->has_ledger && c->given >= 2 && c->given > c->asks;
-    bool gives = st->value || st->care || st->gratitude || generous;
+    bool gives =
+        st->value || st->care || st->gratitude || coach_generous(st->ctx);
     if (cat == NLP_COACH_PREMATURE_ASK)
         return !gives;
     if (cat == NLP_COACH_NO_VALUE)
         return !gives && !st->engaged;
     if (cat == NLP_COACH_IMPOSITION)
-        return !draft_has(st, coach_group("imposition", "easy_out"));
+        return !coach_draft_has(st, coach_group("imposition", "easy_out"));
     return true;
 }
 

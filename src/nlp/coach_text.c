@@ -85,8 +85,34 @@ parse_headers(coach_doc *d)
     d->subject = subj;
 }
 
-/* Appends the lower-cased form of word [s, e): ASCII folded, the
- * typographic apostrophe U+2019 read as "'". */
+size_t
+coach_fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = s; i < e && n < cap; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x99) {
+            buf[n++] = '\'';
+            i += 2;
+            continue;
+        }
+        buf[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    return n;
+}
+
+bool
+coach_upper_at(const char *t, size_t len, size_t pos)
+{
+    uint32_t cp;
+    if (pos >= len)
+        return false;
+    nlp_utf8_next(t, len, pos, &cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Appends the lower-cased form of word [s, e) (coach_fold). */
 static rp_code
 add_norm(coach_doc *d, size_t *nalloc, size_t s, size_t e, coach_word *w)
 {
@@ -102,18 +128,8 @@ add_norm(coach_doc *d, size_t *nalloc, size_t s, size_t e, coach_word *w)
         *nalloc = a;
     }
     w->norm = d->normlen;
-    char *o = d->norm + d->normlen;
-    for (size_t i = s; i < e; i++) {
-        unsigned char c = (unsigned char)d->text[i];
-        if (c == 0xE2 && i + 2 < e && (unsigned char)d->text[i + 1] == 0x80 &&
-            (unsigned char)d->text[i + 2] == 0x99) {
-            *o++ = '\'';
-            i += 2;
-        } else
-            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    *o = '\0';
-    w->nlen = (size_t)(o - (d->norm + d->normlen));
+    w->nlen = coach_fold(d->text, s, e, d->norm + d->normlen, e - s);
+    d->norm[d->normlen + w->nlen] = '\0';
     d->normlen += w->nlen + 1;
     return RP_OK;
 }
@@ -183,12 +199,9 @@ pictograph_break(const char *t, size_t ss, size_t se)
                 break;
             q += m;
         }
-        if (q > sp && q < se) {
-            nlp_utf8_next(t, se, q, &cp);
-            if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU)
-                return q;
-        }
-        p = q > p ? q : p;
+        if (q > sp && coach_upper_at(t, se, q))
+            return q;
+        p = q;
     }
     return 0;
 }

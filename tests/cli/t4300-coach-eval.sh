@@ -1,0 +1,48 @@
+#!/bin/sh
+# bench/coach-eval on a tiny labelled set of its own: per-split figures,
+# the pooled set with POOL=1, and held-out splits whose misses stay unlisted.
+. "$(dirname "$0")/lib.sh"
+
+REPO=$(cd "$FIXTURES/../.." && pwd)
+BUILD_DIR=$(dirname "$RAPPORT")
+mkdir -p drafts/one drafts/two
+# draft SPLIT NAME LABEL TEXT: writes one labelled draft.
+draft() {
+	printf 'label: %s\nsplit: %s\nkind: test\n---\n%s\n' "$3" "$1" "$4" \
+		>"drafts/$1/$2.txt"
+}
+draft one 1-hype hype "Our tool is the BEST in the world, guaranteed!!!"
+draft one 2-good good "Thanks for the intro to Sam yesterday, I owe you one. Here is the report you asked about: https://example.com/report"
+draft two 3-hype hype "This is the most revolutionary product ever made, guaranteed!!!"
+draft two 4-need neediness "Hi Jo, how was the trip to Lisbon with the kids?"
+echo two >drafts/held-out
+
+evaluate() {
+	BUILD="$BUILD_DIR" NOBUILD=1 DRAFTS="$TRASH/drafts" "$REPO/bench/coach-eval"
+}
+
+test_expect_success 'each split is reported on its own, with a summary line' '
+	SPLIT="one two" evaluate >out &&
+	grep "^== one: 2 drafts, 1 good" out &&
+	grep "^== two: 2 drafts, 0 good" out &&
+	! grep "pooled" out &&
+	tail -1 out | grep "^coach-eval: one min precision"
+'
+
+test_expect_success 'POOL=1 adds the named splits counted as one set' '
+	POOL=1 SPLIT="one two" evaluate >out &&
+	grep "^== pooled (one two): 4 drafts, 1 good" out &&
+	sed -n "/^== pooled/,/^\$/p" out >pooled &&
+	grep "^  hype  *1.00  *1.00  *2  *2  *0  *0\$" pooled &&
+	grep "^  neediness  *-  *0.00  *1  *0  *0  *1\$" pooled &&
+	grep "^  main problem (or good) equals the label: 3/4 = 0.75" pooled &&
+	tail -1 out | grep -v pooled
+'
+
+test_expect_success 'a held-out split never lists its misses' '
+	VERBOSE=1 POOL=1 SPLIT="one two" evaluate >out &&
+	! grep "4-need" out &&
+	grep "^== two:" out
+'
+
+test_done
