@@ -107,15 +107,8 @@ dedupe_find(store *st, rp_arena *a, size_t max, dedupe_pair **out, size_t *n,
     qsort(ks, k, sizeof *ks, by_key);
     for (size_t i = 0; i < k; i++) {
         for (size_t j = i + 1; j < k && !strcmp(ks[i].key, ks[j].key); j++) {
-            if (*n == cap) {
-                cap = cap ? cap * 2 : 16;
-                dedupe_pair *nv2 = rp_arena_alloc(a, cap * sizeof *nv2);
-                if (!nv2)
-                    return rp_fail(err, RP_ENOMEM, "out of memory");
-                if (*n)
-                    memcpy(nv2, *out, *n * sizeof *nv2);
-                *out = nv2;
-            }
+            if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
+                return rp_fail(err, RP_ENOMEM, "out of memory");
             dedupe_pair *d = &(*out)[(*n)++];
             d->a = *ks[i].p;
             d->b = *ks[j].p;

@@ -7,13 +7,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buf.h"
+
 enum { CHUNK = 64 * 1024 };
 
 struct fdlines {
     int fd;
     int wake[2]; /* a byte written to wake[1] ends every wait */
-    char *buf;
-    size_t cap, start, end; /* unread bytes are buf[start, end) */
+    rp_buf b;    /* unread bytes are b.buf[start, b.len) */
+    size_t start;
+    size_t scanned; /* of those, how many hold no newline */
     int eof;
 };
 
@@ -24,6 +27,7 @@ fdlines_new(int fd)
     if (!f)
         return NULL;
     f->fd = fd;
+    rp_buf_init(&f->b, 0);
     if (pipe2(f->wake, O_CLOEXEC | O_NONBLOCK) != 0) {
         rp_free(f);
         return NULL;
@@ -36,35 +40,38 @@ static int
 make_room(fdlines *f)
 {
     if (f->start > 0) {
-        memmove(f->buf, f->buf + f->start, f->end - f->start);
-        f->end -= f->start;
+        memmove(f->b.buf, f->b.buf + f->start, f->b.len - f->start);
+        f->b.len -= f->start;
+        f->b.buf[f->b.len] = '\0';
         f->start = 0;
     }
-    if (f->cap - f->end >= CHUNK)
-        return 0;
-    size_t cap = f->cap ? f->cap * 2 : 2 * CHUNK;
-    while (cap - f->end < CHUNK)
-        cap *= 2;
-    char *p = rp_realloc(f->buf, cap);
-    if (!p)
-        return -1;
-    f->buf = p;
-    f->cap = cap;
-    return 0;
+    return rp_buf_grow(&f->b, CHUNK) ? -1 : 0;
+}
+
+/* The first newline among the unread bytes, or NULL; each byte is looked
+ * at once however many reads a long line takes. */
+static char *
+find_newline(fdlines *f)
+{
+    size_t from = f->start + f->scanned;
+    char *nl =
+        f->b.len > from ? memchr(f->b.buf + from, '\n', f->b.len - from) : NULL;
+    f->scanned =
+        nl ? (size_t)(nl - (f->b.buf + f->start)) : f->b.len - f->start;
+    return nl;
 }
 
 ssize_t
 fdlines_next(fdlines *f, char **line)
 {
     for (;;) {
-        char *nl = f->end > f->start
-                       ? memchr(f->buf + f->start, '\n', f->end - f->start)
-                       : NULL;
-        if (nl || (f->eof && f->end > f->start)) {
-            size_t len =
-                nl ? (size_t)(nl - (f->buf + f->start)) + 1 : f->end - f->start;
-            *line = f->buf + f->start;
+        char *nl = find_newline(f);
+        if (nl || (f->eof && f->b.len > f->start)) {
+            size_t len = nl ? (size_t)(nl - (f->b.buf + f->start)) + 1
+                            : f->b.len - f->start;
+            *line = f->b.buf + f->start;
             f->start += len;
+            f->scanned = 0;
             return (ssize_t)len;
         }
         if (f->eof)
@@ -81,22 +88,22 @@ fdlines_next(fdlines *f, char **line)
         }
         if (p[1].revents)
             return -2;
-        ssize_t n = read(f->fd, f->buf + f->end, f->cap - f->end);
+        ssize_t n = read(f->fd, f->b.buf + f->b.len, f->b.alloc - f->b.len - 1);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n < 0)
             return -1;
         if (n == 0)
             f->eof = 1;
-        f->end += (size_t)n;
+        f->b.len += (size_t)n;
+        f->b.buf[f->b.len] = '\0';
     }
 }
 
 int
 fdlines_ready(fdlines *f)
 {
-    if (f->eof || (f->end > f->start &&
-                   memchr(f->buf + f->start, '\n', f->end - f->start)))
+    if (f->eof || find_newline(f))
         return 1;
     struct pollfd p = {f->fd, POLLIN, 0};
     return poll(&p, 1, 0) > 0;
@@ -116,6 +123,6 @@ fdlines_free(fdlines *f)
         return;
     close(f->wake[0]);
     close(f->wake[1]);
-    rp_free(f->buf);
+    rp_buf_release(&f->b);
     rp_free(f);
 }

@@ -30,8 +30,9 @@ ssize_t fdlines_next(fdlines *f, char **line);
 /* Whether fdlines_next would return without waiting for the writer. */
 int fdlines_ready(fdlines *f);
 
-/* Makes the current and every later fdlines_next return -2; callable from
- * any thread. */
+/* Ends the current wait and every later one: fdlines_next returns -2
+ * instead of reading on (lines already buffered are still returned);
+ * callable from any thread. */
 void fdlines_wake(fdlines *f);
 
 void fdlines_free(fdlines *f);

@@ -257,16 +257,16 @@ links:
             (rc = sq_fold_add(s, x->people[i], !strcmp(x->dir, "in"), x->at)))
             goto cleanup;
     }
-    if (s->bulk && s->bulk_was_empty)
-        goto cleanup; /* everything is indexed at the end */
     if (s->bulk) {
+        /* Into an empty book everything is indexed at the end; otherwise
+         * the row is marked for the end of the load. */
+        if (s->bulk_was_empty)
+            goto cleanup;
         q = sq_prep(s, mark, err);
         if (q)
             sqlite3_bind_int64(q, 1, x->id);
-        if (!q || sqlite3_step(q) != SQLITE_DONE) {
+        if (!q || sqlite3_step(q) != SQLITE_DONE)
             rc = q ? sq_fail(s, err, "cannot save interaction") : RP_ESTORE;
-            goto cleanup;
-        }
         goto cleanup;
     }
     for (size_t i = 0; i < x->npeople && !rc; i++)

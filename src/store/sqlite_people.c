@@ -423,15 +423,9 @@ sq_person_get(store *st, rp_arena *a, int64_t id, rp_person *p, rp_err *err)
                 return RP_ENOMEM;
             continue;
         }
-        if (ndates == capdates) {
-            capdates = capdates ? capdates * 2 : 4;
-            rp_dated *nd = rp_arena_alloc(a, capdates * sizeof *nd);
-            if (!nd)
-                return RP_ENOMEM;
-            if (ndates)
-                memcpy(nd, p->dates, ndates * sizeof *nd);
-            p->dates = nd;
-        }
+        if (rp_arena_grow(a, (void **)&p->dates, &capdates, ndates,
+                          sizeof *p->dates))
+            return RP_ENOMEM;
         p->dates[ndates].date = value;
         p->dates[ndates].label = sq_text(a, q, 2);
         ndates++;
@@ -451,15 +445,8 @@ collect_refs(sq_store *s, rp_arena *a, sqlite3_stmt *q, rp_person_ref **out,
     int r;
     *n = 0;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            rp_person_ref *nv = rp_arena_alloc(a, cap * sizeof *nv);
-            if (!nv)
-                return RP_ENOMEM;
-            if (*n)
-                memcpy(nv, v, *n * sizeof *nv);
-            v = nv;
-        }
+        if (rp_arena_grow(a, (void **)&v, &cap, *n, sizeof *v))
+            return RP_ENOMEM;
         rp_person_ref *p = &v[(*n)++];
         p->id = sqlite3_column_int64(q, 0);
         p->name = sq_text(a, q, 1);
@@ -759,15 +746,8 @@ sq_dates_all(store *st, rp_arena *a, rp_person_date **out, size_t *n,
     if (!q)
         return RP_ESTORE;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            rp_person_date *nv = rp_arena_alloc(a, cap * sizeof *nv);
-            if (!nv)
-                return RP_ENOMEM;
-            if (*n)
-                memcpy(nv, *out, *n * sizeof *nv);
-            *out = nv;
-        }
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
+            return RP_ENOMEM;
         rp_person_date *d = &(*out)[(*n)++];
         d->person_id = sqlite3_column_int64(q, 0);
         d->name = sq_text(a, q, 1);
@@ -1110,15 +1090,8 @@ sq_org_list(store *st, rp_arena *a, rp_org **out, size_t *n, rp_err *err)
     if (!q)
         return RP_ESTORE;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            rp_org *nv = rp_arena_alloc(a, cap * sizeof *nv);
-            if (!nv)
-                return RP_ENOMEM;
-            if (*n)
-                memcpy(nv, *out, *n * sizeof *nv);
-            *out = nv;
-        }
+        if (rp_arena_grow(a, (void **)out, &cap, *n, sizeof **out))
+            return RP_ENOMEM;
         org_from_row(a, q, &(*out)[(*n)++]);
     }
     if (r != SQLITE_DONE)

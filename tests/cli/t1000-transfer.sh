@@ -85,6 +85,16 @@ test_expect_success 'into an empty book, a link to a missing person is refused' 
 	rapport --db empty1.db import all.jsonl >/dev/null &&
 	rapport --db empty1.db export >again.jsonl && test_cmp all.jsonl again.jsonl
 '
+# The first bad interaction in the file is the one named, whichever
+# missing person id is smaller.
+test_expect_success 'into an empty book, the first interaction with a missing person is named' '
+	rapport --db empty4.db init >/dev/null &&
+	{ cat all.jsonl &&
+	  echo "{\"type\":\"interaction\",\"id\":91,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"2026-01-01T00:00:00Z\",\"people\":[2,900]}" &&
+	  echo "{\"type\":\"interaction\",\"id\":92,\"kind\":\"call\",\"dir\":\"out\",\"at\":\"2026-01-02T00:00:00Z\",\"people\":[2,400]}"; } >bad.jsonl &&
+	test_exit_code 1 rapport --db empty4.db import bad.jsonl 2>err &&
+	grep "interaction 91: no person with id 900" err
+'
 test_expect_success 'into an empty book, a ledger line for a missing person is refused' '
 	rapport --db empty2.db init >/dev/null &&
 	{ cat all.jsonl &&
@@ -105,13 +115,14 @@ test_expect_success 'into an empty book, a second line with a taken interaction 
 # The lines of a pipe are parsed on a second thread; a bad one must end
 # the import at once, not when the writer finally closes the pipe.
 test_expect_success 'an import from a pipe stops at a bad line without waiting for the rest' '
-	rm -f pipe.rc &&
-	( { printf "%s\n" "{\"type\":\"rapport\",\"version\":1}" "{\"type\":\"bogus\"}"; sleep 6; } |
-	  { rapport --db pipe.db import - 2>pipe.err; echo $? >pipe.rc; } ) &
+	mkfifo in.fifo &&
+	{ { rapport --db pipe.db import - <in.fifo 2>pipe.err; echo $? >pipe.rc; } & } &&
+	exec 3>in.fifo &&
+	printf "%s\n" "{\"type\":\"rapport\",\"version\":1}" "{\"type\":\"bogus\"}" >&3 &&
 	i=0 && while [ ! -s pipe.rc ] && [ $i -lt 40 ]; do sleep 0.1; i=$((i + 1)); done &&
-	test -s pipe.rc && test "$(cat pipe.rc)" = 1 &&
-	grep "<stdin>:2: field .type." pipe.err &&
-	wait
+	test -s pipe.rc && exec 3>&- && wait &&
+	test "$(cat pipe.rc)" = 1 &&
+	grep "<stdin>:2: field .type." pipe.err
 '
 test_expect_success 'a duplicate email is refused, naming the owner' '
 	echo "{\"type\":\"person\",\"id\":60,\"name\":\"Copy\",\"emails\":[\"ada@northwind.example\"]}" |
