@@ -282,6 +282,39 @@ lone_adjective(const coach_state *st, const coach_hit *h)
            !strcmp(coach_word_norm(d, h->w0 + 1), "sensitive");
 }
 
+/* True when urgency hit h is the reader's own ("the grant report is urgent
+ * for you"): their deadline, which the sender has noticed, not one put on
+ * them. */
+static bool
+urgent_for_them(const coach_state *st, const coach_hit *h)
+{
+    static const char *const for_[] = {"for", "to"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    int gother = coach_group("self_focus", "other_words");
+    if (!coach_word_is(d, h->w1, s, for_, 2))
+        return false;
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
+        if ((int)st->hits[i].group == gother && st->hits[i].w0 == h->w1 + 1)
+            return true;
+    return false;
+}
+
+/* True when the draft leaves the reader an easy way out in a sentence with
+ * no scarcity of its own ("No need to decide anything quickly."): the
+ * price rise it mentions is news, not a lever. */
+static bool
+calm_draft(const coach_state *st)
+{
+    int geasy = coach_group("imposition", "easy_out");
+    int gscarce = coach_group("imposition", "scarcity");
+    for (size_t s = 0; s < st->d->ns; s++)
+        if (sentence_has(st, s, geasy, NULL) &&
+            !sentence_has(st, s, gscarce, NULL))
+            return true;
+    return false;
+}
+
 /* True when one of the three words before hit h, in its sentence, negates
  * it ("none of this is urgent", "nothing is time-sensitive"). */
 static bool
@@ -423,15 +456,20 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
     if (hg == gi) {
         if (gi == coach_group("imposition", "chasing"))
             return !offers(st, s);
+        /* "our software is built for retail stockrooms" in a refusal
+         * explains the no; it sells nothing. */
         if (gi == coach_group("imposition", "pitch"))
-            return !offers(st, s) && !disowned(st, h);
+            return !offers(st, s) && !disowned(st, h) && !st->declines;
         if (gi == coach_group("imposition", "time_demand"))
             return !thanks_or_care(st, s) && !offers(st, s) &&
                    !to_someone_else(st, h) &&
                    !sentence_has(st, s, coach_group("imposition", "easy_out"),
                                  NULL);
+        if (gi == coach_group("imposition", "scarcity"))
+            return !calm_draft(st);
         if (gi == coach_group("imposition", "urgency"))
             return !in_past(st, h) && !own_deadline(st, h) &&
+                   !urgent_for_them(st, h) &&
                    (!lone_adjective(st, h) ||
                     (is_request(st, s) && !negated(st, h)));
         /* "so sorry to hear", "sorry for your loss": condolence, not an
@@ -481,7 +519,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                              NULL);
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
-        return !offers(st, s) && !disowned(st, h) &&
+        return !offers(st, s) && !disowned(st, h) && !st->declines &&
                (is_request(st, s) ||
                 sentence_has(st, s, coach_group("self_focus", "other_words"),
                              NULL));
@@ -1015,6 +1053,25 @@ asks_in(const coach_state *st, size_t s)
     return false;
 }
 
+/* True when value hit h is "would you like to" before a verb of buying
+ * ("Would you like to book a package of four posts?"): the reader is
+ * offered a purchase, which asks rather than gives. */
+static bool
+offers_a_sale(const coach_state *st, const coach_hit *h)
+{
+    static const char *const to[] = {"to"}, *const buy[] = {
+                                                "book",  "buy",
+                                                "order", "purchase",
+                                                "sign",  "subscribe",
+                                                "hire",  "upgrade"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    return h->w1 - h->w0 == 3 &&
+           !strcmp(coach_word_norm(d, h->w0 + 2), "like") &&
+           coach_word_is(d, h->w1, s, to, 1) &&
+           coach_word_is(d, h->w1 + 1, s, buy, sizeof buy / sizeof *buy);
+}
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
@@ -1042,6 +1099,8 @@ detect_positive_lists(coach_state *st)
                 continue;
             if (k == 0 && found_them(st, h))
                 continue; /* how they found the reader, not a gift */
+            if (k == 0 && offers_a_sale(st, h))
+                continue; /* "would you like to book a package?" */
             /* "I think I could be helpful to them": the sender's claim
              * about themselves, not something given. */
             static const char *const self[] = {"i", "we"};
@@ -1149,6 +1208,25 @@ is_evidence_group(int g)
            c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
 }
 
+/* True when sentence s voices the sender's wish ("I'd love to grab 30
+ * minutes with you"): a request the reader may still turn down. */
+static bool
+wishes(const coach_state *st, size_t s)
+{
+    static const char *const wish[] = {"love", "like", "hoping"};
+    const coach_doc *d = st->d;
+    int greq = coach_group("premature_ask", "request");
+    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
+        const coach_hit *h = &st->hits[i];
+        if ((int)h->group != greq)
+            continue;
+        for (size_t w = h->w0; w < h->w1; w++)
+            if (coach_word_is(d, w, s, wish, 3))
+                return true;
+    }
+    return false;
+}
+
 /* True for a hit that names an ask: an ask group's phrase (a meeting word
  * not after "our", "the", ...: that meeting was had or agreed), or a length
  * of time (glength) in a question ("Could you spare 20 minutes?"), which
@@ -1167,7 +1245,7 @@ is_meeting_ask(const coach_state *st, const coach_hit *h, int gmeeting,
         coach_word_is(d, h->w0 - 1, s, had, sizeof had / sizeof *had))
         return false;
     return is_ask_group((int)h->group) ||
-           ((int)h->group == glength && d->s[s].question);
+           ((int)h->group == glength && (d->s[s].question || wishes(st, s)));
 }
 
 /* What each sentence does, for detect_asks. */
@@ -1249,7 +1327,8 @@ detect_asks(coach_state *st)
             role[s].about_them = true;
         else if (g == gempty)
             role[s].empty = true;
-        else if (g == gvalue || g == gstandby)
+        else if ((g == gvalue && !offers_a_sale(st, &st->hits[i])) ||
+                 g == gstandby)
             role[s].valued = true;
         else if (g == gres)
             role[s].resource = true;
@@ -1388,7 +1467,7 @@ detect_no_value(coach_state *st)
 {
     const nlp_coach_context *c = st->ctx;
     if (st->value || st->gratitude || st->care || st->engaged ||
-        coach_generous(c) || !st->d->nw)
+        (st->accepts && !st->asks) || coach_generous(c) || !st->d->nw)
         return RP_OK;
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
@@ -1764,6 +1843,7 @@ coach_detect(coach_state *st)
 {
     rp_code rc;
     st->declines = coach_draft_has(st, coach_group("self_focus", "declining"));
+    st->accepts = coach_draft_has(st, coach_group("positives", "accepting"));
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
         (rc = coach_detect_talk_down(st)) ||

@@ -131,6 +131,7 @@ typedef struct {
     bool care;    /* congratulates, condoles, wishes them well */
     bool engaged; /* a real question about the reader */
     bool asks;    /* asks for a meeting, a purchase, a referral, a favour */
+    bool accepts; /* accepts a time they offered ([accepting]) */
 } coach_state;
 
 /* Runs every detector, appending flags and positives to st->r. */

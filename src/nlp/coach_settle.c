@@ -100,6 +100,12 @@ coach_settle(coach_state *st)
         others = others || (serious[c] && c != NLP_COACH_PREMATURE_ASK);
     for (size_t i = 0; i < r->nflags && any; i++) {
         nlp_coach_flag *f = &r->flags[i];
+        /* An ask beside pressure, pleading or hype: the manner is the
+         * problem to fix first; the ask itself becomes a note. */
+        if (f->cat == NLP_COACH_PREMATURE_ASK && others) {
+            f->severity = 1;
+            continue;
+        }
         if (f->severity != 2 || serious[f->cat])
             continue;
         if (f->cat == NLP_COACH_IMPOSITION && !strcmp(f->group, "booked") &&

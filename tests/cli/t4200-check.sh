@@ -43,7 +43,7 @@ test_expect_success 'a bad draft: low score, each flag with place, words and adv
 	grep "^  warning imposition/chasing" out &&
 	grep "at 3:10 \"just following up\"" out &&
 	grep "^  serious hype/guarantee" out &&
-	grep "^  serious premature_ask/meeting" out &&
+	grep "^  note    premature_ask/meeting" out &&
 	grep -- "-> Drop the deadline" out
 '
 test_expect_success 'reads stdin with - or no FILE' '

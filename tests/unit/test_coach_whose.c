@@ -1,0 +1,273 @@
+/*
+ * Unit tests for nlp/coach: rules that read whose a phrase is and what it
+ * is for (round coach15 of data/coach/README.md): the reader's own
+ * deadline, a product named to explain a refusal, a sale dressed as an
+ * offer, an ask beside a worse problem.  Each test pairs a draft the rule
+ * must flag with a near miss it must leave alone.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "coach_check.h"
+#include "nlp/coach.h"
+
+/* Naming the product to explain why the sender says no sells nothing. */
+static void
+test_product_in_a_refusal_is_no_pitch(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Thank you for thinking of us. Honestly, I don't think we're the "
+          "right fit: our software is built for retail stockrooms, not for "
+          "your cold rooms.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+    check("Thank you for thinking of us. Our software is built for "
+          "stockrooms like your cold rooms, and could save your team hours.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
+    nlp_coach_report_release(&r);
+}
+
+/* "urgent for you" is the reader's deadline, which the sender noticed. */
+static void
+test_readers_urgency_is_no_pressure(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("You said the grant report is urgent for you, due on the 14th, "
+          "right? Here is the foundation's sample report.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+    check("Is the grant report urgent? I need your answer on the sample.", NULL,
+          &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+}
+
+/* "I wanted you to have it before Friday" is the sender's delivery; "I
+ * want you to reply before Friday" puts the date on the reader. */
+static void
+test_delivery_date_is_the_senders(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I marked up the budget appendix. No need to reply, I just wanted "
+          "you to have it before Friday.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+    check("I marked up the budget appendix. Please send me your changes "
+          "before Friday.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+}
+
+/* A price rise announced in a draft that says there is no hurry is news;
+ * the same rise used to hurry the reader is scarcity. */
+static void
+test_scarcity_in_a_calm_draft_is_news(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("A heads-up: our prices go up on 1 September. Your team uses two "
+          "of the five modules, so dropping three would lower your bill. No "
+          "need to decide anything quickly.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "scarcity"));
+    nlp_coach_report_release(&r);
+    check("A heads-up: our prices go up on 1 September. Your team should "
+          "renew all five modules this week.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "scarcity"));
+    nlp_coach_report_release(&r);
+}
+
+/* "making sure this didn't slip through the cracks" is an empty nudge
+ * (no_value), not the pushy bump of "bumping this". */
+static void
+test_soft_nudge_is_an_empty_touch(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Any movement on your end? Just making sure this didn't slip "
+          "through the cracks.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    check("Any movement on your end? Bumping this to the top of your inbox.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+}
+
+/* Beside serious hype, pressure or pleading, the ask is a note: the draft
+ * has a worse problem to fix first.  Alone, it is the warning. */
+static void
+test_ask_beside_a_worse_problem_is_a_note(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Our process is revolutionary, the best thing to happen to "
+          "procurement. Every single client has doubled their savings. "
+          "Let's talk next week.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_HYPE));
+    const nlp_coach_flag *f = flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL);
+    assert_non_null(f);
+    assert_int_equal(f->severity, 1);
+    nlp_coach_report_release(&r);
+    check("Our process helps procurement teams compare suppliers. Let's talk "
+          "next week.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+}
+
+/* "I'd love to grab 30 minutes with you" asks for a meeting as much as
+ * "Would you have 30 minutes?"; "Please keep 30 minutes free" prescribes
+ * one (imposition). */
+static void
+test_wished_length_asks_to_meet(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I run a small analytics agency and I'd love to grab 30 minutes "
+          "with you to see if we could work together.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+    check("I run a small analytics agency. Please keep 30 minutes free on "
+          "Thursday.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+}
+
+/* "Any time works for me" answers a time they offered; beside an ask it
+ * gives nothing toward it. */
+static void
+test_accepting_a_time_gives_nothing_to_an_ask(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Would you have 15 minutes in the next few weeks for a call about "
+          "patient intake? Any time that suits you works for me.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("Lovely to hear from you! Any day next week works for me, so pick "
+          "whatever fits your schedule. Looking forward to catching up.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+}
+
+/* "Would you like to book a package?" offers a purchase; "Would you like
+ * the template?" offers something. */
+static void
+test_offered_sale_is_an_ask(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I'm a freelance copywriter planning next month. Would you like to "
+          "book a package of four blog posts?",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    assert_false(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+    check("I'm a freelance copywriter and wrote a checklist for launch "
+          "posts. Would you like the checklist?",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
+    assert_true(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+}
+
+/* A quote for the sender's goods with "just sign and send it back" is a
+ * purchase asked for, not value given. */
+static void
+test_signing_a_quote_is_a_purchase(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I've put together a quote for 500 of our crates, attached. If "
+          "you're happy with it, just sign and send it back.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "purchase"));
+    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+    check("I've put together a comparison of crate suppliers, attached. If "
+          "it helps, use it with whoever you pick.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
+    nlp_coach_report_release(&r);
+}
+
+/* "I remember you telling me" brings back what they said. */
+static void
+test_remembered_words_are_personal(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    static const nlp_coach_fact pots[] = {
+        {"interest", "ceramics, throws pots at the weekend"}};
+    nlp_coach_context c = {.facts = pots, .nfacts = 1};
+    check("Congratulations on the new clinic. I remember you telling me in "
+          "March how endless the paperwork felt.",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    check("Congratulations on the new clinic. I imagine the paperwork felt "
+          "endless.",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* "If you don't get to them" is time, not "you don't get it". */
+static void
+test_not_getting_to_it_is_no_verdict(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I'll send the two comparisons first. If you don't get to them, no "
+          "problem; we can go through them on the call.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+    check("I'll send the two comparisons first. Honestly, you don't get it: "
+          "the cheaper supplier is obviously wrong for you.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_product_in_a_refusal_is_no_pitch),
+        cmocka_unit_test(test_readers_urgency_is_no_pressure),
+        cmocka_unit_test(test_delivery_date_is_the_senders),
+        cmocka_unit_test(test_scarcity_in_a_calm_draft_is_news),
+        cmocka_unit_test(test_soft_nudge_is_an_empty_touch),
+        cmocka_unit_test(test_ask_beside_a_worse_problem_is_a_note),
+        cmocka_unit_test(test_wished_length_asks_to_meet),
+        cmocka_unit_test(test_accepting_a_time_gives_nothing_to_an_ask),
+        cmocka_unit_test(test_offered_sale_is_an_ask),
+        cmocka_unit_test(test_signing_a_quote_is_a_purchase),
+        cmocka_unit_test(test_remembered_words_are_personal),
+        cmocka_unit_test(test_not_getting_to_it_is_no_verdict),
+    };
+    return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
+}
