@@ -227,11 +227,16 @@ coach_detect_needy(coach_state *st)
  * booked, repeated chasing and an order to act; addressed to the reader
  * (an order or a booking addresses them); not in a sentence that thanks,
  * gives something, or leaves an easy way out ("no pressure"), nor in a
- * draft that leaves one in a sentence of its own ("No need to reply.").
+ * draft that leaves one in a sentence of its own ("No need to reply."),
+ * nor in a refusal.
  */
 rp_code
 coach_detect_pressure(coach_state *st)
 {
+    /* "I'm booked solid through August" in a refusal is the reason for
+     * the no, not a lever. */
+    if (st->declines)
+        return RP_OK;
     static const combo_rule pressure = {.cat = NLP_COACH_IMPOSITION,
                                         .category = "imposition",
                                         .flag = "pattern",

@@ -160,9 +160,13 @@ thanks_or_care(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "care"), NULL);
 }
 
-/* True when one of the three words after hit h places it in the past
- * ("get back to me by last week"): a deadline already gone is a reproach,
- * not urgency. */
+/* Words before a deadline that may place it in the past. */
+#define PAST_WINDOW 8
+
+/* True when one of the three words after hit h, or of the PAST_WINDOW
+ * before it, places it in the past ("get back to me by last week", "I
+ * told you last week you'd hear by Friday"): a deadline already gone, or
+ * one promised before, is a reproach or a report, not urgency. */
 static bool
 in_past(const coach_state *st, const coach_hit *h)
 {
@@ -170,6 +174,10 @@ in_past(const coach_state *st, const coach_hit *h)
     size_t s = st->d->w[h->w0].sent;
     for (size_t i = h->w1; i < h->w1 + 3; i++)
         if (coach_word_is(st->d, i, s, past, sizeof past / sizeof *past))
+            return true;
+    for (size_t k = 1; k <= PAST_WINDOW && k <= h->w0; k++)
+        if (coach_word_is(st->d, h->w0 - k, s, past,
+                          sizeof past / sizeof *past))
             return true;
     return false;
 }
@@ -282,9 +290,14 @@ lone_adjective(const coach_state *st, const coach_hit *h)
            !strcmp(coach_word_norm(d, h->w0 + 1), "sensitive");
 }
 
+/* Words either side of an urgency phrase searched for a "please". */
+#define PLEASE_WINDOW 12
+
 /* True when urgency hit h is the reader's own ("the grant report is urgent
- * for you"): their deadline, which the sender has noticed, not one put on
- * them. */
+ * for you"), in a sentence that asks nothing of them (no "could you", no
+ * "please" near it): their deadline, which the
+ * sender has noticed, not one put on them ("This is urgent for your team:
+ * please send the forms" is). */
 static bool
 urgent_for_them(const coach_state *st, const coach_hit *h)
 {
@@ -292,27 +305,44 @@ urgent_for_them(const coach_state *st, const coach_hit *h)
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent;
     int gother = coach_group("self_focus", "other_words");
-    if (!coach_word_is(d, h->w1, s, for_, 2))
+    static const char *const please[] = {"please"};
+    if (!coach_word_is(d, h->w1, s, for_, 2) ||
+        sentence_has(st, s, coach_group("premature_ask", "asking"), NULL))
         return false;
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
-        if ((int)st->hits[i].group == gother && st->hits[i].w0 == h->w1 + 1)
+    size_t from = h->w0 > PLEASE_WINDOW ? h->w0 - PLEASE_WINDOW : 0;
+    for (size_t w = from; w < h->w1 + PLEASE_WINDOW; w++)
+        if (coach_word_is(d, w, s, please, 1))
+            return false;
+    size_t i = first_hit_from(st, s, h->w1 + 1);
+    for (; i < st->first_hit[s + 1] && st->hits[i].w0 == h->w1 + 1; i++)
+        if ((int)st->hits[i].group == gother)
             return true;
     return false;
 }
 
-/* True when the draft leaves the reader an easy way out in a sentence with
- * no scarcity of its own ("No need to decide anything quickly."): the
- * price rise it mentions is news, not a lever. */
+/* True when sentence s, or the one before or after it, turns the reader
+ * down ("I don't think we're the right fit: our software is built for
+ * retail"): a product named there explains the no. */
 static bool
-calm_draft(const coach_state *st)
+declines_near(const coach_state *st, size_t s)
 {
-    int geasy = coach_group("imposition", "easy_out");
-    int gscarce = coach_group("imposition", "scarcity");
-    for (size_t s = 0; s < st->d->ns; s++)
-        if (sentence_has(st, s, geasy, NULL) &&
-            !sentence_has(st, s, gscarce, NULL))
+    int g = coach_group("self_focus", "declining");
+    for (size_t k = s > 0 ? s - 1 : 0; k <= s + 1 && k < st->d->ns; k++)
+        if (sentence_has(st, k, g, NULL))
             return true;
     return false;
+}
+
+/* True when talk_down hit h is "trust me" in a draft that overclaims
+ * (st->overclaims): there it vouches for the hype ("Trust me, this changes
+ * EVERYTHING"), not for the sender's authority over the reader. */
+static bool
+vouches_for_hype(const coach_state *st, const coach_hit *h)
+{
+    const coach_doc *d = st->d;
+    return st->overclaims && h->w1 - h->w0 == 2 &&
+           !strcmp(coach_word_norm(d, h->w0), "trust") &&
+           !strcmp(coach_word_norm(d, h->w0 + 1), "me");
 }
 
 /* True when one of the three words before hit h, in its sentence, negates
@@ -446,7 +476,10 @@ other_needy(const coach_state *st, const coach_hit *h)
  * the reader.  Also: a call to someone else ("a quick call to the permit
  * desk") or offered with an easy way out demands nothing; "be sure to"
  * guarantees nothing; "feel free to ignore it" is self-doubt only beside
- * another needy phrase; an apology inside a condolence is none.
+ * another needy phrase; an apology inside a condolence is none.  Whose it
+ * is: urgency that is the reader's own ("urgent for you"), scarcity in a
+ * draft that says there is no hurry, a product named beside a refusal,
+ * quota words in an offer, and "trust me" vouching for hype do not count.
  */
 static bool
 counts_for(const coach_state *st, size_t g, const coach_hit *h)
@@ -459,14 +492,14 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         /* "our software is built for retail stockrooms" in a refusal
          * explains the no; it sells nothing. */
         if (gi == coach_group("imposition", "pitch"))
-            return !offers(st, s) && !disowned(st, h) && !st->declines;
+            return !offers(st, s) && !disowned(st, h) && !declines_near(st, s);
         if (gi == coach_group("imposition", "time_demand"))
             return !thanks_or_care(st, s) && !offers(st, s) &&
                    !to_someone_else(st, h) &&
                    !sentence_has(st, s, coach_group("imposition", "easy_out"),
                                  NULL);
         if (gi == coach_group("imposition", "scarcity"))
-            return !calm_draft(st);
+            return !st->unhurried;
         if (gi == coach_group("imposition", "urgency"))
             return !in_past(st, h) && !own_deadline(st, h) &&
                    !urgent_for_them(st, h) &&
@@ -478,6 +511,9 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
             return !st->declines; /* "my background is ... so I must decline" */
         if (gi == coach_group("neediness", "apology"))
             return !inside_care(st, h);
+        /* "a second opinion on something, anything at all" offers. */
+        if (gi == coach_group("neediness", "quota"))
+            return !offers(st, s);
         /* "feel free to ignore it" alone is an easy way out; beside an
          * apology or a plea it makes the sender small. */
         if (gi == coach_group("neediness", "self_doubt") &&
@@ -490,6 +526,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                                    coach_group("self_focus", "other_words"));
         if (gi == coach_group("hype", "superlative"))
             return !negated(st, h); /* "not a miracle" is honesty */
+        if (gi == coach_group("one_up", "talk_down"))
+            return !vouches_for_hype(st, h);
         /* "can't promise" is honesty; "I can only guarantee your slot if"
          * is scarcity, not a claim. */
         if (gi == coach_group("hype", "guarantee")) {
@@ -519,7 +557,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                              NULL);
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
-        return !offers(st, s) && !disowned(st, h) && !st->declines &&
+        return !offers(st, s) && !disowned(st, h) && !declines_near(st, s) &&
                (is_request(st, s) ||
                 sentence_has(st, s, coach_group("self_focus", "other_words"),
                              NULL));
@@ -1208,8 +1246,9 @@ is_evidence_group(int g)
            c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
 }
 
-/* True when sentence s voices the sender's wish ("I'd love to grab 30
- * minutes with you"): a request the reader may still turn down. */
+/* True when sentence s voices the sender's wish to do something ("I'd love
+ * to grab 30 minutes with you", "hoping to"; not "I was hoping the 30
+ * minutes were useful"): a request the reader may still turn down. */
 static bool
 wishes(const coach_state *st, size_t s)
 {
@@ -1218,7 +1257,8 @@ wishes(const coach_state *st, size_t s)
     int greq = coach_group("premature_ask", "request");
     for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
         const coach_hit *h = &st->hits[i];
-        if ((int)h->group != greq)
+        if ((int)h->group != greq ||
+            strcmp(coach_word_norm(d, h->w1 - 1), "to"))
             continue;
         for (size_t w = h->w0; w < h->w1; w++)
             if (coach_word_is(d, w, s, wish, 3))
@@ -1229,8 +1269,9 @@ wishes(const coach_state *st, size_t s)
 
 /* True for a hit that names an ask: an ask group's phrase (a meeting word
  * not after "our", "the", ...: that meeting was had or agreed), or a length
- * of time (glength) in a question ("Could you spare 20 minutes?"), which
- * asks for a meeting.  A length prescribed in a statement ("Please keep 30
+ * of time (glength) in a question ("Could you spare 20 minutes?") or a
+ * wish ("I'd love to grab 30 minutes with you"), which asks for a
+ * meeting.  A length prescribed in a statement ("Please keep 30
  * minutes free") is imposition's [time_demand].  gmeeting and glength are
  * the [meeting] and [time_length] lists. */
 static bool
@@ -1461,7 +1502,9 @@ other_warning(const coach_state *st)
  * --to no generous ledger behind the draft.  The empty touches ("just
  * checking in") are the spans and make it a warning; without them it is
  * the [nothing] flag: a warning when the draft waits for an answer and no
- * other warning explains what is wrong, else a note. */
+ * other warning explains what is wrong, else a note.  A reply that accepts
+ * a time they offered ("Thursday works for me") and asks nothing is not
+ * empty. */
 static rp_code
 detect_no_value(coach_state *st)
 {
@@ -1838,12 +1881,43 @@ cleanup:
     return rc;
 }
 
+/* Sets st->overclaims: a superlative or a guarantee counts somewhere in
+ * the draft (read by vouches_for_hype). */
+static void
+mark_overclaims(coach_state *st)
+{
+    int gsup = coach_group("hype", "superlative"),
+        gguar = coach_group("hype", "guarantee");
+    for (size_t i = 0; i < st->nhits && !st->overclaims; i++) {
+        int g = (int)st->hits[i].group;
+        st->overclaims = (g == gsup || g == gguar) &&
+                         counts_for(st, (size_t)g, &st->hits[i]);
+    }
+}
+
+/* Sets st->unhurried: a sentence with no scarcity of its own tells the
+ * reader there is no hurry ("No need to decide anything quickly."), so
+ * the price rise the draft mentions is news, not a lever. */
+static void
+mark_unhurried(coach_state *st)
+{
+    int gcalm = coach_group("imposition", "unhurried");
+    int gscarce = coach_group("imposition", "scarcity");
+    for (size_t i = 0; i < st->nhits && !st->unhurried; i++) {
+        size_t s = st->d->w[st->hits[i].w0].sent;
+        st->unhurried = (int)st->hits[i].group == gcalm &&
+                        !sentence_has(st, s, gscarce, NULL);
+    }
+}
+
 rp_code
 coach_detect(coach_state *st)
 {
     rp_code rc;
     st->declines = coach_draft_has(st, coach_group("self_focus", "declining"));
     st->accepts = coach_draft_has(st, coach_group("positives", "accepting"));
+    mark_overclaims(st);
+    mark_unhurried(st);
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
         (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
         (rc = coach_detect_talk_down(st)) ||

@@ -128,10 +128,12 @@ typedef struct {
     size_t alloc_flags, alloc_pos;
     size_t self, other; /* words pointing at the sender, at the reader */
     bool value, gratitude;
-    bool care;    /* congratulates, condoles, wishes them well */
-    bool engaged; /* a real question about the reader */
-    bool asks;    /* asks for a meeting, a purchase, a referral, a favour */
-    bool accepts; /* accepts a time they offered ([accepting]) */
+    bool care;       /* congratulates, condoles, wishes them well */
+    bool engaged;    /* a real question about the reader */
+    bool asks;       /* asks for a meeting, a purchase, a referral, a favour */
+    bool accepts;    /* accepts a time they offered ([accepting]) */
+    bool overclaims; /* a superlative or guarantee counts (hype) */
+    bool unhurried;  /* says there is no hurry ([unhurried]) */
 } coach_state;
 
 /* Runs every detector, appending flags and positives to st->r. */

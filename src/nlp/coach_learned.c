@@ -31,8 +31,8 @@ advice_group(nlp_coach_cat cat)
  * premature, nor a draft empty, when the lists found something given in
  * it (value, thanks, care) or the ledger is generous; nor is a draft
  * pushy that leaves the reader an easy way out or takes up what they
- * proposed ("as you suggested"): the very conditions under which the
- * lists raise none of these flags. */
+ * proposed ("as you suggested"), nor needy that condoles or congratulates:
+ * the very conditions under which the lists raise none of these flags. */
 static bool
 model_may(const coach_state *st, nlp_coach_cat cat)
 {
@@ -41,7 +41,11 @@ model_may(const coach_state *st, nlp_coach_cat cat)
     if (cat == NLP_COACH_PREMATURE_ASK)
         return !gives;
     if (cat == NLP_COACH_NO_VALUE)
-        return !gives && !st->engaged;
+        return !gives && !st->engaged && !(st->accepts && !st->asks);
+    /* A condolence says sorry and offers anything at all; the lists
+     * read that as care, not as pleading. */
+    if (cat == NLP_COACH_NEEDINESS)
+        return !st->care;
     if (cat == NLP_COACH_IMPOSITION)
         return !coach_draft_has(st, coach_group("imposition", "easy_out"));
     return true;

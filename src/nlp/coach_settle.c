@@ -63,10 +63,16 @@ coach_settle(coach_state *st)
          * known to be covered. */
         if (was[i] < 2 || !b->nspans || b->count > b->nspans)
             continue;
+        /* Self-praise said only in sentences about the sender ("we
+         * loved the work we did for Caldera Gin") is that self-focus. */
+        bool praise =
+            b->cat == NLP_COACH_HYPE && !strcmp(b->group, "self_praise");
         for (size_t j = 0; j < r->nflags; j++) {
             const nlp_coach_flag *a = &r->flags[j];
+            bool same_words = praise && a->cat == NLP_COACH_SELF_FOCUS &&
+                              covered_by(b, a, false);
             if (j != i && a->cat != b->cat && was[j] >= was[i] &&
-                covered_by(b, a, was[j] == was[i])) {
+                (same_words || covered_by(b, a, was[j] == was[i]))) {
                 b->severity = 1;
                 break;
             }
@@ -100,8 +106,9 @@ coach_settle(coach_state *st)
         others = others || (serious[c] && c != NLP_COACH_PREMATURE_ASK);
     for (size_t i = 0; i < r->nflags && any; i++) {
         nlp_coach_flag *f = &r->flags[i];
-        /* An ask beside pressure, pleading or hype: the manner is the
-         * problem to fix first; the ask itself becomes a note. */
+        /* An ask beside a serious problem of another kind (pressure,
+         * pleading, hype, self-focus, talking down): that problem is the
+         * one to fix first; the ask itself becomes a note. */
         if (f->cat == NLP_COACH_PREMATURE_ASK && others) {
             f->severity = 1;
             continue;

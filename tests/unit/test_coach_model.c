@@ -313,6 +313,21 @@ test_model_skips_a_short_draft(void **state)
     assert_int_equal(model_named(line), -1);
 }
 
+/* A condolence says sorry and offers anything at all: the lists read it
+ * as care, and the model may not call it needy.  (The draft is one an
+ * earlier model called needy.) */
+static void
+test_model_spares_a_condolence(void **state)
+{
+    (void)state;
+    const char *t = "Dear Walter, I heard this morning that your mother "
+                    "passed away. I am so sorry for your loss. Please do not "
+                    "give a single thought to our project. If there is "
+                    "anything at all I can do, even something small, you "
+                    "know where to find me.";
+    assert_int_not_equal(model_named(t), (int)NLP_COACH_NEEDINESS);
+}
+
 int
 main(void)
 {
@@ -328,6 +343,7 @@ main(void)
         cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
         cmocka_unit_test(test_model_spares_an_easy_way_out),
         cmocka_unit_test(test_model_skips_a_short_draft),
+        cmocka_unit_test(test_model_spares_a_condolence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,9 @@
 /*
  * Unit tests for nlp/coach: rules that read whose a phrase is and what it
- * is for (round coach15 of data/coach/README.md): the reader's own
- * deadline, a product named to explain a refusal, a sale dressed as an
- * offer, an ask beside a worse problem.  Each test pairs a draft the rule
+ * is for (rounds coach15 and coach16 of data/coach/README.md): the
+ * reader's own deadline, a product named to explain a refusal, a sale
+ * dressed as an offer, an ask beside a worse problem, a promise made
+ * before, "trust me" vouching for hype.  Each test pairs a draft the rule
  * must flag with a near miss it must leave alone.
  */
 #include <setjmp.h>
@@ -29,6 +30,18 @@ test_product_in_a_refusal_is_no_pitch(void **state)
     nlp_coach_report_release(&r);
     check("Thank you for thinking of us. Our software is built for "
           "stockrooms like your cold rooms, and could save your team hours.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
+    nlp_coach_report_release(&r);
+    /* The pitch's own phrase, beside the refusal and far from it. */
+    check("I'm afraid we're not the right fit for the pilot. We help "
+          "companies with retail stockrooms, not cold chains.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
+    nlp_coach_report_release(&r);
+    check("I'm afraid we're not the right fit for the pilot. Thanks again "
+          "for the tour. I hope the move goes well. We help companies like "
+          "yours save hours every week.",
           NULL, &r);
     assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
     nlp_coach_report_release(&r);
@@ -168,7 +181,7 @@ test_accepting_a_time_gives_nothing_to_an_ask(void **state)
     check("Lovely to hear from you! Any day next week works for me, so pick "
           "whatever fits your schedule. Looking forward to catching up.",
           NULL, &r);
-    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    assert_null(flag_of(&r, NLP_COACH_NO_VALUE, NULL));
     nlp_coach_report_release(&r);
 }
 
@@ -252,6 +265,165 @@ test_not_getting_to_it_is_no_verdict(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* "anything at all" in an offer of help is generous; in a plea for a
+ * deal it is the sender's quota. */
+static void
+test_anything_in_an_offer_is_no_quota(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("If there's ever anything I can do to help, whether an "
+          "introduction or a second opinion on something, anything at all, "
+          "my door is always open.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+    check("I need to close something, anything at all, before the quarter "
+          "ends.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+}
+
+/* Hurt said with a word in between ("I really thought we had") or as a
+ * question about oneself ("Did I say something wrong?") is still hurt. */
+static void
+test_hurt_in_other_words(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I really thought we had a good connection at the dinner. Did I "
+          "say something wrong? I keep replaying the conversation.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+    check("I thought the dinner was a good start. Did the venue work for "
+          "your team? I keep the notes from it in our shared folder.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+}
+
+/* "You also asked how ..." brings back what they said, as "you asked"
+ * does. */
+static void
+test_also_asked_is_what_they_said(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    static const nlp_coach_fact climbing[] = {{"interest", "bouldering"}};
+    nlp_coach_context c = {.facts = climbing, .nfacts = 1};
+    check("You also asked how other companies keep docs from going stale. "
+          "Giving every page a named owner works.",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    check("Companies often ask how to keep docs from going stale. Giving "
+          "every page a named owner works.",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* A friend "happy to spend a quick call" with them is an offer; "let's
+ * have a quick call" asks for their time. */
+static void
+test_call_offered_by_a_friend(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("A friend of mine set up payroll in Lisbon and is happy to spend a "
+          "quick call telling you who he'd pick.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+    check("A friend of mine set up payroll in Lisbon. Let's have a quick "
+          "call so I can tell you who he'd pick.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+}
+
+/* "I'm booked solid through August" explains a refusal; with a deadline
+ * in a pitch it is pressure. */
+static void
+test_refusal_is_no_pressure(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I read the brief twice and it's a lovely project, but I'm booked "
+          "solid through August, and I don't think I could give it the "
+          "attention it deserves on your timeline.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+    check("It's a lovely project, but I'm booked solid through August, so "
+          "please decide by Friday if you want my last slot.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+}
+
+/* "Could you return it by Friday?" puts a deadline on them; "I told you last
+ * week you'd hear by Friday" reports a promise of the sender's. */
+static void
+test_deadline_promised_before_is_no_urgency(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I owe you an apology: I told you last week you'd hear from the "
+          "adjuster by Friday, and I should have checked.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+    check("I've attached the form. Could you return it to me by Friday?", NULL,
+          &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+}
+
+/* "Trust me" beside hype vouches for it; beside no hype it claims
+ * authority over the reader. */
+static void
+test_trust_me_vouches_for_hype(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Pixelbrew is the most revolutionary design tool ever created. "
+          "Trust me, this changes everything.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_HYPE));
+    assert_false(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+    check("Your layout is fine for a first try. Trust me, leave the design "
+          "to me.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_ONE_UP));
+    nlp_coach_report_release(&r);
+}
+
+/* Praise of the sender's own work, in sentences only about the sender, is
+ * the self-focus, not a second problem. */
+static void
+test_self_praise_about_oneself_is_self_focus(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Thanks for your note. We've been in this business for twenty-two "
+          "years and we're really proud of our work. Our creative director "
+          "has won three national awards. We work with some great brands, "
+          "and we loved the rebrand we did for Caldera Gin.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_SELF_FOCUS));
+    assert_false(warned(&r, NLP_COACH_HYPE));
+    nlp_coach_report_release(&r);
+    check("Thanks for your note. We work with some great brands, and we "
+          "loved the rebrand we did for Caldera Gin.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_HYPE));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -268,6 +440,14 @@ main(void)
         cmocka_unit_test(test_signing_a_quote_is_a_purchase),
         cmocka_unit_test(test_remembered_words_are_personal),
         cmocka_unit_test(test_not_getting_to_it_is_no_verdict),
+        cmocka_unit_test(test_anything_in_an_offer_is_no_quota),
+        cmocka_unit_test(test_hurt_in_other_words),
+        cmocka_unit_test(test_also_asked_is_what_they_said),
+        cmocka_unit_test(test_call_offered_by_a_friend),
+        cmocka_unit_test(test_refusal_is_no_pressure),
+        cmocka_unit_test(test_deadline_promised_before_is_no_urgency),
+        cmocka_unit_test(test_trust_me_vouches_for_hype),
+        cmocka_unit_test(test_self_praise_about_oneself_is_self_focus),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
