@@ -67,16 +67,23 @@ value(char *dst, size_t cap, const char *v, size_t n, int squeeze)
  * white space, "#" to the end of a line a comment. */
 static char heldout[1024];
 
+/* True when x is one of the items of list, separated by sep. */
+static bool
+has(const char *list, const char *x, char sep)
+{
+    size_t n = strlen(x);
+    for (const char *p = list; (p = strstr(p, x)) != NULL; p += n)
+        if ((p == list || p[-1] == sep) && (p[n] == sep || !p[n]))
+            return true;
+    return false;
+}
+
 /* True for the splits the model may learn from: any not in the held-out
  * list. */
 static bool
 is_development(const char *split)
 {
-    size_t n = strlen(split);
-    for (const char *p = heldout; (p = strstr(p, split)) != NULL; p += n)
-        if ((p == heldout || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-            return false;
-    return n > 0;
+    return *split && !has(heldout, split, ' ');
 }
 
 /* Reads the held-out list at path into heldout; 0 on success, else prints
@@ -174,16 +181,6 @@ load(const char *path, sample *s)
     ft.all = NULL;
     nlp_coach_feats_release(&ft);
     rp_free(buf);
-    return 0;
-}
-
-static int
-has(const char *list, const char *x)
-{
-    size_t n = strlen(x);
-    for (const char *p = list; (p = strstr(p, x)); p += n)
-        if ((p == list || p[-1] == ',') && (p[n] == ',' || !p[n]))
-            return 1;
     return 0;
 }
 
@@ -295,7 +292,7 @@ cross_validate(const sample *s, struct feature_node **x, size_t n,
     if (!y || !oof || !use)
         goto cleanup;
     for (size_t i = 0; i < n; i++)
-        y[i] = !strcmp(s[i].label, cat) || has(s[i].also, cat) ? 1 : -1;
+        y[i] = !strcmp(s[i].label, cat) || has(s[i].also, cat, ',') ? 1 : -1;
     for (int fo = 0; fo < k; fo++) {
         for (size_t i = 0; i < n; i++)
             use[i] = (int)(i % (size_t)k) != fo;
@@ -317,7 +314,7 @@ cross_validate(const sample *s, struct feature_node **x, size_t n,
                 continue;
             if (!strcmp(s[i].label, cat))
                 tp++;
-            else if (!has(s[i].also, cat))
+            else if (!has(s[i].also, cat, ','))
                 fp++;
         }
         if (tp && (double)tp / (tp + fp) >= target) {
@@ -499,7 +496,8 @@ main(int argc, char **argv)
         if (!modelled(c))
             continue;
         for (size_t i = 0; i < n; i++)
-            y[i] = !strcmp(s[i].label, cat) || has(s[i].also, cat) ? 1 : -1;
+            y[i] =
+                !strcmp(s[i].label, cat) || has(s[i].also, cat, ',') ? 1 : -1;
         struct model *md = fit(s, y, use, n, C, mindf);
         if (!md)
             return 1;

@@ -8,6 +8,9 @@
 
 #include "nlp/coach_int.h"
 
+/* Most groups a rule may name as softening a sentence. */
+#define COMBO_SOFT 9
+
 /*
  * A combination rule: cue lists (severity 0) of one category, none a
  * verdict alone, which together in one sentence or two neighbouring ones
@@ -16,21 +19,21 @@
 typedef struct {
     nlp_coach_cat cat;
     const char *category, *flag;
-    const char *cues[5];    /* group names, NULL-terminated */
-    unsigned owned_skip;    /* cue bits not counted after the sender's word */
-    unsigned theirs_skip;   /* cue bits not counted after the reader's word */
-    unsigned reader_cues;   /* cue bits that address the reader by themselves */
-    unsigned alias;         /* cue bits that count as the first kind */
-    unsigned repeat;        /* cue bits that, found in both neighbouring
-                             * sentences, count as a second kind */
-    unsigned purpose_skip;  /* cue bits not counted right after "to" (the
-                             * sender's purpose: "to make sure our ...") */
-    unsigned negated_skip;  /* cue bits not counted after a negation in the
-                             * two words before ("can't be wrong") */
-    bool need_reader;       /* the reader must be addressed */
-    const char *soft[8][2]; /* groups that soften a sentence */
-    const char *calm[2];    /* a group that, in a sentence of the draft with
-                             * no cue, calms the whole draft (or NULL) */
+    const char *cues[5];   /* group names, NULL-terminated */
+    unsigned owned_skip;   /* cue bits not counted after the sender's word */
+    unsigned theirs_skip;  /* cue bits not counted after the reader's word */
+    unsigned reader_cues;  /* cue bits that address the reader by themselves */
+    unsigned alias;        /* cue bits that count as the first kind */
+    unsigned repeat;       /* cue bits that, found in both neighbouring
+                            * sentences, count as a second kind */
+    unsigned purpose_skip; /* cue bits not counted right after "to" (the
+                            * sender's purpose: "to make sure our ...") */
+    unsigned negated_skip; /* cue bits not counted after a negation in the
+                            * two words before ("can't be wrong") */
+    bool need_reader;      /* the reader must be addressed */
+    const char *soft[COMBO_SOFT][2]; /* groups that soften a sentence */
+    const char *calm[2]; /* a group that, in a sentence of the draft with
+                          * no cue, calms the whole draft (or NULL) */
 } combo_rule;
 
 /* The cue is about the sender's own work ("I missed", "I'll fix the") or
@@ -39,11 +42,10 @@ bool
 coach_owned_by(const coach_state *st, size_t w, int gs)
 {
     size_t from = w >= 2 ? w - 2 : 0, s = st->d->w[w].sent;
-    for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
-        const coach_hit *h = &st->hits[k];
-        if ((int)h->group == gs && h->w0 >= from && h->w0 < w)
+    for (size_t k = coach_first_hit_from(st, s, from);
+         k < st->first_hit[s + 1] && st->hits[k].w0 < w; k++)
+        if ((int)st->hits[k].group == gs)
             return true;
-    }
     return false;
 }
 
@@ -90,7 +92,7 @@ cues_of(const coach_state *st, const combo_rule *ru, size_t s)
 static bool
 softened(const coach_state *st, const combo_rule *ru, size_t s)
 {
-    for (size_t k = 0; k < 8 && ru->soft[k][0]; k++)
+    for (size_t k = 0; k < COMBO_SOFT && ru->soft[k][0]; k++)
         if (coach_sentence_has(st, s,
                                coach_group(ru->soft[k][0], ru->soft[k][1])))
             return true;
@@ -226,17 +228,15 @@ coach_detect_needy(coach_state *st)
  * Pressure: two kinds among scarcity, a deadline on the reader, their time
  * booked, repeated chasing and an order to act; addressed to the reader
  * (an order or a booking addresses them); not in a sentence that thanks,
- * gives something, or leaves an easy way out ("no pressure"), nor in a
- * draft that leaves one in a sentence of its own ("No need to reply."),
- * nor in a refusal.
+ * gives something, turns the reader down ("I'm booked solid through
+ * August, and I don't think I could give it the attention": the reason
+ * for the no, not a lever) or leaves an easy way out ("no pressure"), nor
+ * in a draft that leaves one in a sentence of its own ("No need to
+ * reply.").
  */
 rp_code
 coach_detect_pressure(coach_state *st)
 {
-    /* "I'm booked solid through August" in a refusal is the reason for
-     * the no, not a lever. */
-    if (st->declines)
-        return RP_OK;
     static const combo_rule pressure = {.cat = NLP_COACH_IMPOSITION,
                                         .category = "imposition",
                                         .flag = "pattern",
@@ -253,7 +253,8 @@ coach_detect_pressure(coach_state *st)
                                                  {"positives", "value"},
                                                  {"positives", "standby"},
                                                  {"positives", "resource"},
-                                                 {"positives", "empathy"}}};
+                                                 {"positives", "empathy"},
+                                                 {"self_focus", "declining"}}};
     return detect_combo(st, &pressure);
 }
 
@@ -272,11 +273,10 @@ negates(const coach_doc *d, size_t i)
 static size_t
 hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
 {
-    for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
-        const coach_hit *h = &st->hits[k];
-        if ((int)h->group == g && h->w0 >= from && h->w0 < to)
-            return h->w0;
-    }
+    for (size_t k = coach_first_hit_from(st, s, from);
+         k < st->first_hit[s + 1] && st->hits[k].w0 < to; k++)
+        if ((int)st->hits[k].group == g)
+            return st->hits[k].w0;
     return (size_t)-1;
 }
 

@@ -99,16 +99,12 @@ sentence_has(const coach_state *st, size_t s, int g, size_t *end)
         return false; /* the common case, answered without a scan */
     if (!end)
         return true;
-    bool found = false;
     for (size_t k = st->first_hit[s]; k < st->first_hit[s + 1]; k++) {
         const coach_hit *h = &st->hits[k];
-        if ((int)h->group != g)
-            continue;
-        found = true;
-        if (end && hit_end(st, h) > *end)
+        if ((int)h->group == g && hit_end(st, h) > *end)
             *end = hit_end(st, h);
     }
-    return found;
+    return true; /* group_in says there is one */
 }
 
 bool
@@ -215,10 +211,8 @@ sorry_for_self(const coach_state *st, const coach_hit *h)
     return true; /* "for the delay", "for the long message" */
 }
 
-/* The first of sentence s's hits that starts at word w or later: hits
- * come sorted by their first word. */
-static size_t
-first_hit_from(const coach_state *st, size_t s, size_t w)
+size_t
+coach_first_hit_from(const coach_state *st, size_t s, size_t w)
 {
     size_t lo = st->first_hit[s], hi = st->first_hit[s + 1];
     while (lo < hi) {
@@ -242,10 +236,10 @@ next_over(const coach_state *st, const coach_hit *h, int g, size_t *i)
     if (*i == (size_t)-1) {
         if (!sentence_has(st, s, g, NULL))
             return NULL;
-        *i = first_hit_from(st, s,
-                            h->w0 > COACH_MAX_PHRASE_WORDS
-                                ? h->w0 - COACH_MAX_PHRASE_WORDS
-                                : 0);
+        *i = coach_first_hit_from(st, s,
+                                  h->w0 > COACH_MAX_PHRASE_WORDS
+                                      ? h->w0 - COACH_MAX_PHRASE_WORDS
+                                      : 0);
     } else
         ++*i;
     for (; *i < st->first_hit[s + 1] && st->hits[*i].w0 < h->w1; ++*i)
@@ -313,7 +307,7 @@ urgent_for_them(const coach_state *st, const coach_hit *h)
     for (size_t w = from; w < h->w1 + PLEASE_WINDOW; w++)
         if (coach_word_is(d, w, s, please, 1))
             return false;
-    size_t i = first_hit_from(st, s, h->w1 + 1);
+    size_t i = coach_first_hit_from(st, s, h->w1 + 1);
     for (; i < st->first_hit[s + 1] && st->hits[i].w0 == h->w1 + 1; i++)
         if ((int)st->hits[i].group == gother)
             return true;
@@ -373,6 +367,8 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
                                       "this", "your", "my", "each", "every"};
     const coach_doc *d = st->d;
     bool found = false;
+    if (!sentence_has(st, s, g, NULL))
+        return false;
     for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
         const coach_hit *h = &st->hits[i];
         if ((int)h->group != g)
@@ -505,10 +501,10 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                    !urgent_for_them(st, h) &&
                    (!lone_adjective(st, h) ||
                     (is_request(st, s) && !negated(st, h)));
-        /* "so sorry to hear", "sorry for your loss": condolence, not an
-         * apology for existing. */
         if (gi == coach_group("self_focus", "bio"))
             return !st->declines; /* "my background is ... so I must decline" */
+        /* "so sorry to hear", "sorry for your loss": condolence, not an
+         * apology for existing. */
         if (gi == coach_group("neediness", "apology"))
             return !inside_care(st, h);
         /* "a second opinion on something, anything at all" offers. */
@@ -626,10 +622,16 @@ detect_booking(coach_state *st)
     int ge = coach_group("imposition", "easy_out");
     nlp_coach_flag *f = NULL;
     size_t last = (size_t)-1; /* one span per planning sentence */
+    /* Every test below reads the whole sentence, so each sentence is
+     * tried once per branch, not once per hit. */
+    size_t tried_plan = (size_t)-1, tried_cue = (size_t)-1;
     for (size_t i = 0; i < st->nhits; i++) {
         const coach_hit *h = &st->hits[i];
         size_t s = d->w[h->w0].sent, end = hit_end(st, h);
         if ((int)h->group == gp) {
+            if (s == tried_plan)
+                continue;
+            tried_plan = s;
             if (s == last || !verb_in(st, s, gv, &end) ||
                 !sentence_has(st, s, gt, &end) ||
                 !sentence_has(st, s, go, NULL) || sentence_has(st, s, ge, NULL))
@@ -639,6 +641,9 @@ detect_booking(coach_state *st)
             /* A booking word ("calendar hold", "booking a demo") with
              * the reader and a time, not offered, asked or thanked for
              * ("thank you for inviting me last Wednesday"). */
+            if (s == tried_cue)
+                continue;
+            tried_cue = s;
             if (s == last || d->s[s].question || offers(st, s) ||
                 thanks_or_care(st, s) || !sentence_has(st, s, gt, &end) ||
                 !sentence_has(st, s, go, NULL) || sentence_has(st, s, ge, NULL))
@@ -932,16 +937,22 @@ detect_self_focus(coach_state *st)
     const coach_doc *d = st->d;
     int gs = coach_group("self_focus", "self_words");
     int go = coach_group("self_focus", "other_words");
-    /* Sentences that give, thank, share their news or apologise say I for
-     * the reader's sake. */
+    /* Sentences that give, thank or share their news say I for the
+     * reader's sake. */
     const int giving_groups[] = {coach_group("positives", "value"),
                                  coach_group("positives", "standby"),
                                  coach_group("positives", "resource"),
                                  coach_group("positives", "gratitude"),
                                  coach_group("positives", "thanks"),
                                  coach_group("positives", "care"),
-                                 coach_group("positives", "empathy"),
-                                 coach_group("neediness", "apology")};
+                                 coach_group("positives", "empathy")};
+    /* A neediness cue ("my kids", "my rent") is neediness's to judge only
+     * in a draft neediness flags; alone it is talk about the sender like
+     * any other. */
+    bool needy = false;
+    for (size_t i = 0; i < st->r->nflags; i++)
+        needy = needy || (st->r->flags[i].cat == NLP_COACH_NEEDINESS &&
+                          st->r->flags[i].severity >= 2);
     size_t *self_in = rp_calloc(d->ns + 1, sizeof *self_in);
     size_t *other_in = rp_calloc(d->ns + 1, sizeof *other_in);
     bool *giving = rp_calloc(d->ns + 1, sizeof *giving);
@@ -958,9 +969,12 @@ detect_self_focus(coach_state *st)
             st->other++;
             other_in[s]++;
         } else if (!strcmp(nlp_coach_groups[g].category, "neediness")) {
-            /* "I feel terrible": neediness's to judge, when it counts
-             * there ("so sorry to hear" is care, not an apology). */
-            if (counts_for(st, (size_t)g, &st->hits[i]))
+            /* "I feel terrible", "I'm sorry I missed our call":
+             * neediness's to judge, when it counts there ("so sorry to
+             * hear" is care, not an apology). */
+            if (nlp_coach_groups[g].severity > 0
+                    ? counts_for(st, (size_t)g, &st->hits[i])
+                    : needy)
                 giving[s] = true;
         } else
             for (size_t k = 0; k < sizeof giving_groups / sizeof *giving_groups;
@@ -1069,9 +1083,9 @@ found_them(const coach_state *st, const coach_hit *h)
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent;
     bool disc = false;
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++)
-        disc =
-            disc || ((int)st->hits[i].group == gd && st->hits[i].w0 == h->w0);
+    for (size_t i = coach_first_hit_from(st, s, h->w0);
+         i < st->first_hit[s + 1] && st->hits[i].w0 == h->w0; i++)
+        disc = disc || (int)st->hits[i].group == gd;
     return disc &&
            !coach_word_is(d, h->w1, s, thing, sizeof thing / sizeof *thing);
 }
@@ -1246,24 +1260,33 @@ is_evidence_group(int g)
            c == NLP_COACH_ONE_UP || c == NLP_COACH_HYPE;
 }
 
-/* True when sentence s voices the sender's wish to do something ("I'd love
- * to grab 30 minutes with you", "hoping to"; not "I was hoping the 30
+/* What each sentence does, for detect_asks. */
+typedef struct {
+    bool request;    /* a question, or holds a request marker */
+    bool wish;       /* the sender wishes to do something ("I'd love to") */
+    bool asking;     /* a question asking the reader to do something */
+    bool has_ask;    /* asks for a meeting, a purchase, a referral, ... */
+    bool about_them; /* holds you/your */
+    bool empty;      /* an empty touch or a status chase */
+    bool valued;     /* offers something */
+    bool resource;   /* names a resource (offered or asked for) */
+    bool evidence;   /* holds pushy, needy, lecturing or hype words */
+} sent_role;
+
+/* True when request hit h voices the sender's wish to do something ("I'd
+ * love to grab 30 minutes with you", "hoping to"; not "I was hoping the 30
  * minutes were useful"): a request the reader may still turn down. */
 static bool
-wishes(const coach_state *st, size_t s)
+is_wish(const coach_state *st, const coach_hit *h)
 {
     static const char *const wish[] = {"love", "like", "hoping"};
     const coach_doc *d = st->d;
-    int greq = coach_group("premature_ask", "request");
-    for (size_t i = st->first_hit[s]; i < st->first_hit[s + 1]; i++) {
-        const coach_hit *h = &st->hits[i];
-        if ((int)h->group != greq ||
-            strcmp(coach_word_norm(d, h->w1 - 1), "to"))
-            continue;
-        for (size_t w = h->w0; w < h->w1; w++)
-            if (coach_word_is(d, w, s, wish, 3))
-                return true;
-    }
+    size_t s = d->w[h->w0].sent;
+    if (strcmp(coach_word_norm(d, h->w1 - 1), "to"))
+        return false;
+    for (size_t w = h->w0; w < h->w1; w++)
+        if (coach_word_is(d, w, s, wish, 3))
+            return true;
     return false;
 }
 
@@ -1273,10 +1296,10 @@ wishes(const coach_state *st, size_t s)
  * wish ("I'd love to grab 30 minutes with you"), which asks for a
  * meeting.  A length prescribed in a statement ("Please keep 30
  * minutes free") is imposition's [time_demand].  gmeeting and glength are
- * the [meeting] and [time_length] lists. */
+ * the [meeting] and [time_length] lists; role, what each sentence does. */
 static bool
 is_meeting_ask(const coach_state *st, const coach_hit *h, int gmeeting,
-               int glength)
+               int glength, const sent_role *role)
 {
     static const char *const had[] = {"our", "the", "that", "this", "last"};
     const coach_doc *d = st->d;
@@ -1286,20 +1309,8 @@ is_meeting_ask(const coach_state *st, const coach_hit *h, int gmeeting,
         coach_word_is(d, h->w0 - 1, s, had, sizeof had / sizeof *had))
         return false;
     return is_ask_group((int)h->group) ||
-           ((int)h->group == glength && (d->s[s].question || wishes(st, s)));
+           ((int)h->group == glength && (d->s[s].question || role[s].wish));
 }
-
-/* What each sentence does, for detect_asks. */
-typedef struct {
-    bool request;    /* a question, or holds a request marker */
-    bool asking;     /* a question asking the reader to do something */
-    bool has_ask;    /* asks for a meeting, a purchase, a referral, ... */
-    bool about_them; /* holds you/your */
-    bool empty;      /* an empty touch or a status chase */
-    bool valued;     /* offers something */
-    bool resource;   /* names a resource (offered or asked for) */
-    bool evidence;   /* holds pushy, needy, lecturing or hype words */
-} sent_role;
 
 /* The sentence asks without naming what ("Could you share ...?", "Would
  * you be willing to ...?"): a favour.  Not when it offers something, nor
@@ -1358,6 +1369,8 @@ detect_asks(coach_state *st)
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
         int g = (int)st->hits[i].group;
+        if (g == greq)
+            role[s].wish = role[s].wish || is_wish(st, &st->hits[i]);
         if (g == greq && !asks_not_to(st, &st->hits[i]))
             role[s].request = true;
         else if (g == gasking)
@@ -1385,7 +1398,7 @@ detect_asks(coach_state *st)
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
-        if (is_meeting_ask(st, &st->hits[i], gmeeting, glength) &&
+        if (is_meeting_ask(st, &st->hits[i], gmeeting, glength, role) &&
             role[s].request && !role[s].empty) {
             role[s].has_ask = true;
             nasks++;
@@ -1425,7 +1438,7 @@ detect_asks(coach_state *st)
                 const coach_hit *h = &st->hits[i];
                 if ((h->group == g ||
                      ((int)g == gmeeting && (int)h->group == glength)) &&
-                    is_meeting_ask(st, h, gmeeting, glength) &&
+                    is_meeting_ask(st, h, gmeeting, glength, role) &&
                     role[d->w[h->w0].sent].has_ask &&
                     (rc = ask_span(st, &f, (int)g, hit_start(st, h),
                                    hit_end(st, h))))
@@ -1462,7 +1475,8 @@ detect_asks(coach_state *st)
         for (size_t i = 0; i < st->nhits; i++) {
             const coach_hit *h = &st->hits[i];
             const sent_role *r = &role[d->w[h->w0].sent];
-            if ((is_meeting_ask(st, h, gmeeting, glength) && r->has_ask) ||
+            if ((is_meeting_ask(st, h, gmeeting, glength, role) &&
+                 r->has_ask) ||
                 (((int)h->group == gasking || (int)h->group == gindirect) &&
                  generic_ask(r)))
                 coach_flag_span(f, hit_start(st, h), hit_end(st, h));
@@ -1508,9 +1522,7 @@ other_warning(const coach_state *st)
 static rp_code
 detect_no_value(coach_state *st)
 {
-    const nlp_coach_context *c = st->ctx;
-    if (st->value || st->gratitude || st->care || st->engaged ||
-        (st->accepts && !st->asks) || coach_generous(c) || !st->d->nw)
+    if (!coach_gives_nothing(st) || !st->d->nw)
         return RP_OK;
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
@@ -1879,6 +1891,13 @@ cleanup:
     rp_free(named);
     stems_release(&ds);
     return rc;
+}
+
+bool
+coach_gives_nothing(const coach_state *st)
+{
+    return !st->value && !st->gratitude && !st->care && !st->engaged &&
+           !(st->accepts && !st->asks) && !coach_generous(st->ctx);
 }
 
 /* Sets st->overclaims: a superlative or a guarantee counts somewhere in

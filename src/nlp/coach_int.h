@@ -142,7 +142,9 @@ rp_code coach_detect(coach_state *st);
  * without a warning (coach_learned.c). */
 rp_code coach_detect_model(coach_state *st, const nlp_coach_model *m);
 /* Turns into notes the warnings whose every span lies inside a stronger
- * flag of another category (coach_settle.c). */
+ * flag of another category, the lone warnings beside a serious flag of
+ * another category, and an ask beside a serious problem of another kind
+ * (coach_settle.c). */
 void coach_settle(coach_state *st);
 /* Fills st->r->metrics. */
 void coach_metrics(coach_state *st);
@@ -155,10 +157,19 @@ nlp_coach_flag *coach_flag_add(coach_state *st, nlp_coach_cat cat, int g,
 void coach_flag_span(nlp_coach_flag *f, size_t start, size_t end);
 /* True when sentence s holds a hit of group g. */
 bool coach_sentence_has(const coach_state *st, size_t s, int g);
+/* The index of the first of sentence s's hits that starts at word w or
+ * later (st->first_hit[s + 1] when none): hits come sorted by their first
+ * word, so a look at the hits near a word costs no scan of the sentence. */
+size_t coach_first_hit_from(const coach_state *st, size_t s, size_t w);
 /* True when one of the two words before word w, in its sentence, is a hit
  * of group g: the sender's ("I missed") or the reader's ("you'd been
  * struggling") word owning what follows. */
 bool coach_owned_by(const coach_state *st, size_t w, int g);
+/* True when the draft gives the reader nothing (no_value's question): no
+ * value, thanks, care or real question about them, no time of theirs
+ * accepted in a reply that asks nothing, no generous ledger.  Read after
+ * the positives and the asks are found. */
+bool coach_gives_nothing(const coach_state *st);
 /* True when the draft holds a hit of group g anywhere. */
 bool coach_draft_has(const coach_state *st, int g);
 /* True when the ledger is generous: at least two things given to the

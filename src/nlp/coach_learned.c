@@ -27,12 +27,15 @@ advice_group(nlp_coach_cat cat)
     return -1;
 }
 
-/* Whether the model may name category cat for this draft: an ask is not
- * premature, nor a draft empty, when the lists found something given in
- * it (value, thanks, care) or the ledger is generous; nor is a draft
- * pushy that leaves the reader an easy way out or takes up what they
- * proposed ("as you suggested"), nor needy that condoles or congratulates:
- * the very conditions under which the lists raise none of these flags. */
+/* Whether the model may name category cat for this draft: a draft is not
+ * empty when the lists find it gives something (coach_gives_nothing);
+ * nor is a draft pushy that leaves the reader an easy way out or takes up
+ * what they proposed ("as you suggested"), nor needy that condoles or
+ * congratulates: the very conditions under which the lists raise none of
+ * these flags.  An ask is not premature when the draft gives anything at
+ * all, thanks and care included, or the ledger is generous: stricter than
+ * the lists, which want value itself, since a guess needs more room than
+ * an ask the lists have found word for word. */
 static bool
 model_may(const coach_state *st, nlp_coach_cat cat)
 {
@@ -41,7 +44,7 @@ model_may(const coach_state *st, nlp_coach_cat cat)
     if (cat == NLP_COACH_PREMATURE_ASK)
         return !gives;
     if (cat == NLP_COACH_NO_VALUE)
-        return !gives && !st->engaged && !(st->accepts && !st->asks);
+        return coach_gives_nothing(st);
     /* A condolence says sorry and offers anything at all; the lists
      * read that as care, not as pleading. */
     if (cat == NLP_COACH_NEEDINESS)

@@ -50,8 +50,9 @@ void
 coach_settle(coach_state *st)
 {
     nlp_coach_report *r = st->r;
-    /* Decide every demotion against the severities as detected, so that
-     * the order of the flags does not matter. */
+    /* Decide every covering demotion against the severities as detected,
+     * so that the order of the flags does not matter; the demotions beside
+     * a serious flag then read the severities that remain. */
     int *was = rp_malloc(r->nflags * sizeof *was);
     if (!was)
         return; /* advice only: without memory, the flags stay as found */

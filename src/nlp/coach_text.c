@@ -171,9 +171,10 @@ is_pictograph(uint32_t cp)
  * sentence of its own: one followed by white space and a capital letter
  * ("resurfacing here 👋 Is endpoint security ..."), the way a message
  * typed on a phone ends a sentence without a stop.  Returns the offset of
- * that capital letter, or 0 when there is none. */
+ * that capital letter, or 0 when there is none; *end is where the
+ * pictograph ends, which ends the first sentence. */
 static size_t
-pictograph_break(const char *t, size_t ss, size_t se)
+pictograph_break(const char *t, size_t ss, size_t se, size_t *end)
 {
     uint32_t cp;
     size_t p = ss;
@@ -199,8 +200,10 @@ pictograph_break(const char *t, size_t ss, size_t se)
                 break;
             q += m;
         }
-        if (q > sp && coach_upper_at(t, se, q))
+        if (q > sp && coach_upper_at(t, se, q)) {
+            *end = sp;
             return q;
+        }
         p = q;
     }
     return 0;
@@ -217,15 +220,8 @@ add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
     nlp_cursor_init(&c, d->text + rs, re - rs);
     while (rest || nlp_next_sentence(&c, &sp)) {
         size_t ss = rest ? rest : rs + sp.start, se = rs + sp.end, w0 = d->nw;
-        size_t cut = pictograph_break(d->text, ss, se);
+        size_t cut = pictograph_break(d->text, ss, se, &se);
         rest = cut;
-        if (cut) {
-            se = cut;
-            while (se > ss &&
-                   (d->text[se - 1] == ' ' || d->text[se - 1] == '\n' ||
-                    d->text[se - 1] == '\t' || d->text[se - 1] == '\r'))
-                se--;
-        }
         nlp_cursor wc;
         nlp_span wp;
         nlp_cursor_init(&wc, d->text + ss, se - ss);

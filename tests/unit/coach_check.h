@@ -44,13 +44,20 @@ warned(const nlp_coach_report *r, nlp_coach_cat cat)
     return false;
 }
 
-static inline bool
-has_positive(const nlp_coach_report *r, const char *kind)
+/* The first positive of kind, or NULL. */
+static inline const nlp_coach_positive *
+positive_of(const nlp_coach_report *r, const char *kind)
 {
     for (size_t i = 0; i < r->npositives; i++)
         if (!strcmp(r->positives[i].kind, kind))
-            return true;
-    return false;
+            return &r->positives[i];
+    return NULL;
+}
+
+static inline bool
+has_positive(const nlp_coach_report *r, const char *kind)
+{
+    return positive_of(r, kind) != NULL;
 }
 
 /* Asserts that span k of f covers exactly want in text. */

@@ -504,8 +504,9 @@ test_settle_one_problem_per_span(void **state)
     assert_non_null(f);
     assert_int_equal(f->severity, 1);
     nlp_coach_report_release(&r);
-    t = "Hi Ana, sorry to bother you again. I'm only a small studio. "
-        "Could we meet for coffee next week?";
+    t = "Hi Ana, sorry for the late reply, and sorry again for the mix-up. "
+        "The samples arrived on Monday and the colours look right. I'm only "
+        "a small studio. Could we meet for coffee next week?";
     check(t, NULL, &r);
     /* Two different neediness warnings weigh as a serious flag: they stay,
      * and the ask beside them becomes a note (the pleading is the problem
@@ -538,14 +539,14 @@ test_words_in_their_role(void **state)
 {
     (void)state;
     nlp_coach_report r;
-    check("Hi Fiona,\n\nI came across Hearth & Hound on Instagram. Would you "
+    check("Hi Fiona,\n\nCame across Hearth & Hound on Instagram. Would you "
           "have half an hour for a call?\n\nThanks very much, Owen",
           NULL, &r);
     assert_false(has_positive(&r, "value"));
     assert_false(has_positive(&r, "gratitude"));
     assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
     nlp_coach_report_release(&r);
-    check("I came across this guide to pricing and thought of you.", NULL, &r);
+    check("Came across a fix for the export bug.", NULL, &r);
     assert_true(has_positive(&r, "value"));
     nlp_coach_report_release(&r);
 
@@ -564,21 +565,21 @@ test_words_in_their_role(void **state)
     static const nlp_coach_fact facts[] = {
         {"last", "used the timetable clash tool for the mock exams"}};
     nlp_coach_context c = {.facts = facts, .nfacts = 1};
-    check("Glad the timetable clash tool did the job. Here is the new rota.",
+    check("Glad the clash tool sorted out the timetable. Here is the new rota.",
           &c, &r);
     assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     nlp_coach_report_release(&r);
 
     /* Asking them not to do something asks nothing of them; an offer of
      * a call with an easy way out demands no time; "I can only guarantee
-     * your slot if" is pressure, not a claim. */
+     * your slot if" is a condition, not a claim. */
     check("I was so sorry to hear about your mother. Please don't give the "
           "board meeting a thought.",
           NULL, &r);
     assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
     nlp_coach_report_release(&r);
     check("Here are the wiring notes: https://example.com/w. I'm happy to get "
-          "on a call with your electrician; just say the word.",
+          "on a call with your electrician, no pressure.",
           NULL, &r);
     assert_false(warned(&r, NLP_COACH_IMPOSITION));
     nlp_coach_report_release(&r);
@@ -609,7 +610,8 @@ test_words_in_their_role(void **state)
     check("Dear Reverend Aldous, thank you for thinking of me. After some "
           "thought, I have to decline. My mother moved in with us this "
           "spring, and I don't think I could give the board what it "
-          "deserves. I would rather say so now than let you down later.",
+          "deserves. I have my hands full and my evenings are hers. I would "
+          "rather say so now than let you down later.",
           NULL, &r);
     assert_false(warned(&r, NLP_COACH_SELF_FOCUS));
     nlp_coach_report_release(&r);
@@ -619,8 +621,7 @@ test_words_in_their_role(void **state)
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pattern"));
     nlp_coach_report_release(&r);
-    check("hey Tamsin! just checking in, just thinking of you guys!", NULL,
-          &r);
+    check("hey Tamsin! just checking in, just thinking of you guys!", NULL, &r);
     assert_true(warned(&r, NLP_COACH_NO_VALUE));
     nlp_coach_report_release(&r);
     check("Thousands of delighted homeowners can't be wrong. You simply have "
@@ -1040,15 +1041,20 @@ test_no_personal_touch_uses_the_facts(void **state)
     /* A fact's word in a sentence about something else is a coincidence;
      * turned to them (a question, congratulations) it is a reference. */
     static const nlp_coach_fact home[] = {
-        {"goal", "downsize to a smaller house next year"}};
+        {"goal", "downsize to a smaller bungalow next year"}};
     nlp_coach_context h = {.facts = home, .nfacts = 1};
-    t = "The quarterly housing report for our county is out: "
+    t = "The quarterly bungalow report for our county is out: "
         "https://example.com/q3. Prices have levelled off.";
     check(t, &h, &r);
     assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
     nlp_coach_report_release(&r);
     t = "Here is the county report: https://example.com/q3. Any luck with "
-        "the house hunt?";
+        "the bungalow hunt?";
+    check(t, &h, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    t = "Here is the county report: https://example.com/q3. "
+        "Congratulations on the bungalow.";
     check(t, &h, &r);
     assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     nlp_coach_report_release(&r);

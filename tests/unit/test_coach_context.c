@@ -189,11 +189,9 @@ test_quoted_fact_is_personal(void **state)
     const char *t = "Hey Mo, saw v2 of the parser went out last night.";
     check(t, &v, &r);
     assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
-    for (size_t i = 0; i < r.npositives; i++)
-        if (!strcmp(r.positives[i].kind, "personal"))
-            assert_int_equal(r.positives[i].span.end -
-                                 r.positives[i].span.start,
-                             strlen("v2 of the"));
+    const nlp_coach_positive *p = positive_of(&r, "personal");
+    assert_non_null(p);
+    assert_int_equal(p->span.end - p->span.start, strlen("v2 of the"));
     nlp_coach_report_release(&r);
 }
 
@@ -396,25 +394,10 @@ test_personal_span_is_the_uncommon_word(void **state)
     nlp_coach_report r;
     const char *t = "How are your staff finding the hybrid setup?";
     check(t, &c, &r);
-    bool seen = false;
-    for (size_t i = 0; i < r.npositives; i++)
-        if (!strcmp(r.positives[i].kind, "personal")) {
-            seen = true;
-            assert_int_equal(r.positives[i].span.start,
-                             strstr(t, "hybrid") - t);
-        }
-    assert_true(seen);
+    const nlp_coach_positive *p = positive_of(&r, "personal");
+    assert_non_null(p);
+    assert_int_equal(p->span.start, strstr(t, "hybrid") - t);
     nlp_coach_report_release(&r);
-}
-
-/* Where the first "question" positive of r starts, or SIZE_MAX. */
-static size_t
-question_start(const nlp_coach_report *r)
-{
-    for (size_t i = 0; i < r->npositives; i++)
-        if (!strcmp(r->positives[i].kind, "question"))
-            return r->positives[i].span.start;
-    return SIZE_MAX;
 }
 
 /* A pictograph followed by a capital ends a sentence, as a full stop
@@ -427,12 +410,15 @@ test_pictograph_ends_a_sentence(void **state)
     const char *t = "Hi Sam, quick one 👋 Is the migration still blocking "
                     "your team this quarter?";
     check(t, NULL, &r);
-    assert_int_equal(question_start(&r), strstr(t, "Is") - t);
+    assert_non_null(positive_of(&r, "question"));
+    assert_int_equal(positive_of(&r, "question")->span.start,
+                     strstr(t, "Is") - t);
     nlp_coach_report_release(&r);
     check("Thanks 🙏 we loved the session, did your team get as much from "
           "it as we did?",
           NULL, &r);
-    assert_int_equal(question_start(&r), 0);
+    assert_non_null(positive_of(&r, "question"));
+    assert_int_equal(positive_of(&r, "question")->span.start, 0);
     nlp_coach_report_release(&r);
 }
 

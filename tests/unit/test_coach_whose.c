@@ -178,8 +178,8 @@ test_accepting_a_time_gives_nothing_to_an_ask(void **state)
           NULL, &r);
     assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
     nlp_coach_report_release(&r);
-    check("Lovely to hear from you! Any day next week works for me, so pick "
-          "whatever fits your schedule. Looking forward to catching up.",
+    check("Lovely to hear from you! Thursday at 3 works for me. Looking "
+          "forward to catching up.",
           NULL, &r);
     assert_null(flag_of(&r, NLP_COACH_NO_VALUE, NULL));
     nlp_coach_report_release(&r);
@@ -424,6 +424,32 @@ test_self_praise_about_oneself_is_self_focus(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A stakes word ("my kids", "my mortgage") is neediness's to judge only
+ * when neediness flags the draft; alone, a sentence that holds one is
+ * still about the sender. */
+static void
+test_stakes_words_alone_are_about_the_sender(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I run a small bakery with my family and my kids. My rent went up "
+          "this year and I built our website myself. We bake everything in "
+          "our own ovens with my mortgage on the line. Our bread won a prize "
+          "last spring and I am proud of it.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_SELF_FOCUS));
+    assert_false(warned(&r, NLP_COACH_NEEDINESS));
+    nlp_coach_report_release(&r);
+    check("I'm so sorry to bother you again, and sorry for the long note. My "
+          "kids help out at weekends and my rent went up this year. We bake "
+          "everything in our own ovens and I built our website myself. I'm "
+          "sorry, I know I keep writing.",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NEEDINESS));
+    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, NULL));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -448,6 +474,7 @@ main(void)
         cmocka_unit_test(test_deadline_promised_before_is_no_urgency),
         cmocka_unit_test(test_trust_me_vouches_for_hype),
         cmocka_unit_test(test_self_praise_about_oneself_is_self_focus),
+        cmocka_unit_test(test_stakes_words_alone_are_about_the_sender),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
