@@ -9,7 +9,7 @@
 #include "nlp/coach_int.h"
 
 /* Most groups a rule may name as softening a sentence. */
-#define COMBO_SOFT 9
+#define COMBO_SOFT 10
 
 /*
  * A combination rule: cue lists (severity 0) of one category, none a
@@ -230,7 +230,9 @@ coach_detect_needy(coach_state *st)
  * (an order or a booking addresses them); not in a sentence that thanks,
  * gives something, turns the reader down ("I'm booked solid through
  * August, and I don't think I could give it the attention": the reason
- * for the no, not a lever) or leaves an easy way out ("no pressure"), nor
+ * for the no, not a lever), tells of the sender's own target ("if I don't
+ * close it by Friday it looks bad at my review": their stakes, which
+ * neediness reads) or leaves an easy way out ("no pressure"), nor
  * in a draft that leaves one in a sentence of its own ("No need to
  * reply.").
  */
@@ -254,7 +256,8 @@ coach_detect_pressure(coach_state *st)
                                                  {"positives", "standby"},
                                                  {"positives", "resource"},
                                                  {"positives", "empathy"},
-                                                 {"self_focus", "declining"}}};
+                                                 {"self_focus", "declining"},
+                                                 {"neediness", "quota"}}};
     return detect_combo(st, &pressure);
 }
 

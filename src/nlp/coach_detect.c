@@ -1174,14 +1174,14 @@ detect_positive_lists(coach_state *st)
             if ((k == 2 || k == 3) && in_formula(st, h))
                 continue;
             /* "just thinking of you guys" in a check-in is a touch, not
-             * care for a loss or a win; so is "still thinking of you"
-             * beside "we're still here". */
-            static const char *const just[] = {"just"}, *const still[] = {
-                                                            "still"};
+             * care for a loss or a win; so is "I was thinking of you and
+             * wanted to say hello" beside the touch it introduces. */
+            static const char *const just[] = {"just"}, *const thinking[] = {
+                                                            "thinking"};
             if (k == 4 &&
                 (coach_word_is(d, h->w0 - 1, sn, just, 1) ||
                  sorry_for_self(st, h) ||
-                 (coach_word_is(d, h->w0 - 1, sn, still, 1) &&
+                 (coach_word_is(d, h->w0, sn, thinking, 1) &&
                   sentence_has(st, sn, coach_group("no_value", "empty_touch"),
                                NULL))))
                 continue;
@@ -1660,6 +1660,98 @@ stems_build(draft_stems *ds, const coach_doc *d)
     return RP_OK;
 }
 
+/* The families of related.txt, stemmed as the draft is: member k is
+ * buf + off[k] (len[k] bytes) of family fam[k], members of one family
+ * next to each other. */
+typedef struct {
+    char *buf;
+    size_t *off, *len, *fam, n;
+} related_stems;
+
+static void
+related_release(related_stems *rs)
+{
+    rp_free(rs->buf);
+    rp_free(rs->off);
+    rp_free(rs->len);
+    rp_free(rs->fam);
+}
+
+static rp_code
+related_build(related_stems *rs, struct sb_stemmer *sb)
+{
+    memset(rs, 0, sizeof *rs);
+    int g = coach_group("related", "families");
+    if (g < 0)
+        return RP_OK;
+    size_t words = 0, bytes = 0;
+    const nlp_coach_group *gr = &nlp_coach_groups[g];
+    for (int i = 0; i < gr->count; i++) {
+        const char *line = nlp_coach_phrases[gr->first + i];
+        bytes += strlen(line) + 1;
+        for (const char *c = line; *c; c++)
+            words += *c == ' ';
+        words++;
+    }
+    rs->buf = rp_malloc(bytes + words);
+    rs->off = rp_calloc(words, sizeof *rs->off);
+    rs->len = rp_calloc(words, sizeof *rs->len);
+    rs->fam = rp_calloc(words, sizeof *rs->fam);
+    if (!rs->buf || !rs->off || !rs->len || !rs->fam)
+        return RP_ENOMEM;
+    size_t pos = 0;
+    for (int i = 0; i < gr->count; i++) {
+        const char *c = nlp_coach_phrases[gr->first + i];
+        while (*c && rs->n < words) {
+            size_t n = strcspn(c, " ");
+            rs->off[rs->n] = pos;
+            rs->len[rs->n] = coach_stem(sb, c, n, rs->buf + pos, n + 1);
+            rs->fam[rs->n++] = (size_t)i;
+            pos += rs->len[rs->n - 1] + 1;
+            c += n;
+            c += *c == ' ';
+        }
+    }
+    return RP_OK;
+}
+
+/* Families whose members a fact's word may stand for. */
+#define FACT_FAMILIES 4
+
+/* The first member index of each family holding stem (n bytes), at most
+ * FACT_FAMILIES of them; returns how many. */
+static size_t
+families_of(const related_stems *rs, const char *stem, size_t n, size_t *first)
+{
+    size_t nf = 0;
+    for (size_t k = 0; k < rs->n && nf < FACT_FAMILIES; k++) {
+        if (rs->len[k] != n || memcmp(rs->buf + rs->off[k], stem, n))
+            continue;
+        size_t f = k;
+        while (f > 0 && rs->fam[f - 1] == rs->fam[k])
+            f--;
+        if (!nf || first[nf - 1] != f)
+            first[nf++] = f;
+        while (k + 1 < rs->n && rs->fam[k + 1] == rs->fam[f])
+            k++; /* one family once */
+    }
+    return nf;
+}
+
+/* True when stem (n bytes) belongs to one of the nf families starting at
+ * first[]. */
+static bool
+in_families(const related_stems *rs, const size_t *first, size_t nf,
+            const char *stem, size_t n)
+{
+    for (size_t j = 0; j < nf; j++)
+        for (size_t k = first[j]; k < rs->n && rs->fam[k] == rs->fam[first[j]];
+             k++)
+            if (rs->len[k] == n && !memcmp(rs->buf + rs->off[k], stem, n))
+                return true;
+    return false;
+}
+
 /* True when sentence s turns to the reader: it names them (you, your),
  * brings back what they said, asks them something, thanks them or shares
  * their news ("congratulations on launching the plan").  A fact's word in
@@ -1755,8 +1847,9 @@ quotes_fact(const coach_doc *d, const char *ft, size_t *len)
 
 /* With what rapport knows of the reader: each fact the draft refers to
  * (a content word of it appears, stem for stem, in a sentence turned to
- * them, or two of its words in one sentence) is a positive; none at all
- * is the no_personal_touch flag. */
+ * them, or two of its words in one sentence; or a word of the same
+ * pastime, by related.txt, in a sentence turned to them or asking) is a
+ * positive; none at all is the no_personal_touch flag. */
 static rp_code
 detect_personal(coach_state *st)
 {
@@ -1764,19 +1857,22 @@ detect_personal(coach_state *st)
     const coach_doc *d = st->d;
     bool any = false;
     draft_stems ds;
+    related_stems rs;
     rp_code rc;
     if (!c || !c->nfacts || !d->nw)
         return RP_OK;
     /* per sentence, for one fact */
     size_t *hits = NULL, *rare = NULL, *first = NULL;
-    bool *named = NULL;
-    if ((rc = stems_build(&ds, d)))
+    bool *named = NULL, *asked = NULL;
+    memset(&rs, 0, sizeof rs);
+    if ((rc = stems_build(&ds, d)) || (rc = related_build(&rs, ds.sb)))
         goto cleanup;
     hits = rp_calloc(d->ns, sizeof *hits);
     rare = rp_calloc(d->ns, sizeof *rare);
     first = rp_calloc(d->ns, sizeof *first);
     named = rp_calloc(d->ns, sizeof *named);
-    if (!hits || !rare || !first || !named) {
+    asked = rp_calloc(d->ns, sizeof *asked);
+    if (!hits || !rare || !first || !named || !asked) {
         rc = RP_ENOMEM;
         goto cleanup;
     }
@@ -1791,6 +1887,7 @@ detect_personal(coach_state *st)
         nlp_cursor_init(&cur, ft, flen);
         memset(rare, 0, d->ns * sizeof *rare);
         memset(named, 0, d->ns * sizeof *named);
+        memset(asked, 0, d->ns * sizeof *asked);
         char seen[FACT_STEMS][64];
         size_t nseen = 0;
         /* How many of the fact's words each sentence holds (each counted
@@ -1814,6 +1911,10 @@ detect_personal(coach_state *st)
             /* "client portal for their clients": one word, counted once. */
             if (seen_stem(seen, &nseen, fst, fsn))
                 continue;
+            /* "bouldering" remembered as "climbing", "sourdough" as "your
+             * starter": another word of the fact's pastime. */
+            size_t fam[FACT_FAMILIES],
+                nfam = name ? 0 : families_of(&rs, fst, fsn, fam);
             size_t last = (size_t)-1;
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
@@ -1823,7 +1924,10 @@ detect_personal(coach_state *st)
                 bool same = (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
                             (ds.len[i] == fsn && fsn >= 3 &&
                              !memcmp(ds.buf + ds.off[i], fst, fsn));
-                if (!same)
+                bool kin =
+                    !same && nfam &&
+                    in_families(&rs, fam, nfam, ds.buf + ds.off[i], ds.len[i]);
+                if (!same && !kin)
                     continue;
                 /* The name written as a name, inside a sentence, is this
                  * reader's ("Orient's win percentage"); in lower case it
@@ -1831,7 +1935,20 @@ detect_personal(coach_state *st)
                 bool as_name = name && i > d->s[s].w0 &&
                                coach_upper_at(d->text, d->len, d->w[i].start) &&
                                !other_name_before(d, i, before, nbefore);
-                bool weak = common || (name && !as_name);
+                bool weak =
+                    kin ? is_common(w, wn) : common || (name && !as_name);
+                /* Another word of the pastime stands for the fact only
+                 * where it is turned to the reader or asks about it: it
+                 * may be the very word another of the fact's words
+                 * matched ("trail running"), so it is not a second one. */
+                if (kin) {
+                    if (!weak && !rare[s] && !hits[s])
+                        first[s] = i;
+                    rare[s] += !weak;
+                    asked[s] = asked[s] || d->s[s].question;
+                    last = s;
+                    continue;
+                }
                 if (!hits[s]++ || (!weak && !rare[s]) || as_name)
                     first[s] = i;
                 rare[s] += !weak;
@@ -1856,7 +1973,8 @@ detect_personal(coach_state *st)
         }
         for (size_t s = 0; s < d->ns; s++) {
             bool refers = hits[s] >= 2 || (hits[s] && d->s[s].question) ||
-                          named[s] || (rare[s] && toward_them(st, s));
+                          asked[s] || named[s] ||
+                          (rare[s] && toward_them(st, s));
             if (!refers)
                 continue;
             any = true;
@@ -1889,6 +2007,8 @@ cleanup:
     rp_free(rare);
     rp_free(first);
     rp_free(named);
+    rp_free(asked);
+    related_release(&rs);
     stems_release(&ds);
     return rc;
 }

@@ -109,11 +109,13 @@ cmp_hit(const void *x, const void *y)
 
 /* True for a list read as a set of single words, never looked for in the
  * text: the words no_personal_touch never counts as a reference
- * ([stopwords], and common.txt's words common to many drafts). */
+ * ([stopwords], and common.txt's words common to many drafts), and
+ * related.txt's families of words of one pastime. */
 static bool
 word_set(const nlp_coach_group *gr)
 {
     return !strcmp(gr->category, "common") ||
+           !strcmp(gr->category, "related") ||
            (!strcmp(gr->category, "no_personal_touch") &&
             !strcmp(gr->name, "stopwords"));
 }

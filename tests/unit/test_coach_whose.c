@@ -1,9 +1,10 @@
 /*
  * Unit tests for nlp/coach: rules that read whose a phrase is and what it
- * is for (rounds coach15 and coach16 of data/coach/README.md): the
+ * is for (rounds coach15 to coach17 of data/coach/README.md): the
  * reader's own deadline, a product named to explain a refusal, a sale
  * dressed as an offer, an ask beside a worse problem, a promise made
- * before, "trust me" vouching for hype.  Each test pairs a draft the rule
+ * before, "trust me" vouching for hype, the sender's own target, a
+ * pastime remembered in other words.  Each test pairs a draft the rule
  * must flag with a near miss it must leave alone.
  */
 #include <setjmp.h>
@@ -450,6 +451,182 @@ test_stakes_words_alone_are_about_the_sender(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* A call offered only if it saves the reader time leaves them the choice;
+ * the same call without the condition prescribes it. */
+static void
+test_call_offered_only_if_it_helps(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("The template you asked about is attached. I'm free for a quick "
+          "call tomorrow between 9 and 11, but only if that saves you time.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_IMPOSITION));
+    nlp_coach_report_release(&r);
+    check("The template you asked about is attached. I'm free for a quick "
+          "call tomorrow between 9 and 11 to go through it.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+}
+
+/* "It's a bit hurtful" at their silence is guilt, whatever else it says. */
+static void
+test_hurt_named_is_guilt(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I haven't heard back since I sent the proposal. It's a bit "
+          "hurtful, to be honest.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "guilt"));
+    assert_int_equal(r.main, NLP_COACH_NEEDINESS);
+    nlp_coach_report_release(&r);
+    check("I haven't heard back since I sent the proposal. It's a bit "
+          "early, to be honest.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "guilt"));
+    nlp_coach_report_release(&r);
+}
+
+/* A deadline inside the sender's talk of their own target is their
+ * stakes (neediness), not pressure on the reader. */
+static void
+test_deadline_of_own_target_is_no_pressure(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I hope you don't mind me writing again. I'm one contract short of "
+          "my target, and if I don't close it by Friday my review will look "
+          "bad.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pattern"));
+    assert_int_equal(r.main, NLP_COACH_NEEDINESS);
+    nlp_coach_report_release(&r);
+    check("I hope you don't mind me writing again. I'm one contract short, "
+          "and if you don't sign it by Friday the price goes up.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "pattern"));
+    nlp_coach_report_release(&r);
+}
+
+/* "I appreciate these things take time" is patience, not thanks: beside a
+ * chase it leaves the draft empty. */
+static void
+test_patience_is_not_thanks(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I am just writing to see whether there has been any movement on "
+          "the proposal I sent in February. I appreciate these things take "
+          "time.",
+          NULL, &r);
+    assert_false(has_positive(&r, "gratitude"));
+    assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch"));
+    nlp_coach_report_release(&r);
+    check("I am just writing to see whether there has been any movement on "
+          "the proposal I sent in February. I appreciate the time you gave "
+          "it.",
+          NULL, &r);
+    assert_true(has_positive(&r, "gratitude"));
+    nlp_coach_report_release(&r);
+}
+
+/* "Thinking of you" that introduces a hello is the touch itself; in a
+ * condolence it is care. */
+static void
+test_thinking_of_you_in_a_hello_is_a_touch(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Anyway, I was thinking of you and wanted to say hello and make "
+          "sure we don't lose touch.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch"));
+    assert_int_equal(r.main, NLP_COACH_NO_VALUE);
+    nlp_coach_report_release(&r);
+    check("I was so sad to hear about your father. I'm thinking of you and "
+          "your family.",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+}
+
+/* Writing to ask whether they would place an order asks for a purchase;
+ * the quote offered for it is the sale's own paper, not a gift. */
+static void
+test_writing_to_ask_for_an_order(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I am writing to ask whether your firm would consider placing an "
+          "order for ergonomic chairs. If you are interested, I would be "
+          "glad to send a quote.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "purchase"));
+    assert_false(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+    check("I am writing to tell you that your firm's order for ergonomic "
+          "chairs has shipped. If it helps, I would be glad to send the "
+          "assembly guide.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    assert_true(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+}
+
+/* A pastime remembered in its own words ("your starter" for sourdough
+ * baking) is personal; the same words turned away from the reader, or a
+ * pastime the facts do not name, are not. */
+static void
+test_pastime_in_other_words_is_personal(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact facts[] = {
+        {"interest", "sourdough baking"},
+        {"goal", "move the sales team to a new CRM"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 2};
+    nlp_coach_report r;
+    check("Saw this and thought of your starter experiments: a test of ten "
+          "flours side by side, https://example.com/flour-test",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(has_positive(&r, "personal"));
+    nlp_coach_report_release(&r);
+    check("Saw this and thought of your team: a test of ten CMS tools side "
+          "by side, https://example.com/cms-test",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    /* Only the fact's own word, in a sentence about something else. */
+    check("A starter kit for new hires is here: https://example.com/kit. The "
+          "canteen has new flour suppliers.",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* A word of the fact's pastime that is also the fact's own word ("trail
+ * running": "running") is one reference, not two. */
+static void
+test_pastime_word_counts_once(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact facts[] = {{"interest", "trail running"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 1};
+    nlp_coach_report r;
+    check("Here is a guide on running all-hands meetings remotely: "
+          "https://example.com/allhands",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    check("Here is a guide to the best trails near you for running: "
+          "https://example.com/trails",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -475,6 +652,14 @@ main(void)
         cmocka_unit_test(test_trust_me_vouches_for_hype),
         cmocka_unit_test(test_self_praise_about_oneself_is_self_focus),
         cmocka_unit_test(test_stakes_words_alone_are_about_the_sender),
+        cmocka_unit_test(test_call_offered_only_if_it_helps),
+        cmocka_unit_test(test_hurt_named_is_guilt),
+        cmocka_unit_test(test_deadline_of_own_target_is_no_pressure),
+        cmocka_unit_test(test_patience_is_not_thanks),
+        cmocka_unit_test(test_thinking_of_you_in_a_hello_is_a_touch),
+        cmocka_unit_test(test_writing_to_ask_for_an_order),
+        cmocka_unit_test(test_pastime_in_other_words_is_personal),
+        cmocka_unit_test(test_pastime_word_counts_once),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
