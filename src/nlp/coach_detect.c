@@ -128,11 +128,23 @@ coach_generous(const nlp_coach_context *c)
     return c && c->has_ledger && c->given >= 2 && c->given > c->asks;
 }
 
-/* True when sentence s asks something: a question, or a request marker. */
+/* True when question s only checks a fact by a tag at its end ("the
+ * deadline is Monday, right?"): it asks nothing of the reader. */
+static bool
+tag_question(const coach_doc *d, size_t s)
+{
+    static const char *const tag[] = {"right", "correct"};
+    const coach_sent *q = &d->s[s];
+    return q->w1 > q->w0 + 2 &&
+           coach_word_is(d, q->w1 - 1, s, tag, sizeof tag / sizeof *tag);
+}
+
+/* True when sentence s asks something: a question (not a tag checking a
+ * fact), or a request marker. */
 static bool
 is_request(const coach_state *st, size_t s)
 {
-    return st->d->s[s].question ||
+    return (st->d->s[s].question && !tag_question(st->d, s)) ||
            sentence_has(st, s, coach_group("premature_ask", "request"), NULL) ||
            sentence_has(st, s, coach_group("premature_ask", "asking"), NULL);
 }
@@ -543,14 +555,14 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         return true;
     }
     /* A length put to them as a question ("Would you have 20 minutes?"),
-     * or with an easy way out ("let me know a time that suits"), leaves
-     * them the choice; that ask is premature_ask's to judge. */
+     * or in a draft that leaves an easy way out ("let me know a time that
+     * suits", "feel free to ignore this"), leaves them the choice; that
+     * ask is premature_ask's to judge. */
     if (gi == coach_group("imposition", "time_demand") &&
         hg == coach_group("imposition", "time_length"))
         return is_request(st, s) && !st->d->s[s].question &&
                !thanks_or_care(st, s) &&
-               !sentence_has(st, s, coach_group("imposition", "easy_out"),
-                             NULL);
+               !coach_draft_has(st, coach_group("imposition", "easy_out"));
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
         return !offers(st, s) && !disowned(st, h) && !declines_near(st, s) &&

@@ -1,6 +1,6 @@
 /*
  * Unit tests for nlp/coach: rules that read whose a phrase is and what it
- * is for (rounds coach15 to coach17 of data/coach/README.md): the
+ * is for (rounds coach15 to coach18 of data/coach/README.md): the
  * reader's own deadline, a product named to explain a refusal, a sale
  * dressed as an offer, an ask beside a worse problem, a promise made
  * before, "trust me" vouching for hype, the sender's own target, a
@@ -627,6 +627,139 @@ test_pastime_word_counts_once(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* "Monday, right?" checks a fact: the sentence asks nothing, so its
+ * "urgent" is the reader's deadline, not one put on them. */
+static void
+test_tag_question_asks_nothing(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Got your message. Since the grant deadline is urgent (Monday, "
+          "right?) I will keep this short.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+    check("Got your message. Since the grant deadline is urgent, can you "
+          "send me the budget?",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
+    nlp_coach_report_release(&r);
+}
+
+/* A length of time asked for in a draft that frees the reader elsewhere
+ * ("feel free to ignore this") is premature_ask's to judge, not a demand. */
+static void
+test_length_in_a_draft_with_a_way_out(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Please let me have 20 minutes of your honest opinion on our new "
+          "forms. If now is a busy stretch, feel free to ignore this.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+    check("Please let me have 20 minutes of your honest opinion on our new "
+          "forms. If now is a busy stretch, tell me when it ends.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
+    nlp_coach_report_release(&r);
+}
+
+/* "I have arranged for our specialists to visit your practice on the
+ * morning of the 18th" books their time. */
+static void
+test_visit_arranged_for_them_is_booked(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("I have arranged for two of our specialists to visit your practice "
+          "on the morning of the 18th.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "booked"));
+    nlp_coach_report_release(&r);
+    check("Two of our specialists visited a practice like yours on the "
+          "morning of the 18th.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "booked"));
+    nlp_coach_report_release(&r);
+}
+
+/* A price sheet offered beside an ask is the sale's own paper, so the ask
+ * stands; a guide offered there is value. */
+static void
+test_price_sheet_is_the_senders_paper(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("Would you consider adding two of our wines to your list? I can "
+          "send over a price sheet if that would be helpful.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+    check("Would you consider adding two of our wines to your list? I can "
+          "send over a guide to pairing them if that would be helpful.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, NULL));
+    nlp_coach_report_release(&r);
+}
+
+/* "Let me know if you'd like to go ahead" asks them to buy. */
+static void
+test_going_ahead_is_a_purchase(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("We provide compostable packaging for online retailers. Please let "
+          "me know if you'd like to go ahead.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "purchase"));
+    nlp_coach_report_release(&r);
+    check("We provide compostable packaging for online retailers. Please let "
+          "me know how the move goes.",
+          NULL, &r);
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "purchase"));
+    nlp_coach_report_release(&r);
+}
+
+/* "How's things over there?" in a hello is the touch itself; a question
+ * about something of theirs is attention. */
+static void
+test_hows_things_is_a_touch(void **state)
+{
+    (void)state;
+    nlp_coach_report r;
+    check("sup Kev, how's things over there? nothing new on my side, just "
+          "saying hey so we don't go too long without talking",
+          NULL, &r);
+    assert_true(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+    check("sup Kev, how's the new warehouse working out for the team? "
+          "nothing new on my side",
+          NULL, &r);
+    assert_false(warned(&r, NLP_COACH_NO_VALUE));
+    nlp_coach_report_release(&r);
+}
+
+/* "Clear skies for the Perseids" remembers an astronomer. */
+static void
+test_astronomers_skies_are_personal(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact facts[] = {{"interest", "amateur astronomy"}};
+    nlp_coach_context c = {.facts = facts, .nfacts = 1};
+    nlp_coach_report r;
+    check("Here are the notes: https://example.com/notes. Good luck with it, "
+          "and clear skies for the Perseids next month.",
+          &c, &r);
+    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+    check("Here are the notes: https://example.com/notes. Good luck with it, "
+          "and enjoy the holidays next month.",
+          &c, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    nlp_coach_report_release(&r);
+}
+
 int
 main(void)
 {
@@ -660,6 +793,13 @@ main(void)
         cmocka_unit_test(test_writing_to_ask_for_an_order),
         cmocka_unit_test(test_pastime_in_other_words_is_personal),
         cmocka_unit_test(test_pastime_word_counts_once),
+        cmocka_unit_test(test_tag_question_asks_nothing),
+        cmocka_unit_test(test_length_in_a_draft_with_a_way_out),
+        cmocka_unit_test(test_visit_arranged_for_them_is_booked),
+        cmocka_unit_test(test_price_sheet_is_the_senders_paper),
+        cmocka_unit_test(test_going_ahead_is_a_purchase),
+        cmocka_unit_test(test_hows_things_is_a_touch),
+        cmocka_unit_test(test_astronomers_skies_are_personal),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
