@@ -562,7 +562,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
         hg == coach_group("imposition", "time_length"))
         return is_request(st, s) && !st->d->s[s].question &&
                !thanks_or_care(st, s) &&
-               !coach_draft_has(st, coach_group("imposition", "easy_out"));
+               !st->eased;
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
         return !offers(st, s) && !disowned(st, h) && !declines_near(st, s) &&
@@ -2067,6 +2067,7 @@ coach_detect(coach_state *st)
     rp_code rc;
     st->declines = coach_draft_has(st, coach_group("self_focus", "declining"));
     st->accepts = coach_draft_has(st, coach_group("positives", "accepting"));
+    st->eased = coach_draft_has(st, coach_group("imposition", "easy_out"));
     mark_overclaims(st);
     mark_unhurried(st);
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||

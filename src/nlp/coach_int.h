@@ -134,6 +134,7 @@ typedef struct {
     bool accepts;    /* accepts a time they offered ([accepting]) */
     bool overclaims; /* a superlative or guarantee counts (hype) */
     bool unhurried;  /* says there is no hurry ([unhurried]) */
+    bool eased;      /* leaves an easy way out somewhere ([easy_out]) */
 } coach_state;
 
 /* Runs every detector, appending flags and positives to st->r. */

@@ -50,7 +50,7 @@ model_may(const coach_state *st, nlp_coach_cat cat)
     if (cat == NLP_COACH_NEEDINESS)
         return !st->care;
     if (cat == NLP_COACH_IMPOSITION)
-        return !coach_draft_has(st, coach_group("imposition", "easy_out"));
+        return !st->eased;
     return true;
 }
 

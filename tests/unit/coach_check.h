@@ -44,6 +44,30 @@ warned(const nlp_coach_report *r, nlp_coach_cat cat)
     return false;
 }
 
+/* Checks text with ctx (as check() does) for one question: whether it
+ * raises a flag of cat (and group, unless NULL), at any severity. */
+static inline bool
+flagged(const char *text, const nlp_coach_context *ctx, nlp_coach_cat cat,
+        const char *group)
+{
+    nlp_coach_report r;
+    check(text, ctx, &r);
+    bool found = flag_of(&r, cat, group) != NULL;
+    nlp_coach_report_release(&r);
+    return found;
+}
+
+/* Checks text with ctx for whether a flag of cat is a warning or worse. */
+static inline bool
+warns(const char *text, const nlp_coach_context *ctx, nlp_coach_cat cat)
+{
+    nlp_coach_report r;
+    check(text, ctx, &r);
+    bool found = warned(&r, cat);
+    nlp_coach_report_release(&r);
+    return found;
+}
+
 /* The first positive of kind, or NULL. */
 static inline const nlp_coach_positive *
 positive_of(const nlp_coach_report *r, const char *kind)

@@ -24,14 +24,12 @@ test_call_to_someone_else_is_advice(void **state)
     assert_span(t, flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"), 0,
                 "quick call");
     nlp_coach_report_release(&r);
-    check("Let's set up a quick call with your team.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
-    nlp_coach_report_release(&r);
-    check("The form is on page 3. Worth a quick call to the permit desk to "
-          "confirm they take it for an addition.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
-    nlp_coach_report_release(&r);
+    assert_true(flagged("Let's set up a quick call with your team.", NULL,
+                        NLP_COACH_IMPOSITION, "time_demand"));
+    assert_false(flagged(
+        "The form is on page 3. Worth a quick call to the permit desk to "
+        "confirm they take it for an addition.",
+        NULL, NLP_COACH_IMPOSITION, "time_demand"));
 }
 
 /* A deadline in the sender's own "if I" clause is their quota, not
@@ -48,14 +46,12 @@ test_deadline_in_senders_condition(void **state)
     assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
     assert_true(warned(&r, NLP_COACH_NEEDINESS));
     nlp_coach_report_release(&r);
-    check("I need to hit 40 renewals by the end of the month and you'd be "
-          "saving my skin.",
-          NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
-    nlp_coach_report_release(&r);
-    check("If we don't hear back, please sign it by Friday.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
-    nlp_coach_report_release(&r);
+    assert_true(flagged(
+        "I need to hit 40 renewals by the end of the month and you'd be "
+        "saving my skin.",
+        NULL, NLP_COACH_IMPOSITION, "urgency"));
+    assert_true(flagged("If we don't hear back, please sign it by Friday.",
+                        NULL, NLP_COACH_IMPOSITION, "urgency"));
 }
 
 /* "feel free to ignore it" alone leaves an easy way out; beside an
@@ -64,17 +60,14 @@ static void
 test_easy_out_is_not_self_doubt(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("One question, and feel free to ignore it: do you know another "
-          "owner coming up on a renewal?",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
-    nlp_coach_report_release(&r);
-    check("I'm so sorry to bother you again, and please feel free to ignore "
-          "this if it's a bother. I know you're busy.",
-          NULL, &r);
-    assert_true(warned(&r, NLP_COACH_NEEDINESS));
-    nlp_coach_report_release(&r);
+    assert_false(
+        flagged("One question, and feel free to ignore it: do you know another "
+                "owner coming up on a renewal?",
+                NULL, NLP_COACH_NEEDINESS, "self_doubt"));
+    assert_true(warns(
+        "I'm so sorry to bother you again, and please feel free to ignore "
+        "this if it's a bother. I know you're busy.",
+        NULL, NLP_COACH_NEEDINESS));
 }
 
 /* "cannot guarantee" is honesty, like "can't promise". */
@@ -82,13 +75,10 @@ static void
 test_cannot_negates_a_guarantee(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("We cannot guarantee a place next year.", NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
-    nlp_coach_report_release(&r);
-    check("Results guaranteed within a month.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
-    nlp_coach_report_release(&r);
+    assert_false(flagged("We cannot guarantee a place next year.", NULL,
+                         NLP_COACH_HYPE, "guarantee"));
+    assert_true(flagged("Results guaranteed within a month.", NULL,
+                        NLP_COACH_HYPE, "guarantee"));
 }
 
 /* A general offer of help inside an empty touch is part of the touch. */
@@ -125,11 +115,10 @@ test_indirect_ask_is_an_ask(void **state)
     assert_span(t, flag_of(&r, NLP_COACH_PREMATURE_ASK, "favor"), 1,
                 "if you'd be willing");
     nlp_coach_report_release(&r);
-    check("I wondered if the checklist below might help with the move: "
-          "https://example.com/moving.",
-          NULL, &r);
-    assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
-    nlp_coach_report_release(&r);
+    assert_false(
+        warns("I wondered if the checklist below might help with the move: "
+              "https://example.com/moving.",
+              NULL, NLP_COACH_PREMATURE_ASK));
 }
 
 /* A length of time asked in a question is a meeting ask; prescribed in a
@@ -169,19 +158,17 @@ test_quoted_fact_is_personal(void **state)
     assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     assert_true(has_positive(&r, "personal"));
     nlp_coach_report_release(&r);
-    check("Cold snap Thursday night. Open the cabinet doors in units 2 and "
-          "9.",
-          &c, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
-    nlp_coach_report_release(&r);
+    assert_true(flagged(
+        "Cold snap Thursday night. Open the cabinet doors in units 2 and "
+        "9.",
+        &c, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
     static const nlp_coach_fact racks[] = {
         {"last", "asked whether we can move their server racks safely"}};
     nlp_coach_context k = {.facts = racks, .nfacts = 1};
-    check("Attached is our moving checklist. You're welcome to use it "
-          "whether or not you work with us.",
-          &k, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
-    nlp_coach_report_release(&r);
+    assert_true(
+        flagged("Attached is our moving checklist. You're welcome to use it "
+                "whether or not you work with us.",
+                &k, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
     /* A word with a digit is as telling as a number. */
     static const nlp_coach_fact parser[] = {
         {"goal", "ship v2 of the open-source parser"}};
@@ -200,13 +187,11 @@ static void
 test_be_sure_to_is_no_guarantee(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("Hope Q3 is going well. Let's be sure to keep in touch!", NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
-    nlp_coach_report_release(&r);
-    check("Our plan is sure to double your sales.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
-    nlp_coach_report_release(&r);
+    assert_false(
+        flagged("Hope Q3 is going well. Let's be sure to keep in touch!", NULL,
+                NLP_COACH_HYPE, "guarantee"));
+    assert_true(flagged("Our plan is sure to double your sales.", NULL,
+                        NLP_COACH_HYPE, "guarantee"));
 }
 
 /* "so sorry to write again" apologises; "so sorry to hear" condoles. */
@@ -239,11 +224,10 @@ test_meeting_already_had_is_no_ask(void **state)
           &r);
     assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "meeting"));
     nlp_coach_report_release(&r);
-    check("We make scheduling software. Please let me know when we could "
-          "have a call.",
-          NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "meeting"));
-    nlp_coach_report_release(&r);
+    assert_true(
+        flagged("We make scheduling software. Please let me know when we could "
+                "have a call.",
+                NULL, NLP_COACH_PREMATURE_ASK, "meeting"));
 }
 
 /* A link the reader is asked to act on is part of the ask, not a gift. */
@@ -278,11 +262,10 @@ test_needy_sentence_is_not_self_focus(void **state)
     assert_true(warned(&r, NLP_COACH_NEEDINESS));
     assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
     nlp_coach_report_release(&r);
-    check("I founded my firm in 2009. I have won six awards. I run a team "
-          "of twelve. I am proud of my record.",
-          NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
-    nlp_coach_report_release(&r);
+    assert_true(flagged(
+        "I founded my firm in 2009. I have won six awards. I run a team "
+        "of twelve. I am proud of my record.",
+        NULL, NLP_COACH_SELF_FOCUS, "about_sender"));
 }
 
 /* A word common to many drafts ("staff", "clients") refers to a fact only
@@ -296,20 +279,16 @@ test_common_fact_words_need_more(void **state)
         {"goal", "move the practice's 14 staff to hybrid working by July"},
         {"bet", "launching a client portal for their clients"}};
     nlp_coach_context c = {.facts = facts, .nfacts = 2};
-    nlp_coach_report r;
-    check("We're offering clients a free phishing session. It leaves your "
-          "staff with a one-page checklist.",
-          &c, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
-    nlp_coach_report_release(&r);
-    check("We're offering a free phishing session. How are the staff "
-          "finding it?",
-          &c, &r);
-    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
-    nlp_coach_report_release(&r);
-    check("Here is a checklist that fits your hybrid move.", &c, &r);
-    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
-    nlp_coach_report_release(&r);
+    assert_true(flagged(
+        "We're offering clients a free phishing session. It leaves your "
+        "staff with a one-page checklist.",
+        &c, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    assert_false(
+        flagged("We're offering a free phishing session. How are the staff "
+                "finding it?",
+                &c, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_false(flagged("Here is a checklist that fits your hybrid move.", &c,
+                         NLP_COACH_NO_PERSONAL_TOUCH, NULL));
 }
 
 /* Honest advice ("you probably won't need it") is not self-doubt; the
@@ -325,25 +304,22 @@ test_phrases_read_in_their_sentence(void **state)
           &r);
     assert_null(flag_of(&r, NLP_COACH_NEEDINESS, NULL));
     nlp_coach_report_release(&r);
-    check("You probably won't read this, but here goes.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
-    nlp_coach_report_release(&r);
+    assert_true(flagged("You probably won't read this, but here goes.", NULL,
+                        NLP_COACH_NEEDINESS, "self_doubt"));
     check("I work with physicians and think I could be helpful to them. "
           "Would you be willing to introduce me to your partners?",
           NULL, &r);
     assert_false(has_positive(&r, "value"));
     assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
     nlp_coach_report_release(&r);
-    check("Thank you for the invite to photograph your rehearsal last "
-          "Wednesday.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "booked"));
-    nlp_coach_report_release(&r);
-    check("If you could spare 30 minutes for an interview, just let me "
-          "know a time that suits.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "time_demand"));
-    nlp_coach_report_release(&r);
+    assert_false(
+        flagged("Thank you for the invite to photograph your rehearsal last "
+                "Wednesday.",
+                NULL, NLP_COACH_IMPOSITION, "booked"));
+    assert_false(
+        flagged("If you could spare 30 minutes for an interview, just let me "
+                "know a time that suits.",
+                NULL, NLP_COACH_IMPOSITION, "time_demand"));
 }
 
 /* A general offer of help ([standby]) makes a chase's sentence useful, as
@@ -352,13 +328,10 @@ static void
 test_standby_offer_lifts_a_chase(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("Just following up on the migration.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
-    nlp_coach_report_release(&r);
-    check("Just following up, happy to help with the migration.", NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "chasing"));
-    nlp_coach_report_release(&r);
+    assert_true(flagged("Just following up on the migration.", NULL,
+                        NLP_COACH_IMPOSITION, "chasing"));
+    assert_false(flagged("Just following up, happy to help with the migration.",
+                         NULL, NLP_COACH_IMPOSITION, "chasing"));
 }
 
 /* A general offer of help says "I" for the reader's sake and softens the
@@ -369,17 +342,14 @@ static void
 test_standby_offer_gives(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("I founded my firm in 2009 and I have won six awards, so I can "
-          "help: I run a team of twelve and I am proud of my record.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_SELF_FOCUS, "about_sender"));
-    nlp_coach_report_release(&r);
-    check("Hi Pat. Stock is nearly gone, happy to help you compare. Please "
-          "reply to lock in the price.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pattern"));
-    nlp_coach_report_release(&r);
+    assert_false(
+        flagged("I founded my firm in 2009 and I have won six awards, so I can "
+                "help: I run a team of twelve and I am proud of my record.",
+                NULL, NLP_COACH_SELF_FOCUS, "about_sender"));
+    assert_false(flagged(
+        "Hi Pat. Stock is nearly gone, happy to help you compare. Please "
+        "reply to lock in the price.",
+        NULL, NLP_COACH_IMPOSITION, "pattern"));
 }
 
 /* The personal positive points at the telling word of the fact, not at a
@@ -428,15 +398,12 @@ static void
 test_readers_trouble_is_not_self_doubt(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("You said you'd been struggling to find a reliable supplier, so "
-          "here is one I trust: https://example.com/supplier",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
-    nlp_coach_report_release(&r);
-    check("I keep struggling to find new clients this year.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "self_doubt"));
-    nlp_coach_report_release(&r);
+    assert_false(flagged(
+        "You said you'd been struggling to find a reliable supplier, so "
+        "here is one I trust: https://example.com/supplier",
+        NULL, NLP_COACH_NEEDINESS, "self_doubt"));
+    assert_true(flagged("I keep struggling to find new clients this year.",
+                        NULL, NLP_COACH_NEEDINESS, "self_doubt"));
 }
 
 /* "Nothing to do with our product" disowns the pitch it names. */
@@ -444,18 +411,15 @@ static void
 test_disowned_pitch_is_no_pitch(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("Here is the write-up: https://example.com/notes. Nothing to do "
-          "with our product, it just matched what you described.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
-    nlp_coach_report_release(&r);
-    check("Here is the write-up: https://example.com/notes. It has "
-          "everything to do with our product, which fixes what you "
-          "described.",
-          NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "pitch"));
-    nlp_coach_report_release(&r);
+    assert_false(flagged(
+        "Here is the write-up: https://example.com/notes. Nothing to do "
+        "with our product, it just matched what you described.",
+        NULL, NLP_COACH_IMPOSITION, "pitch"));
+    assert_true(
+        flagged("Here is the write-up: https://example.com/notes. It has "
+                "everything to do with our product, which fixes what you "
+                "described.",
+                NULL, NLP_COACH_IMPOSITION, "pitch"));
 }
 
 /* "absolutely no expectation" frees the reader; "absolutely no risk"
@@ -464,15 +428,12 @@ static void
 test_no_expectation_is_no_guarantee(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("I had an idea I'd like to run past you, with absolutely no "
-          "expectation.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
-    nlp_coach_report_release(&r);
-    check("There is absolutely no risk to you.", NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_HYPE, "guarantee"));
-    nlp_coach_report_release(&r);
+    assert_false(
+        flagged("I had an idea I'd like to run past you, with absolutely no "
+                "expectation.",
+                NULL, NLP_COACH_HYPE, "guarantee"));
+    assert_true(flagged("There is absolutely no risk to you.", NULL,
+                        NLP_COACH_HYPE, "guarantee"));
 }
 
 /* A name in a fact ("Leyton Orient") refers to the reader when the draft
@@ -495,24 +456,20 @@ test_fact_names_read_as_names(void **state)
     static const nlp_coach_fact fund[] = {
         {"last", "talked about the Aldine Foundation's December deadline"}};
     nlp_coach_context f = {.facts = fund, .nfacts = 1};
-    check("I thought you might use this directory of family foundations: "
-          "https://example.com/directory",
-          &f, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
-    nlp_coach_report_release(&r);
+    assert_true(
+        flagged("I thought you might use this directory of family foundations: "
+                "https://example.com/directory",
+                &f, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
     static const nlp_coach_fact region[] = {
         {"goal", "open clinics in Latin America next year"}};
     nlp_coach_context g = {.facts = region, .nfacts = 1};
-    check("You're welcome to our salary survey of clinics in North America: "
-          "https://example.com/survey",
-          &g, &r);
-    assert_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
-    nlp_coach_report_release(&r);
-    check("You're welcome to our salary survey of North America: "
-          "https://example.com/survey",
-          &g, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
-    nlp_coach_report_release(&r);
+    assert_false(flagged(
+        "You're welcome to our salary survey of clinics in North America: "
+        "https://example.com/survey",
+        &g, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(flagged("You're welcome to our salary survey of North America: "
+                        "https://example.com/survey",
+                        &g, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
 }
 
 /* A word between "I'd" and "love to" leaves the request a request; so
@@ -521,18 +478,14 @@ static void
 test_softened_requests_still_ask(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("I'd also love to buy you a coffee sometime.", NULL, &r);
-    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
-    nlp_coach_report_release(&r);
-    check("I'd also mention that the coffee there is good.", NULL, &r);
-    assert_false(warned(&r, NLP_COACH_PREMATURE_ASK));
-    nlp_coach_report_release(&r);
-    check("I was hoping you might add me to your list of recommended "
-          "suppliers.",
-          NULL, &r);
-    assert_true(warned(&r, NLP_COACH_PREMATURE_ASK));
-    nlp_coach_report_release(&r);
+    assert_true(warns("I'd also love to buy you a coffee sometime.", NULL,
+                      NLP_COACH_PREMATURE_ASK));
+    assert_false(warns("I'd also mention that the coffee there is good.", NULL,
+                       NLP_COACH_PREMATURE_ASK));
+    assert_true(
+        warns("I was hoping you might add me to your list of recommended "
+              "suppliers.",
+              NULL, NLP_COACH_PREMATURE_ASK));
 }
 
 /* Wasting time that the reader wastes is advice (however blunt), not the
@@ -541,17 +494,14 @@ static void
 test_readers_waste_is_not_neediness(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("Please don't try it on your own again. You'll only hurt yourself "
-          "or waste your time.",
-          NULL, &r);
-    assert_null(flag_of(&r, NLP_COACH_NEEDINESS, "pattern"));
-    nlp_coach_report_release(&r);
-    check("Please, anything at all would help. I'm sorry to waste your "
-          "time.",
-          NULL, &r);
-    assert_non_null(flag_of(&r, NLP_COACH_NEEDINESS, "pattern"));
-    nlp_coach_report_release(&r);
+    assert_false(flagged(
+        "Please don't try it on your own again. You'll only hurt yourself "
+        "or waste your time.",
+        NULL, NLP_COACH_NEEDINESS, "pattern"));
+    assert_true(
+        flagged("Please, anything at all would help. I'm sorry to waste your "
+                "time.",
+                NULL, NLP_COACH_NEEDINESS, "pattern"));
 }
 
 /* Booking the reader's time stays a warning beside a serious ask made
@@ -595,11 +545,10 @@ test_pleasantry_beside_an_ask(void **state)
     assert_non_null(flag_of(&r, NLP_COACH_NO_VALUE, "empty_touch"));
     assert_false(warned(&r, NLP_COACH_NO_VALUE));
     nlp_coach_report_release(&r);
-    check("Great to connect at the alumni dinner. Hope the rest of the "
-          "week is good.",
-          NULL, &r);
-    assert_true(warned(&r, NLP_COACH_NO_VALUE));
-    nlp_coach_report_release(&r);
+    assert_true(
+        warns("Great to connect at the alumni dinner. Hope the rest of the "
+              "week is good.",
+              NULL, NLP_COACH_NO_VALUE));
 }
 
 /* "still thinking of you" beside "we're still here" is part of the
