@@ -249,8 +249,8 @@ cli_check(cli_ctx *ctx)
                 "coach for this person: what rapport knows of them and the "
                 "ledger's balance join in"),
         CLI_BOOL("rules-only", &rules_only,
-                 "the word lists alone: the learned model does not name a "
-                 "problem where they find none"),
+                 "the word lists alone: the learned model neither names "
+                 "a problem where they find none nor doubts their flags"),
         CLI_END()};
     char **pos, *data = NULL;
     size_t len = 0;

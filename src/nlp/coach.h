@@ -25,7 +25,8 @@
 #include "base/rp.h"
 
 /* The categories, in the order ties are broken when naming the main
- * problem: evidence in the words before absences. */
+ * problem: evidence in the words before absences (except that imposition
+ * gives way to an equal problem of manner; see coach_report.c). */
 typedef enum {
     NLP_COACH_IMPOSITION,
     NLP_COACH_NEEDINESS,

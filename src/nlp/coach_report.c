@@ -120,11 +120,28 @@ char_offsets(nlp_coach_report *r, const char *text, size_t len)
     return RP_OK;
 }
 
+/* True when category c, with weight[c] said against it, should be named
+ * before category m.  On a tie pressure gives way to a problem of the
+ * sender's manner (every category before the absences): a deadline is so often
+ * how that problem shows (the pleading "I need to know by Friday", the
+ * hype's "offer ends at midnight", the lecture's "the deadline is the
+ * 5th") that the manner is the thing to fix first.  It does not give way
+ * to what the draft lacks (no value, no personal touch): the chasing
+ * itself is what the reader feels. */
+static bool
+outweighs(const int *weight, int c, int m)
+{
+    return weight[c] > weight[m] ||
+           (weight[c] == weight[m] && m == NLP_COACH_IMPOSITION &&
+            c < NLP_COACH_NO_PERSONAL_TOUCH);
+}
+
 /* The score, the main problem and the verdict. */
 static void
 judge(nlp_coach_report *r)
 {
     int cost[NLP_COACH_NCATS] = {0}, worst[NLP_COACH_NCATS] = {0};
+    int weight[NLP_COACH_NCATS];
     int penalty = 0, bonus = 0;
     for (size_t i = 0; i < r->nflags; i++) {
         const nlp_coach_flag *f = &r->flags[i];
@@ -135,11 +152,14 @@ judge(nlp_coach_report *r)
     r->main = -1;
     int problems = 0; /* categories with a warning or worse */
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
+        /* The cap limits what one category takes off the score; the main
+         * problem is the one with the most said against it, cap or not. */
+        weight[c] = cost[c];
         if (cost[c] > CATEGORY_CAP)
             cost[c] = CATEGORY_CAP;
         penalty += cost[c];
         problems += worst[c] >= 2;
-        if (worst[c] >= 2 && (r->main < 0 || cost[c] > cost[r->main]))
+        if (worst[c] >= 2 && (r->main < 0 || outweighs(weight, c, r->main)))
             r->main = c;
     }
     int mpen = 0;

@@ -68,6 +68,17 @@ warns(const char *text, const nlp_coach_context *ctx, nlp_coach_cat cat)
     return found;
 }
 
+/* Checks text with ctx for the main problem it names (-1 for none). */
+static inline int
+main_problem(const char *text, const nlp_coach_context *ctx)
+{
+    nlp_coach_report r;
+    check(text, ctx, &r);
+    int m = r.main;
+    nlp_coach_report_release(&r);
+    return m;
+}
+
 /* The first positive of kind, or NULL. */
 static inline const nlp_coach_positive *
 positive_of(const nlp_coach_report *r, const char *kind)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coach_check.h"
 #include "nlp/coach.h"
 #include "nlp/coach_features.h"
 #include "nlp/coach_model.h"
@@ -279,6 +280,55 @@ model_says(const char *t, nlp_coach_cat cat)
     return model_named(t) == (int)cat;
 }
 
+/* Checks t with the model on and copies its most severe flag of cat into
+ * *out; false when there is none. */
+static bool
+with_model(const char *t, nlp_coach_cat cat, nlp_coach_flag *out)
+{
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
+                     RP_OK);
+    const nlp_coach_flag *f = NULL;
+    for (size_t i = 0; i < r.nflags; i++)
+        if (r.flags[i].cat == cat && (!f || r.flags[i].severity > f->severity))
+            f = &r.flags[i];
+    if (f)
+        *out = *f;
+    nlp_coach_report_release(&r);
+    return f != NULL;
+}
+
+/* The model doubts a list's flag the draft as a whole reads nothing like:
+ * a deadline that is the condition of a free offer ("if you send it by
+ * Friday") is a note with the model on, a warning by the lists alone;
+ * a deadline set for the reader's order stays a warning either way. */
+static void
+test_model_doubts_an_offer_read_as_a_deadline(void **state)
+{
+    (void)state;
+    const char *offer =
+        "Hi Shirin, got your message. I can read through the budget section "
+        "on Saturday morning if you send it by Friday night; no charge, it "
+        "is a two-hour job. If you would rather have someone who knows EU "
+        "grants, Tobias at Northfold is excellent. Whatever you decide, "
+        "good luck with it.";
+    const char *push =
+        "Hi Shirin, I need the signed order from you by Friday night, no "
+        "excuses. My manager will not hold this price any longer, so sign "
+        "it today and send it back to me before the weekend.";
+    nlp_coach_flag f;
+    assert_true(warns(offer, NULL, NLP_COACH_IMPOSITION));
+    assert_true(with_model(offer, NLP_COACH_IMPOSITION, &f));
+    assert_int_equal(f.severity, 1);
+    assert_non_null(strstr(f.detail, "doubts"));
+    assert_true(warns(push, NULL, NLP_COACH_IMPOSITION));
+    assert_true(with_model(push, NLP_COACH_IMPOSITION, &f));
+    assert_true(f.severity >= 2);
+    assert_null(strstr(f.detail, "doubts"));
+}
+
 /* The model may not call a draft pushy that leaves the reader an easy way
  * out, as the lists do not.  The first draft is one the model reads as
  * imposition (if a retrained model no longer does, pick another). */
@@ -342,6 +392,7 @@ main(void)
         cmocka_unit_test(test_model_flags_keep_the_report_shape),
         cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
         cmocka_unit_test(test_model_spares_an_easy_way_out),
+        cmocka_unit_test(test_model_doubts_an_offer_read_as_a_deadline),
         cmocka_unit_test(test_model_skips_a_short_draft),
         cmocka_unit_test(test_model_spares_a_condolence),
     };

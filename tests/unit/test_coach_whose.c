@@ -687,6 +687,58 @@ test_astronomers_skies_are_personal(void **state)
         &c, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
 }
 
+/* Pressure and a plea of equal weight: the plea is the main problem (the
+ * deadline is how it shows).  Chasing and an empty touch of equal weight:
+ * the chasing stays the main problem, since pressure does not give way
+ * to what a draft lacks. */
+static void
+test_pressure_gives_way_to_an_equal_plea(void **state)
+{
+    (void)state;
+    assert_int_equal(
+        main_problem("Hi Omar, honestly it's the last week of the quarter "
+                     "and I'm one deal short of my target. If you could "
+                     "sign the renewal by Friday it would save my bonus. "
+                     "I'd be so grateful.",
+                     NULL),
+        NLP_COACH_NEEDINESS);
+    assert_int_equal(
+        main_problem("Hi Omar, just checking in again to see if you had a "
+                     "chance to look at my last three emails. Bumping this "
+                     "to the top of your inbox.",
+                     NULL),
+        NLP_COACH_IMPOSITION);
+}
+
+/* Both capped, the category with more said against it is the main
+ * problem: a pile of hype with one "reply YES" is hype. */
+static void
+test_main_problem_weighs_past_the_cap(void **state)
+{
+    (void)state;
+    const char *t = "Hi Omar, the best platform ever created, GUARANTEED to "
+                    "triple your sales!!! It has NEVER failed a client. "
+                    "Reply YES and I'll get you booked in for a demo this "
+                    "week!";
+    assert_true(warns(t, NULL, NLP_COACH_IMPOSITION));
+    assert_int_equal(main_problem(t, NULL), NLP_COACH_HYPE);
+}
+
+/* "Permanently" is a claim when it says what a product does for good, not
+ * when it says a price goes up for good. */
+static void
+test_permanently_is_a_claim_of_effect(void **state)
+{
+    (void)state;
+    assert_true(warns("Hi Omar, our sealant will permanently eliminate leaks "
+                      "from your pipework.",
+                      NULL, NLP_COACH_HYPE));
+    assert_false(flagged("Hi Omar, the launch rate ends Friday and after that "
+                         "the price goes up permanently. Sign up here before "
+                         "the deadline.",
+                         NULL, NLP_COACH_HYPE, NULL));
+}
+
 int
 main(void)
 {
@@ -727,6 +779,9 @@ main(void)
         cmocka_unit_test(test_going_ahead_is_a_purchase),
         cmocka_unit_test(test_hows_things_is_a_touch),
         cmocka_unit_test(test_astronomers_skies_are_personal),
+        cmocka_unit_test(test_pressure_gives_way_to_an_equal_plea),
+        cmocka_unit_test(test_main_problem_weighs_past_the_cap),
+        cmocka_unit_test(test_permanently_is_a_claim_of_effect),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
