@@ -561,8 +561,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
     if (gi == coach_group("imposition", "time_demand") &&
         hg == coach_group("imposition", "time_length"))
         return is_request(st, s) && !st->d->s[s].question &&
-               !thanks_or_care(st, s) &&
-               !st->eased;
+               !thanks_or_care(st, s) && !st->eased;
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
         return !offers(st, s) && !disowned(st, h) && !declines_near(st, s) &&
