@@ -122,6 +122,7 @@ deps:
 	@scripts/install-deps
 
 check: deps
+	$(MAKE) format-check
 	$(MAKE) test
 	$(MAKE) BUILD=build-asan SAN=1 test
 	$(MAKE) fuzz
@@ -130,12 +131,21 @@ check: deps
 run: deps all
 	@scripts/demo
 
+# The C sources clang-format keeps in the house style (.clang-format).
+FORMATTED = $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' \
+	'bench/*.c' 'tools/*.c')
+
 format:
-	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'bench/*.c')
+	clang-format -i $(FORMATTED)
+
+# Fails, naming the file and line, on code clang-format would change.
+format-check:
+	@clang-format --dry-run -Werror $(FORMATTED)
+	@echo "format-check: every C source is clang-formatted"
 
 clean:
 	rm -rf build build-asan build-fuzz $(CLEAN_FILES)
 
-.PHONY: all unit cli test deps check run format clean fuzz fuzz-build fuzz-run
+.PHONY: all unit cli test deps check run format format-check clean fuzz fuzz-build fuzz-run
 .DELETE_ON_ERROR:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -127,8 +127,7 @@ message_sentences(char *msg, size_t len, bool strip)
     if (!strip) {
         body = rp_strndup(msg + b, len - b);
         blen = len - b;
-    } else if (nlp_email_strip(msg + b, len - b, &body, &blen, NULL) !=
-               RP_OK) {
+    } else if (nlp_email_strip(msg + b, len - b, &body, &blen, NULL) != RP_OK) {
         exit(1);
     }
     if (!body)

@@ -30,28 +30,29 @@ rng(void)
 }
 
 static const char *const first[] = {
-    "Ada", "Bo", "Chen", "Dara", "Elif", "Femi", "Grace", "Hugo", "Ines",
-    "Jonas", "Kemal", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn",
-    "Rosa", "Sven", "Tariq", "Uma", "Vera", "Wei", "Ximena", "Yuki", "Zara"};
+    "Ada",  "Bo",    "Chen",   "Dara",  "Elif", "Femi",  "Grace",
+    "Hugo", "Ines",  "Jonas",  "Kemal", "Lena", "Mateo", "Nadia",
+    "Omar", "Priya", "Quinn",  "Rosa",  "Sven", "Tariq", "Uma",
+    "Vera", "Wei",   "Ximena", "Yuki",  "Zara"};
 static const char *const last[] = {
-    "Okafor", "Chen", "Schmidt", "Rossi", "Novak", "Garcia", "Tanaka",
-    "Mensah", "Haddad", "Petrova", "Kim", "Silva", "Dubois", "Weber",
-    "Nwosu", "Raman", "Alvarez", "Johansson", "Bianchi", "Osei"};
+    "Okafor", "Chen",   "Schmidt", "Rossi",     "Novak",   "Garcia", "Tanaka",
+    "Mensah", "Haddad", "Petrova", "Kim",       "Silva",   "Dubois", "Weber",
+    "Nwosu",  "Raman",  "Alvarez", "Johansson", "Bianchi", "Osei"};
 static const char *const words[] = {
-    "budget", "hiring", "roadmap", "pricing", "launch", "renewal",
-    "workshop", "intro", "coffee", "board", "migration", "forecast",
-    "contract", "pilot", "feedback", "quarterly", "review", "strategy",
-    "dashboard", "security", "onboarding", "conference", "partnership",
-    "invoice", "proposal", "analytics", "retention", "demo", "offsite",
-    "planning"};
+    "budget",     "hiring",     "roadmap",     "pricing",   "launch",
+    "renewal",    "workshop",   "intro",       "coffee",    "board",
+    "migration",  "forecast",   "contract",    "pilot",     "feedback",
+    "quarterly",  "review",     "strategy",    "dashboard", "security",
+    "onboarding", "conference", "partnership", "invoice",   "proposal",
+    "analytics",  "retention",  "demo",        "offsite",   "planning"};
 static const char *const interests[] = {
-    "sailing", "sourdough", "jazz", "chess", "running", "gardening",
-    "cycling", "opera", "climbing", "photography", "football", "poetry"};
-static const char *const kinds[] = {"email", "email", "email", "call",
-                                    "meeting", "message"};
+    "sailing", "sourdough", "jazz",     "chess",       "running",  "gardening",
+    "cycling", "opera",     "climbing", "photography", "football", "poetry"};
+static const char *const kinds[] = {"email", "email",   "email",
+                                    "call",  "meeting", "message"};
 static const char *const entries[] = {"give", "give", "receive", "ask"};
-static const char *const vkinds[] = {"intro", "resource", "help",
-                                     "referral", "advice", "gift"};
+static const char *const vkinds[] = {"intro",    "resource", "help",
+                                     "referral", "advice",   "gift"};
 #define N(a) (sizeof(a) / sizeof *(a))
 
 static void

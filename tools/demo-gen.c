@@ -54,8 +54,9 @@ parse_iso(const char *s)
     struct tm tm = {0};
     if (!strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm) &&
         !strptime(s, "%Y-%m-%d", &tm)) {
-        fprintf(stderr, "demo-gen: --now expects 2026-06-15T12:00:00Z, not "
-                        "'%s'\n",
+        fprintf(stderr,
+                "demo-gen: --now expects 2026-06-15T12:00:00Z, not "
+                "'%s'\n",
                 s);
         exit(2);
     }
@@ -109,8 +110,8 @@ fill(const char *tpl, json_t *p)
 {
     char first[64] = "";
     const char *name = json_string_value(json_object_get(p, "name"));
-    const char *interest = json_string_value(
-        json_array_get(json_object_get(p, "interests"), 0));
+    const char *interest =
+        json_string_value(json_array_get(json_object_get(p, "interests"), 0));
     const char *goal =
         json_string_value(json_array_get(json_object_get(p, "goals"), 0));
     sscanf(name ? name : "there", "%63s", first);
@@ -194,8 +195,8 @@ main(int argc, char **argv)
                        "created_at", iso(created)));
     }
     json_t *me = json_object_get(b, "me");
-    emit(json_pack("{s:s,s:i,s:O?,s:O?,s:b,s:O?,s:s}", "type", "person", "id", 1,
-                   "name", json_object_get(me, "name"), "title",
+    emit(json_pack("{s:s,s:i,s:O?,s:O?,s:b,s:O?,s:s}", "type", "person", "id",
+                   1, "name", json_object_get(me, "name"), "title",
                    json_object_get(me, "title"), "is_me", 1, "emails",
                    json_object_get(me, "emails"), "created_at", iso(created)));
     /* People are 2.. in seed order. */
@@ -206,23 +207,22 @@ main(int argc, char **argv)
         json_t *bd = json_object_get(v, "birthday");
         json_t *bd_in = json_object_get(v, "birthday_in");
         if (json_is_string(bd))
-            json_array_append_new(dates,
-                                  json_pack("{s:s,s:O?}", "label", "birthday",
-                                            "date", bd));
+            json_array_append_new(dates, json_pack("{s:s,s:O?}", "label",
+                                                   "birthday", "date", bd));
         else if (json_is_integer(bd_in)) {
             char d[16];
             time_t tt = (time_t)(now + json_integer_value(bd_in) * 86400);
             struct tm tm;
             gmtime_r(&tt, &tm);
             strftime(d, sizeof d, "--%m-%d", &tm);
-            json_array_append_new(dates, json_pack("{s:s,s:s}", "label",
-                                                   "birthday", "date", d));
+            json_array_append_new(
+                dates, json_pack("{s:s,s:s}", "label", "birthday", "date", d));
         }
         json_t *rh = json_object_get(v, "rhythm");
         int64_t since = json_integer_value(json_object_get(rh, "since"));
         json_t *p = json_pack(
-            "{s:s,s:I,s:O?,s:o,s:O?,s:O?,s:O?,s:O?,s:O?,s:O?,s:O?,s:o,s:s}", "type",
-            "person", "id", (json_int_t)i + 2, "name",
+            "{s:s,s:I,s:O?,s:o,s:O?,s:O?,s:O?,s:O?,s:O?,s:O?,s:O?,s:o,s:s}",
+            "type", "person", "id", (json_int_t)i + 2, "name",
             json_object_get(v, "name"), "org_id",
             org >= 0 ? json_integer(org + 1) : json_null(), "title",
             json_object_get(v, "title"), "tier", json_object_get(v, "tier"),
@@ -246,8 +246,8 @@ main(int argc, char **argv)
         int every = (int)json_integer_value(json_object_get(rh, "every"));
         int last = (int)json_integer_value(json_object_get(rh, "last"));
         int since = (int)json_integer_value(json_object_get(rh, "since"));
-        double initiative = json_number_value(json_object_get(rh,
-                                                              "initiative"));
+        double initiative =
+            json_number_value(json_object_get(rh, "initiative"));
         if (every <= 0)
             continue;
         for (double d = since;;) {
@@ -261,19 +261,18 @@ main(int argc, char **argv)
                                           : "message";
             int64_t at = now - (int64_t)day * 86400 +
                          (int64_t)(rng_next() % 8 - 3) * 3600;
-            char *summary = fill(pick(json_object_get(topics, in ? "in"
-                                                                  : "out")),
-                                 v);
+            char *summary =
+                fill(pick(json_object_get(topics, in ? "in" : "out")), v);
             char *body = NULL;
             if (!strcmp(kind, "email"))
                 body = fill(pick(json_object_get(topics, in ? "bodies_in"
                                                             : "bodies_out")),
                             v);
             emit(json_pack("{s:s,s:I,s:s,s:s,s:s,s:s,s:s?,s:s,s:[I]}", "type",
-                           "interaction", "id", (json_int_t)xid++, "kind",
-                           kind, "dir", in ? "in" : "out", "at", iso(at),
-                           "summary", summary, "body", body, "source", "demo",
-                           "people", (json_int_t)i + 2));
+                           "interaction", "id", (json_int_t)xid++, "kind", kind,
+                           "dir", in ? "in" : "out", "at", iso(at), "summary",
+                           summary, "body", body, "source", "demo", "people",
+                           (json_int_t)i + 2));
             free(summary);
             free(body);
             if (day == last)
@@ -304,28 +303,26 @@ main(int argc, char **argv)
     }
     json_array_foreach(json_object_get(b, "ledger"), i, v)
     {
-        int p = find_key(people, json_string_value(json_object_get(v,
-                                                                   "person")));
-        int off = find_key(offs, json_string_value(json_object_get(v,
-                                                                   "offering")));
-        emit(json_pack("{s:s,s:I,s:I,s:O?,s:O?,s:O?,s:s,s:o,s:O?,s:o}", "type",
-                       "ledger", "id", (json_int_t)i + 1, "person_id",
-                       (json_int_t)p + 2, "entry", json_object_get(v, "entry"),
-                       "kind", json_object_get(v, "kind"), "text",
-                       json_object_get(v, "text"), "at",
-                       iso(now + json_integer_value(json_object_get(v, "days")) *
-                                     86400),
-                       "offering_id",
-                       off >= 0 ? json_integer(off + 1) : json_null(),
-                       "outcome", json_object_get(v, "outcome"), "decided_at",
-                       time_or_null(v, "decided", now)));
+        int p =
+            find_key(people, json_string_value(json_object_get(v, "person")));
+        int off =
+            find_key(offs, json_string_value(json_object_get(v, "offering")));
+        emit(json_pack(
+            "{s:s,s:I,s:I,s:O?,s:O?,s:O?,s:s,s:o,s:O?,s:o}", "type", "ledger",
+            "id", (json_int_t)i + 1, "person_id", (json_int_t)p + 2, "entry",
+            json_object_get(v, "entry"), "kind", json_object_get(v, "kind"),
+            "text", json_object_get(v, "text"), "at",
+            iso(now + json_integer_value(json_object_get(v, "days")) * 86400),
+            "offering_id", off >= 0 ? json_integer(off + 1) : json_null(),
+            "outcome", json_object_get(v, "outcome"), "decided_at",
+            time_or_null(v, "decided", now)));
     }
     json_array_foreach(json_object_get(b, "commitments"), i, v)
     {
-        int p = find_key(people, json_string_value(json_object_get(v,
-                                                                   "person")));
-        int64_t due = now + json_integer_value(json_object_get(v, "due")) *
-                                86400;
+        int p =
+            find_key(people, json_string_value(json_object_get(v, "person")));
+        int64_t due =
+            now + json_integer_value(json_object_get(v, "due")) * 86400;
         emit(json_pack("{s:s,s:I,s:I,s:O?,s:O?,s:s,s:o,s:s}", "type",
                        "commitment", "id", (json_int_t)i + 1, "person_id",
                        (json_int_t)p + 2, "dir", json_object_get(v, "dir"),
@@ -336,14 +333,14 @@ main(int argc, char **argv)
     json_array_foreach(json_object_get(b, "deals"), i, v)
     {
         int o = find_key(orgs, json_string_value(json_object_get(v, "org")));
-        int p = find_key(people, json_string_value(json_object_get(v,
-                                                                   "person")));
+        int p =
+            find_key(people, json_string_value(json_object_get(v, "person")));
         emit(json_pack("{s:s,s:I,s:I,s:I,s:O?,s:O?,s:s,s:O?,s:o,s:o}", "type",
                        "deal", "id", (json_int_t)i + 1, "org_id",
                        (json_int_t)o + 1, "person_id", (json_int_t)p + 2,
                        "title", json_object_get(v, "title"), "amount",
-                       json_object_get(v, "amount"), "currency", "EUR",
-                       "stage", json_object_get(v, "stage"), "opened_at",
+                       json_object_get(v, "amount"), "currency", "EUR", "stage",
+                       json_object_get(v, "stage"), "opened_at",
                        time_or_null(v, "opened", now), "closed_at",
                        time_or_null(v, "closed", now)));
     }

@@ -16,7 +16,7 @@ typedef struct rp_arena rp_arena;
 
 rp_arena *rp_arena_new(void);
 void rp_arena_free(rp_arena *a);
-void *rp_arena_alloc(rp_arena *a, size_t n); /* zero-filled */
+void *rp_arena_alloc(rp_arena *a, size_t n);       /* zero-filled */
 char *rp_arena_strdup(rp_arena *a, const char *s); /* NULL in, NULL out */
 char *rp_arena_strndup(rp_arena *a, const char *s, size_t n);
 char *rp_arena_printf(rp_arena *a, const char *fmt, ...)

@@ -8,7 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
-static const char *const weekdays[] = {"sunday",   "monday", "tuesday",
+static const char *const weekdays[] = {"sunday",    "monday",   "tuesday",
                                        "wednesday", "thursday", "friday",
                                        "saturday"};
 
@@ -97,8 +97,7 @@ parse_iso(const char *s, int64_t *out)
         p++;
         if (*p)
             return false;
-        *out = rp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-               sec;
+        *out = rp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
         return true;
     }
     if (*p == '+' || *p == '-') {
@@ -112,8 +111,8 @@ parse_iso(const char *s, int64_t *out)
             return false;
         if (*p)
             return false;
-        *out = rp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-               sec - sign * (oh * 3600 + om * 60);
+        *out = rp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+               sign * (oh * 3600 + om * 60);
         return true;
     }
     if (*p)
@@ -226,8 +225,8 @@ rp_time_parse(const char *s, int64_t now, int64_t *out, rp_err *err)
             *out = shift_local(now, delta, 0);
             return RP_OK;
         }
-        if ((next || last) && unit_amount(w[1], next ? 1 : -1, &days, &months,
-                                          &secs) && !secs) {
+        if ((next || last) &&
+            unit_amount(w[1], next ? 1 : -1, &days, &months, &secs) && !secs) {
             *out = shift_local(now, (int)days, (int)months);
             return RP_OK;
         }
@@ -284,8 +283,8 @@ rp_time_iso(int64_t t, char *buf, size_t size)
     unsigned d = doy - (153 * mp + 2) / 5 + 1;
     unsigned m = mp < 10 ? mp + 3 : mp - 9;
     y += m <= 2;
-    snprintf(buf, size, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m,
-             d, (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+    snprintf(buf, size, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m, d,
+             (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 }
 
 rp_code

@@ -33,20 +33,25 @@ enum { CLI_STORE = 1 << 0, CLI_WRITE = 1 << 1, CLI_CREATE = 1 << 2 };
 
 typedef struct cli_ctx {
     int argc;
-    char **argv;          /* argv[0] is the command's name */
-    rp_arena *arena;      /* freed by main() after the command returns */
-    struct store *st;     /* open when the command has CLI_STORE */
-    const char *db_path;  /* the resolved database path */
-    int64_t now;          /* the clock: time(), or $RAPPORT_NOW in tests */
-    bool json;            /* --json was given */
+    char **argv;         /* argv[0] is the command's name */
+    rp_arena *arena;     /* freed by main() after the command returns */
+    struct store *st;    /* open when the command has CLI_STORE */
+    const char *db_path; /* the resolved database path */
+    int64_t now;         /* the clock: time(), or $RAPPORT_NOW in tests */
+    bool json;           /* --json was given */
     FILE *out, *err;
 } cli_ctx;
 
 typedef int cli_fn(cli_ctx *ctx);
 
 /* Option table entries; the table ends with CLI_END(). */
-enum cli_opt_type { CLI_OPT_END, CLI_OPT_BOOL, CLI_OPT_STR, CLI_OPT_LIST,
-                    CLI_OPT_INT };
+enum cli_opt_type {
+    CLI_OPT_END,
+    CLI_OPT_BOOL,
+    CLI_OPT_STR,
+    CLI_OPT_LIST,
+    CLI_OPT_INT
+};
 
 /* A repeatable string option's values, in order; memory in ctx->arena. */
 typedef struct {
@@ -56,17 +61,32 @@ typedef struct {
 
 struct cli_opt {
     enum cli_opt_type type;
-    const char *name;  /* long name without the dashes */
-    const char *argh;  /* the value's placeholder in help: "WHEN" */
-    void *value;       /* bool *, const char **, cli_list *, long * */
+    const char *name; /* long name without the dashes */
+    const char *argh; /* the value's placeholder in help: "WHEN" */
+    void *value;      /* bool *, const char **, cli_list *, long * */
     const char *help;
 };
 
-#define CLI_BOOL(n, v, h) {CLI_OPT_BOOL, (n), NULL, (v), (h)}
-#define CLI_STR(n, a, v, h) {CLI_OPT_STR, (n), (a), (v), (h)}
-#define CLI_LIST(n, a, v, h) {CLI_OPT_LIST, (n), (a), (v), (h)}
-#define CLI_INT(n, a, v, h) {CLI_OPT_INT, (n), (a), (v), (h)}
-#define CLI_END() {CLI_OPT_END, NULL, NULL, NULL, NULL}
+#define CLI_BOOL(n, v, h)                                                      \
+    {                                                                          \
+        CLI_OPT_BOOL, (n), NULL, (v), (h)                                      \
+    }
+#define CLI_STR(n, a, v, h)                                                    \
+    {                                                                          \
+        CLI_OPT_STR, (n), (a), (v), (h)                                        \
+    }
+#define CLI_LIST(n, a, v, h)                                                   \
+    {                                                                          \
+        CLI_OPT_LIST, (n), (a), (v), (h)                                       \
+    }
+#define CLI_INT(n, a, v, h)                                                    \
+    {                                                                          \
+        CLI_OPT_INT, (n), (a), (v), (h)                                        \
+    }
+#define CLI_END()                                                              \
+    {                                                                          \
+        CLI_OPT_END, NULL, NULL, NULL, NULL                                    \
+    }
 
 /* cli_parse() returns this when it printed --help: return CLI_OK. */
 #define CLI_HELP_SHOWN (-1)
@@ -108,8 +128,7 @@ int cli_dispatch(cli_ctx *ctx, const char *group, const struct cli_sub *subs);
 /* Parses a time argument ("today", "3 days ago", ISO 8601) against
  * ctx->now; on failure prints an error naming the option and returns
  * CLI_USAGE. */
-int cli_time_arg(cli_ctx *ctx, const char *opt, const char *text,
-                 int64_t *out);
+int cli_time_arg(cli_ctx *ctx, const char *opt, const char *text, int64_t *out);
 
 /* Reads a whole file ("-" for stdin) into memory owned by ctx->arena,
  * refusing files over max bytes.  Prints its own error; returns CLI_FAIL. */

@@ -10,8 +10,7 @@ static int
 commitment_add(cli_ctx *ctx)
 {
     static const char *const usage[] = {
-        "rapport commitment add PERSON TEXT [--due WHEN] [--theirs]",
-        NULL};
+        "rapport commitment add PERSON TEXT [--due WHEN] [--theirs]", NULL};
     const char *due = NULL;
     bool theirs = false;
     const struct cli_opt opts[] = {
@@ -39,8 +38,8 @@ commitment_add(cli_ctx *ctx)
     if (ctx->json)
         return cli_print_json(ctx, jsonrec_commitment(&c));
     fprintf(ctx->out, "commitment #%lld: %s %s%s%s\n", (long long)c.id,
-            theirs ? "they owe you" : "you owe", c.text,
-            c.due ? ", due " : "", c.due ? cli_fmt_date(ctx, c.due) : "");
+            theirs ? "they owe you" : "you owe", c.text, c.due ? ", due " : "",
+            c.due ? cli_fmt_date(ctx, c.due) : "");
     return CLI_OK;
 }
 
@@ -70,8 +69,8 @@ commitment_done(cli_ctx *ctx)
     if (ctx->st->ops->commitment_done(ctx->st, id, undo ? 0 : when, &err))
         return cli_error(ctx, &err);
     if (ctx->json)
-        return cli_print_json(ctx, json_pack("{s:I,s:b}", "id",
-                                             (json_int_t)id, "done", !undo));
+        return cli_print_json(
+            ctx, json_pack("{s:I,s:b}", "id", (json_int_t)id, "done", !undo));
     fprintf(ctx->out, "commitment #%lld %s\n", id, undo ? "reopened" : "done");
     return CLI_OK;
 }
@@ -103,9 +102,9 @@ commitment_list(cli_ctx *ctx)
         json_t *a = json_array();
         for (size_t i = 0; i < n; i++) {
             json_t *j = jsonrec_commitment(&v[i]);
-            json_object_set_new(j, "overdue",
-                                json_boolean(!v[i].done_at && v[i].due &&
-                                             v[i].due < ctx->now));
+            json_object_set_new(
+                j, "overdue",
+                json_boolean(!v[i].done_at && v[i].due && v[i].due < ctx->now));
             json_array_append_new(a, j);
         }
         return cli_print_json(ctx, a);
@@ -116,7 +115,7 @@ commitment_list(cli_ctx *ctx)
         if (ctx->st->ops->person_get(ctx->st, ctx->arena, v[i].person_id, &p,
                                      NULL) == 0)
             name = p.name;
-        const char *state = v[i].done_at                     ? "done"
+        const char *state = v[i].done_at                      ? "done"
                             : v[i].due && v[i].due < ctx->now ? "OVERDUE"
                                                               : "open";
         fprintf(ctx->out, "%5lld  %-7s %-13s %-20s %s%s%s\n",

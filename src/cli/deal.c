@@ -9,8 +9,8 @@
 #include "core/jsonrec.h"
 #include "core/people.h"
 
-static const char *const stages[] = {"lead", "qualified", "proposal", "won",
-                                     "lost", NULL};
+static const char *const stages[] = {"lead", "qualified", "proposal",
+                                     "won",  "lost",      NULL};
 
 struct deal_opts {
     const char *title, *org, *person, *amount, *currency, *stage, *opened,
@@ -24,8 +24,9 @@ parse_amount(cli_ctx *ctx, const char *s, int64_t *out)
     char *end;
     double v = strtod(s, &end);
     if (*end || end == s || v < 0 || v > 1e15 || isnan(v))
-        return cli_usage_error(ctx, "--amount must be a positive number like "
-                                    "12000 or 499.99, not '%s'",
+        return cli_usage_error(ctx,
+                               "--amount must be a positive number like "
+                               "12000 or 499.99, not '%s'",
                                s);
     *out = (int64_t)llround(v * 100);
     return 0;
@@ -47,8 +48,9 @@ apply(cli_ctx *ctx, struct deal_opts *o, rp_deal *d)
         return rc;
     if (o->currency) {
         if (strlen(o->currency) != 3)
-            return cli_usage_error(ctx, "--currency is a 3-letter code like "
-                                        "EUR, not '%s'",
+            return cli_usage_error(ctx,
+                                   "--currency is a 3-letter code like "
+                                   "EUR, not '%s'",
                                    o->currency);
         char *c = rp_arena_strdup(ctx->arena, o->currency);
         for (char *p = c; *p; p++)
@@ -60,33 +62,34 @@ apply(cli_ctx *ctx, struct deal_opts *o, rp_deal *d)
         for (const char *const *s = stages; *s; s++)
             ok |= !strcmp(*s, o->stage);
         if (!ok)
-            return cli_usage_error(ctx, "--stage must be lead, qualified, "
-                                        "proposal, won or lost, not '%s'",
+            return cli_usage_error(ctx,
+                                   "--stage must be lead, qualified, "
+                                   "proposal, won or lost, not '%s'",
                                    o->stage);
         d->stage = o->stage;
         if ((!strcmp(o->stage, "won") || !strcmp(o->stage, "lost")) &&
             !d->closed_at && !o->closed)
             d->closed_at = ctx->now;
     }
-    if (o->opened && (rc = cli_time_arg(ctx, "opened", o->opened,
-                                        &d->opened_at)))
+    if (o->opened &&
+        (rc = cli_time_arg(ctx, "opened", o->opened, &d->opened_at)))
         return rc;
-    if (o->closed && (rc = cli_time_arg(ctx, "closed", o->closed,
-                                        &d->closed_at)))
+    if (o->closed &&
+        (rc = cli_time_arg(ctx, "closed", o->closed, &d->closed_at)))
         return rc;
     if (!d->org_id && !d->person_id)
         return cli_usage_error(ctx, "a deal needs --org or --person");
     return 0;
 }
 
-#define DEAL_OPTIONS(o)                                                       \
-    CLI_STR("org", "ORG", &(o).org, "the organisation"),                     \
-        CLI_STR("person", "PERSON", &(o).person, "the main contact"),        \
-        CLI_STR("amount", "N", &(o).amount, "value, e.g. 12000 or 499.99"),  \
-        CLI_STR("currency", "CUR", &(o).currency, "EUR (default), USD..."), \
-        CLI_STR("stage", "S", &(o).stage,                                    \
-                "lead, qualified, proposal, won or lost"),                   \
-        CLI_STR("opened", "WHEN", &(o).opened, "when it opened (now)"),      \
+#define DEAL_OPTIONS(o)                                                        \
+    CLI_STR("org", "ORG", &(o).org, "the organisation"),                       \
+        CLI_STR("person", "PERSON", &(o).person, "the main contact"),          \
+        CLI_STR("amount", "N", &(o).amount, "value, e.g. 12000 or 499.99"),    \
+        CLI_STR("currency", "CUR", &(o).currency, "EUR (default), USD..."),    \
+        CLI_STR("stage", "S", &(o).stage,                                      \
+                "lead, qualified, proposal, won or lost"),                     \
+        CLI_STR("opened", "WHEN", &(o).opened, "when it opened (now)"),        \
         CLI_STR("closed", "WHEN", &(o).closed, "when it closed")
 
 static int
@@ -180,8 +183,7 @@ deal_list(cli_ctx *ctx)
                                                  v[i].org_id, &o, NULL) == 0)
             oname = o.name;
         fprintf(ctx->out, "%5lld  %-9s %12lld.%02lld %s  %-22s %s\n",
-                (long long)v[i].id, v[i].stage,
-                (long long)(v[i].amount / 100),
+                (long long)v[i].id, v[i].stage, (long long)(v[i].amount / 100),
                 (long long)(v[i].amount % 100), v[i].currency, oname,
                 v[i].title);
     }

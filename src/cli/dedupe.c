@@ -12,8 +12,7 @@ cli_dedupe(cli_ctx *ctx)
     static const char *const usage[] = {"rapport dedupe [--limit N]", NULL};
     long limit = 50;
     const struct cli_opt opts[] = {
-        CLI_INT("limit", "N", &limit, "at most N suggestions (50)"),
-        CLI_END()};
+        CLI_INT("limit", "N", &limit, "at most N suggestions (50)"), CLI_END()};
     char **pos;
     int npos, rc;
     rp_err err = {0};
@@ -30,11 +29,11 @@ cli_dedupe(cli_ctx *ctx)
     if (ctx->json) {
         json_t *a = json_array();
         for (size_t i = 0; i < n; i++)
-            json_array_append_new(
-                a, json_pack("{s:o,s:o,s:s,s:i}", "a",
-                             jsonrec_person_ref(&v[i].a), "b",
-                             jsonrec_person_ref(&v[i].b), "reason",
-                             v[i].reason, "strength", v[i].strength));
+            json_array_append_new(a, json_pack("{s:o,s:o,s:s,s:i}", "a",
+                                               jsonrec_person_ref(&v[i].a), "b",
+                                               jsonrec_person_ref(&v[i].b),
+                                               "reason", v[i].reason,
+                                               "strength", v[i].strength));
         return cli_print_json(ctx, a);
     }
     for (size_t i = 0; i < n; i++)

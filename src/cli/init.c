@@ -22,13 +22,13 @@ cli_init(cli_ctx *ctx)
     if (ctx->st->ops->counts(ctx->st, &c, &err))
         return cli_error(ctx, &err);
     if (ctx->json)
-        return cli_print_json(ctx, json_pack("{s:s,s:I,s:I}", "database",
-                                             ctx->db_path, "people",
-                                             (json_int_t)c.people,
-                                             "interactions",
-                                             (json_int_t)c.interactions));
-    fprintf(ctx->out, "database ready at %s (%lld people, %lld "
-                      "interactions)\n",
+        return cli_print_json(
+            ctx, json_pack("{s:s,s:I,s:I}", "database", ctx->db_path, "people",
+                           (json_int_t)c.people, "interactions",
+                           (json_int_t)c.interactions));
+    fprintf(ctx->out,
+            "database ready at %s (%lld people, %lld "
+            "interactions)\n",
             ctx->db_path, (long long)c.people, (long long)c.interactions);
     if (!c.people)
         fputs("next: rapport me --name 'Your Name' --email you@example.com\n",

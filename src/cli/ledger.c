@@ -10,8 +10,8 @@
 #include "core/jsonrec.h"
 #include "core/people.h"
 
-static const char *const value_kinds[] = {"intro",  "resource", "help",
-                                          "referral", "advice", "gift", NULL};
+static const char *const value_kinds[] = {
+    "intro", "resource", "help", "referral", "advice", "gift", NULL};
 
 /* Joins the positional words from first on into one text. */
 static const char *
@@ -38,20 +38,21 @@ value_entry(cli_ctx *ctx, const char *type)
         "rapport received PERSON --kind KIND TEXT [--at WHEN]", NULL};
     const char *kind = NULL, *at = NULL;
     const struct cli_opt opts[] = {
-        CLI_STR("kind", "KIND",
-                &kind, "intro, resource, help, referral, advice or gift"),
+        CLI_STR("kind", "KIND", &kind,
+                "intro, resource, help, referral, advice or gift"),
         CLI_STR("at", "WHEN", &at, "when (default now)"), CLI_END()};
     char **pos;
     int npos, rc;
     rp_err err = {0};
     rp_ledger e = {.type = type, .at = ctx->now};
     bool give = !strcmp(type, "give");
-    if ((rc = cli_parse(ctx, give ? usage_give : usage_recv, opts, &pos,
-                        &npos)))
+    if ((rc =
+             cli_parse(ctx, give ? usage_give : usage_recv, opts, &pos, &npos)))
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     if (npos < 2)
-        return cli_usage_error(ctx, "%s needs a PERSON and a TEXT saying "
-                                    "what",
+        return cli_usage_error(ctx,
+                               "%s needs a PERSON and a TEXT saying "
+                               "what",
                                give ? "give" : "received");
     if (!kind)
         return cli_usage_error(ctx, "--kind is required: intro, resource, "
@@ -138,8 +139,9 @@ cli_ask(cli_ctx *ctx)
         return cli_error(ctx, &err);
     if (ctx->json)
         return cli_print_json(ctx, jsonrec_ledger(&e));
-    fprintf(ctx->out, "ask #%lld recorded (%s); set the answer later with "
-                      "'rapport outcome %lld yes|no'\n",
+    fprintf(ctx->out,
+            "ask #%lld recorded (%s); set the answer later with "
+            "'rapport outcome %lld yes|no'\n",
             (long long)e.id, outcome, (long long)e.id);
     return CLI_OK;
 }
@@ -168,8 +170,9 @@ cli_outcome(cli_ctx *ctx)
         return cli_usage_error(ctx, "ASK_ID must be a number, not '%s'",
                                pos[0]);
     if (!valid_outcome(pos[1]))
-        return cli_usage_error(ctx, "the outcome must be yes, no or pending, "
-                                    "not '%s'",
+        return cli_usage_error(ctx,
+                               "the outcome must be yes, no or pending, "
+                               "not '%s'",
                                pos[1]);
     if (at && (rc = cli_time_arg(ctx, "at", at, &when)))
         return rc;
@@ -205,8 +208,7 @@ cli_ledger(cli_ctx *ctx)
         strcmp(type, "ask"))
         return cli_usage_error(ctx, "--type must be give, receive or ask");
     if ((npos && people_resolve(ctx->st, ctx->arena, pos[0], &pid, &err)) ||
-        ctx->st->ops->ledger_list(ctx->st, ctx->arena, pid, type, &v, &n,
-                                  &err))
+        ctx->st->ops->ledger_list(ctx->st, ctx->arena, pid, type, &v, &n, &err))
         return cli_error(ctx, &err);
     if (ctx->json) {
         json_t *a = json_array();
@@ -222,8 +224,8 @@ cli_ledger(cli_ctx *ctx)
             name = p.name;
         fprintf(ctx->out, "%5lld  %s  %-7s %-8s %s%s%s%s%s\n",
                 (long long)v[i].id, cli_fmt_date(ctx, v[i].at), v[i].type,
-                v[i].kind ? v[i].kind : "", npos ? "" : name,
-                npos ? "" : ": ", v[i].text, v[i].outcome ? " [" : "",
+                v[i].kind ? v[i].kind : "", npos ? "" : name, npos ? "" : ": ",
+                v[i].text, v[i].outcome ? " [" : "",
                 v[i].outcome ? v[i].outcome : "");
         if (v[i].outcome)
             fputs("]", ctx->out);

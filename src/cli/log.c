@@ -7,8 +7,8 @@
 #include "core/people.h"
 #include "core/tone.h"
 
-static const char *const kinds[] = {"email", "call", "meeting", "message",
-                                    "note", NULL};
+static const char *const kinds[] = {"email",   "call", "meeting",
+                                    "message", "note", NULL};
 
 static bool
 one_of(const char *v, const char *const *set)
@@ -73,8 +73,8 @@ cli_log(cli_ctx *ctx)
         x.has_sentiment = tone_score(x.body, strlen(x.body),
                                      !strcmp(kind, "email"), &x.sentiment);
     else if (x.summary)
-        x.has_sentiment = tone_score(x.summary, strlen(x.summary), false,
-                                     &x.sentiment);
+        x.has_sentiment =
+            tone_score(x.summary, strlen(x.summary), false, &x.sentiment);
     x.people = rp_arena_alloc(ctx->arena, (size_t)npos * sizeof *x.people);
     if (!x.people)
         return CLI_FAIL;

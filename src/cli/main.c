@@ -173,8 +173,9 @@ main(int argc, char **argv)
         if (!strcmp(commands[k].name, argv[i]))
             cmd = &commands[k];
     if (!cmd) {
-        fprintf(stderr, "rapport: '%s' is not a rapport command; see "
-                        "'rapport --help'\n",
+        fprintf(stderr,
+                "rapport: '%s' is not a rapport command; see "
+                "'rapport --help'\n",
                 argv[i]);
         return CLI_USAGE;
     }
@@ -184,8 +185,7 @@ main(int argc, char **argv)
     for (int k = i + 1; k < argc; k++) {
         size_t len = strlen(argv[k]);
         struct stat sb;
-        if (nlp_utf8_first_bad(argv[k], len) < len &&
-            stat(argv[k], &sb) != 0) {
+        if (nlp_utf8_first_bad(argv[k], len) < len && stat(argv[k], &sb) != 0) {
             fprintf(stderr,
                     "rapport: argument %d of '%s' is not UTF-8 text; "
                     "rapport stores text as UTF-8 (check your terminal's "
@@ -214,8 +214,9 @@ main(int argc, char **argv)
         if (cmd->flags & CLI_CREATE) {
             flags |= STORE_CREATE;
             if (make_parents(ctx.db_path) != 0) {
-                fprintf(stderr, "rapport: cannot create the folder for "
-                                "'%s': %s\n",
+                fprintf(stderr,
+                        "rapport: cannot create the folder for "
+                        "'%s': %s\n",
                         ctx.db_path, strerror(errno));
                 goto cleanup;
             }

@@ -11,11 +11,10 @@ struct org_opts {
     cli_list domains, goals;
 };
 
-#define ORG_OPTIONS(o)                                                        \
-    CLI_STR("industry", "TEXT", &(o).industry, "industry"),                  \
-        CLI_LIST("domain", "D", &(o).domains, "a web or mail domain"),       \
-        CLI_LIST("goal", "TEXT", &(o).goals,                                 \
-                 "a company goal or 'big bet'"),                             \
+#define ORG_OPTIONS(o)                                                         \
+    CLI_STR("industry", "TEXT", &(o).industry, "industry"),                    \
+        CLI_LIST("domain", "D", &(o).domains, "a web or mail domain"),         \
+        CLI_LIST("goal", "TEXT", &(o).goals, "a company goal or 'big bet'"),   \
         CLI_STR("notes", "TEXT", &(o).notes, "free notes")
 
 static int
@@ -81,8 +80,7 @@ org_add(cli_ctx *ctx)
 static int
 org_edit(cli_ctx *ctx)
 {
-    static const char *const usage[] = {"rapport org edit ORG [options]",
-                                        NULL};
+    static const char *const usage[] = {"rapport org edit ORG [options]", NULL};
     struct org_opts o = {0};
     const struct cli_opt opts[] = {CLI_STR("name", "NAME", &o.name, "rename"),
                                    ORG_OPTIONS(o), CLI_END()};
@@ -161,8 +159,8 @@ org_show(cli_ctx *ctx)
     if (org.notes)
         fprintf(ctx->out, "  %-10s %s\n", "notes", org.notes);
     for (size_t i = 0; i < np; i++)
-        fprintf(ctx->out, "  %-10s %s%s%s\n", i ? "" : "people",
-                people[i].name, people[i].title ? ", " : "",
+        fprintf(ctx->out, "  %-10s %s%s%s\n", i ? "" : "people", people[i].name,
+                people[i].title ? ", " : "",
                 people[i].title ? people[i].title : "");
     for (size_t i = 0; i < nd; i++)
         fprintf(ctx->out, "  %-10s #%lld %s: %lld.%02lld %s, %s\n",

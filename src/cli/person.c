@@ -15,30 +15,28 @@
 
 /* The fields add, edit and me share, in one option table. */
 struct person_opts {
-    const char *name, *org, *title, *how_met, *family, *notes, *tier,
-        *birthday;
+    const char *name, *org, *title, *how_met, *family, *notes, *tier, *birthday;
     long cadence;
     cli_list emails, phones, interests, goals, tags, dates, remove;
 };
 
-#define PERSON_OPTIONS(o)                                                     \
-    CLI_LIST("email", "E", &(o).emails, "an email address"),                 \
-        CLI_LIST("phone", "P", &(o).phones, "a phone number"),               \
-        CLI_STR("org", "ORG", &(o).org,                                      \
-                "organisation (created when new)"),                          \
-        CLI_STR("title", "T", &(o).title, "job title"),                      \
-        CLI_LIST("interest", "TEXT", &(o).interests, "a personal interest"), \
-        CLI_LIST("goal", "TEXT", &(o).goals, "a professional goal"),         \
-        CLI_LIST("tag", "T", &(o).tags, "a tag"),                            \
-        CLI_INT("cadence", "DAYS", &(o).cadence,                             \
-                "ideal days between contacts"),                              \
-        CLI_STR("tier", "TIER", &(o).tier, "inner, active or network"),      \
-        CLI_STR("how-met", "TEXT", &(o).how_met, "how you met"),             \
-        CLI_STR("family", "TEXT", &(o).family, "family, names, details"),    \
-        CLI_STR("notes", "TEXT", &(o).notes, "free notes"),                  \
-        CLI_STR("birthday", "DATE", &(o).birthday,                           \
-                "YYYY-MM-DD, or --MM-DD without the year"),                  \
-        CLI_LIST("date", "LABEL=DATE", &(o).dates,                           \
+#define PERSON_OPTIONS(o)                                                      \
+    CLI_LIST("email", "E", &(o).emails, "an email address"),                   \
+        CLI_LIST("phone", "P", &(o).phones, "a phone number"),                 \
+        CLI_STR("org", "ORG", &(o).org, "organisation (created when new)"),    \
+        CLI_STR("title", "T", &(o).title, "job title"),                        \
+        CLI_LIST("interest", "TEXT", &(o).interests, "a personal interest"),   \
+        CLI_LIST("goal", "TEXT", &(o).goals, "a professional goal"),           \
+        CLI_LIST("tag", "T", &(o).tags, "a tag"),                              \
+        CLI_INT("cadence", "DAYS", &(o).cadence,                               \
+                "ideal days between contacts"),                                \
+        CLI_STR("tier", "TIER", &(o).tier, "inner, active or network"),        \
+        CLI_STR("how-met", "TEXT", &(o).how_met, "how you met"),               \
+        CLI_STR("family", "TEXT", &(o).family, "family, names, details"),      \
+        CLI_STR("notes", "TEXT", &(o).notes, "free notes"),                    \
+        CLI_STR("birthday", "DATE", &(o).birthday,                             \
+                "YYYY-MM-DD, or --MM-DD without the year"),                    \
+        CLI_LIST("date", "LABEL=DATE", &(o).dates,                             \
                  "another date: anniversary=2015-06-01")
 
 static int
@@ -122,8 +120,8 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
     if (o->notes)
         p->notes = *o->notes ? o->notes : NULL;
     if (o->tier) {
-        if (*o->tier && strcmp(o->tier, "inner") &&
-            strcmp(o->tier, "active") && strcmp(o->tier, "network"))
+        if (*o->tier && strcmp(o->tier, "inner") && strcmp(o->tier, "active") &&
+            strcmp(o->tier, "network"))
             return cli_usage_error(ctx,
                                    "--tier must be inner, active or network, "
                                    "not '%s'",
@@ -132,9 +130,8 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
     }
     if (o->cadence != CADENCE_UNSET) {
         if (o->cadence < 1 || o->cadence > 3650)
-            return cli_usage_error(ctx,
-                                   "--cadence must be 1 to 3650 days, not %ld",
-                                   o->cadence);
+            return cli_usage_error(
+                ctx, "--cadence must be 1 to 3650 days, not %ld", o->cadence);
         p->cadence_days = (int)o->cadence;
     }
     for (int i = 0; i < o->remove.n; i++) {
@@ -155,8 +152,7 @@ apply_opts(cli_ctx *ctx, struct person_opts *o, rp_person *p)
     for (int i = 0; i < o->dates.n; i++) {
         const char *eq = strchr(o->dates.v[i], '=');
         if (!eq || eq == o->dates.v[i])
-            return cli_usage_error(ctx,
-                                   "--date expects LABEL=DATE, not '%s'",
+            return cli_usage_error(ctx, "--date expects LABEL=DATE, not '%s'",
                                    o->dates.v[i]);
         char *label = rp_arena_strndup(ctx->arena, o->dates.v[i],
                                        (size_t)(eq - o->dates.v[i]));
@@ -249,8 +245,7 @@ person_add(cli_ctx *ctx)
         ctx->st->ops->rollback(ctx->st);
         return rc;
     }
-    if ((rc = finish(ctx, ctx->st->ops->person_add(ctx->st, &p, &err),
-                     &err)))
+    if ((rc = finish(ctx, ctx->st->ops->person_add(ctx->st, &p, &err), &err)))
         return rc;
     if (ctx->json)
         return cli_print_json(ctx, jsonrec_person(&p));
@@ -265,8 +260,7 @@ person_edit(cli_ctx *ctx)
         "rapport person edit PERSON [--name NAME] [options]", NULL};
     struct person_opts o = {.cadence = CADENCE_UNSET};
     const struct cli_opt opts[] = {
-        CLI_STR("name", "NAME", &o.name, "rename"),
-        PERSON_OPTIONS(o),
+        CLI_STR("name", "NAME", &o.name, "rename"), PERSON_OPTIONS(o),
         CLI_LIST("remove", "VALUE", &o.remove,
                  "remove an email, phone, interest, goal or tag"),
         CLI_END()};
@@ -288,8 +282,8 @@ person_edit(cli_ctx *ctx)
         ctx->st->ops->rollback(ctx->st);
         return rc;
     }
-    if ((rc = finish(ctx, ctx->st->ops->person_update(ctx->st, &p, &err),
-                     &err)))
+    if ((rc =
+             finish(ctx, ctx->st->ops->person_update(ctx->st, &p, &err), &err)))
         return rc;
     if (ctx->json)
         return cli_print_json(ctx, jsonrec_person(&p));
@@ -347,8 +341,8 @@ profile_json(const profile *pr, const tonetrend *t)
     for (size_t i = 0; i < pr->nrecent; i++)
         json_array_append_new(recent, jsonrec_interaction(&pr->recent[i]));
     json_object_set_new(j, "person", jsonrec_person(&pr->person));
-    json_object_set_new(j, "org", pr->has_org ? jsonrec_org(&pr->org)
-                                              : json_null());
+    json_object_set_new(j, "org",
+                        pr->has_org ? jsonrec_org(&pr->org) : json_null());
     json_object_set_new(j, "health", jsonrec_health(&pr->health));
     json_object_set_new(j, "generosity", jsonrec_generosity(&pr->generosity));
     json_object_set_new(j, "unknown", gaps);
@@ -674,9 +668,9 @@ person_merge(cli_ctx *ctx)
         ctx->st->ops->person_merge(ctx->st, keep, gone, &err))
         return cli_error(ctx, &err);
     if (ctx->json)
-        return cli_print_json(ctx, json_pack("{s:I,s:I}", "kept",
-                                             (json_int_t)keep, "merged",
-                                             (json_int_t)gone));
+        return cli_print_json(ctx,
+                              json_pack("{s:I,s:I}", "kept", (json_int_t)keep,
+                                        "merged", (json_int_t)gone));
     fprintf(ctx->out, "merged #%lld into #%lld\n", (long long)gone,
             (long long)keep);
     return CLI_OK;
@@ -703,9 +697,9 @@ cli_me(cli_ctx *ctx)
         "rapport me                 show who you are",
         "rapport me --name NAME --email E [options]   set it", NULL};
     struct person_opts o = {.cadence = CADENCE_UNSET};
-    const struct cli_opt opts[] = {CLI_STR("name", "NAME", &o.name,
-                                           "your name"),
-                                   PERSON_OPTIONS(o), CLI_END()};
+    const struct cli_opt opts[] = {
+        CLI_STR("name", "NAME", &o.name, "your name"), PERSON_OPTIONS(o),
+        CLI_END()};
     char **pos;
     int npos, rc;
     int64_t id = 0;
@@ -737,8 +731,8 @@ cli_me(cli_ctx *ctx)
      * of the given addresses finds them, and they become the user. */
     for (int i = 0; found == RP_ENOTFOUND && i < o.emails.n; i++) {
         rp_err e2 = {0};
-        const char *norm = people_normalize_email(ctx->arena, o.emails.v[i],
-                                                  &e2);
+        const char *norm =
+            people_normalize_email(ctx->arena, o.emails.v[i], &e2);
         if (norm && st->ops->person_by_email(st, norm, &id, NULL) == RP_OK)
             found = RP_OK;
     }

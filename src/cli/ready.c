@@ -12,10 +12,9 @@ cli_ready(cli_ctx *ctx)
     static const char *const usage[] = {
         "rapport ready PERSON [--offering NAME]", NULL};
     const char *offering = NULL;
-    const struct cli_opt opts[] = {
-        CLI_STR("offering", "NAME", &offering,
-                "what you would ask them to buy"),
-        CLI_END()};
+    const struct cli_opt opts[] = {CLI_STR("offering", "NAME", &offering,
+                                           "what you would ask them to buy"),
+                                   CLI_END()};
     char **pos;
     int npos, rc;
     int64_t id;
@@ -32,16 +31,15 @@ cli_ready(cli_ctx *ctx)
         (offering &&
          ctx->st->ops->offering_find(ctx->st, ctx->arena, offering, &o, &err)))
         return cli_error(ctx, &err);
-    score_readiness_compute(&pr.stats, &pr.ledger_totals,
-                            &pr.commitment_totals, &pr.health, o.conviction,
-                            &r);
+    score_readiness_compute(&pr.stats, &pr.ledger_totals, &pr.commitment_totals,
+                            &pr.health, o.conviction, &r);
     if (ctx->json) {
         json_t *j = jsonrec_readiness(&r);
-        json_object_set_new(j, "person", json_pack("{s:I,s:s}", "id",
-                                                   (json_int_t)id, "name",
-                                                   pr.person.name));
-        json_object_set_new(j, "offering", o.id ? jsonrec_offering(&o)
-                                                : json_null());
+        json_object_set_new(j, "person",
+                            json_pack("{s:I,s:s}", "id", (json_int_t)id, "name",
+                                      pr.person.name));
+        json_object_set_new(j, "offering",
+                            o.id ? jsonrec_offering(&o) : json_null());
         json_object_set_new(j, "generosity",
                             jsonrec_generosity(&pr.generosity));
         return cli_print_json(ctx, j);
@@ -62,7 +60,9 @@ cli_ready(cli_ctx *ctx)
         fputs("(name it with --offering to answer)\n", f);
     else
         fprintf(f, "%s: conviction in %s is %d/5%s\n",
-                r.believes ? "yes" : o.conviction == 3 ? "not fully" : "no",
+                r.believes          ? "yes"
+                : o.conviction == 3 ? "not fully"
+                                    : "no",
                 o.name, o.conviction,
                 r.believes ? ""
                            : "; ask only for what you would stake your name "

@@ -27,8 +27,8 @@ cli_search(cli_ctx *ctx)
         return cli_usage_error(ctx, "--limit must be 1..10000");
     for (int i = 0; i < npos; i++)
         rp_buf_addf(&q, "%s%s", i ? " " : "", pos[i]);
-    rp_code c = ctx->st->ops->search(ctx->st, ctx->arena, q.buf,
-                                     (size_t)limit, &v, &n, &err);
+    rp_code c = ctx->st->ops->search(ctx->st, ctx->arena, q.buf, (size_t)limit,
+                                     &v, &n, &err);
     rp_buf_release(&q);
     if (c)
         return cli_error(ctx, &err);
@@ -36,15 +36,15 @@ cli_search(cli_ctx *ctx)
         json_t *a = json_array();
         for (size_t i = 0; i < n; i++)
             json_array_append_new(
-                a, json_pack("{s:s,s:I,s:s?,s:s?,s:f}", "kind", v[i].kind,
-                             "id", (json_int_t)v[i].id, "title", v[i].title,
+                a, json_pack("{s:s,s:I,s:s?,s:s?,s:f}", "kind", v[i].kind, "id",
+                             (json_int_t)v[i].id, "title", v[i].title,
                              "snippet", v[i].snippet, "rank", v[i].rank));
         return cli_print_json(ctx, a);
     }
     for (size_t i = 0; i < n; i++) {
         /* One line per field: a snippet's line breaks become " / ". */
-        char *snip = rp_arena_strdup(ctx->arena, v[i].snippet ? v[i].snippet
-                                                              : "");
+        char *snip =
+            rp_arena_strdup(ctx->arena, v[i].snippet ? v[i].snippet : "");
         for (char *ch = snip; ch && *ch; ch++)
             if (*ch == '\n' || *ch == '\r' || *ch == '\t')
                 *ch = ' ';

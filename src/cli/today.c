@@ -15,11 +15,11 @@ report_json(cli_ctx *ctx, const today_report *r)
     for (size_t i = 0; i < r->ncold; i++) {
         const today_cold *c = &r->cold[i];
         json_array_append_new(
-            a, json_pack("{s:I,s:s,s:s?,s:s?,s:o,s:f,s:s?}", "person_id",
-                         (json_int_t)c->person_id, "name", c->name, "org",
-                         c->org, "tier", c->tier, "health",
-                         jsonrec_health(&c->health), "urgency", c->urgency,
-                         "value_idea", c->idea));
+            a,
+            json_pack("{s:I,s:s,s:s?,s:s?,s:o,s:f,s:s?}", "person_id",
+                      (json_int_t)c->person_id, "name", c->name, "org", c->org,
+                      "tier", c->tier, "health", jsonrec_health(&c->health),
+                      "urgency", c->urgency, "value_idea", c->idea));
     }
     json_object_set_new(j, "going_cold", a);
     a = json_array();
@@ -69,18 +69,17 @@ report_json(cli_ctx *ctx, const today_report *r)
             json_array_append_new(g, json_string(r->learn[i].gaps[k]));
         json_array_append_new(a, json_pack("{s:I,s:s,s:o}", "person_id",
                                            (json_int_t)r->learn[i].person_id,
-                                           "name", r->learn[i].name,
-                                           "unknown", g));
+                                           "name", r->learn[i].name, "unknown",
+                                           g));
     }
     json_object_set_new(j, "learn", a);
     a = json_array();
     for (size_t i = 0; i < r->nwaiting; i++)
-        json_array_append_new(
-            a, json_pack("{s:I,s:s,s:o,s:i}", "person_id",
-                         (json_int_t)r->waiting[i].person_id, "name",
-                         r->waiting[i].name, "since",
-                         jsonrec_time(r->waiting[i].since), "days",
-                         r->waiting[i].days));
+        json_array_append_new(a, json_pack("{s:I,s:s,s:o,s:i}", "person_id",
+                                           (json_int_t)r->waiting[i].person_id,
+                                           "name", r->waiting[i].name, "since",
+                                           jsonrec_time(r->waiting[i].since),
+                                           "days", r->waiting[i].days));
     json_object_set_new(j, "waiting_on_you", a);
     (void)ctx;
     return j;
@@ -149,19 +148,19 @@ print_report(cli_ctx *ctx, const today_report *r)
         for (size_t i = 0; i < r->ndates; i++)
             fprintf(f, "  %s %s %s\n", cli_pad(ctx, r->dates[i].name, 24),
                     r->dates[i].label,
-                    r->dates[i].days == 0   ? "today"
-                    : r->dates[i].days == 1 ? "tomorrow"
-                                            : rp_arena_printf(ctx->arena,
-                                                              "in %d days",
-                                                              r->dates[i].days));
+                    r->dates[i].days == 0 ? "today"
+                    : r->dates[i].days == 1
+                        ? "tomorrow"
+                        : rp_arena_printf(ctx->arena, "in %d days",
+                                          r->dates[i].days));
     }
     if (r->nasks) {
         heading(f, "asks awaiting an answer", r->nasks_total);
         for (size_t i = 0; i < r->nasks; i++)
             fprintf(f, "  #%-4lld %s %s (%d days)\n",
                     (long long)r->asks[i].ask.id,
-                    cli_pad(ctx, r->asks[i].name, 24),
-                    r->asks[i].ask.text, r->asks[i].days_waiting);
+                    cli_pad(ctx, r->asks[i].name, 24), r->asks[i].ask.text,
+                    r->asks[i].days_waiting);
         if (r->nasks_total > r->nasks)
             fprintf(f, "  ... and %zu more: rapport ledger --type ask\n",
                     r->nasks_total - r->nasks);
@@ -183,8 +182,8 @@ print_report(cli_ctx *ctx, const today_report *r)
 int
 cli_today(cli_ctx *ctx)
 {
-    static const char *const usage[] = {
-        "rapport today [--days N] [--limit N]", NULL};
+    static const char *const usage[] = {"rapport today [--days N] [--limit N]",
+                                        NULL};
     long days = 7, limit = 10;
     const struct cli_opt opts[] = {
         CLI_INT("days", "N", &days, "look ahead N days (7)"),

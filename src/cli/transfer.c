@@ -103,9 +103,9 @@ import_jsonl(cli_ctx *ctx, const char *path, struct progress *pr)
             return CLI_FAIL;
         }
     }
-    rp_code c = transfer_import(ctx->st, in, strcmp(path, "-") ? path
-                                                               : "<stdin>",
-                                show_progress, pr, &s, &err);
+    rp_code c =
+        transfer_import(ctx->st, in, strcmp(path, "-") ? path : "<stdin>",
+                        show_progress, pr, &s, &err);
     if (in != stdin)
         fclose(in);
     if (pr->tty)
@@ -119,17 +119,17 @@ import_jsonl(cli_ctx *ctx, const char *path, struct progress *pr)
     double secs = elapsed(&pr->start);
     if (ctx->json)
         return cli_print_json(
-            ctx, json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,"
-                           "s:I,s:f}",
-                           "file", path, "format", "jsonl", "lines",
-                           (json_int_t)s.lines, "added", (json_int_t)s.added,
-                           "skipped", (json_int_t)s.skipped, "people",
-                           (json_int_t)s.people, "orgs", (json_int_t)s.orgs,
-                           "interactions", (json_int_t)s.interactions,
-                           "ledger", (json_int_t)s.ledger, "commitments",
-                           (json_int_t)s.commitments, "deals",
-                           (json_int_t)s.deals, "offerings",
-                           (json_int_t)s.offerings, "seconds", secs));
+            ctx,
+            json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,"
+                      "s:I,s:f}",
+                      "file", path, "format", "jsonl", "lines",
+                      (json_int_t)s.lines, "added", (json_int_t)s.added,
+                      "skipped", (json_int_t)s.skipped, "people",
+                      (json_int_t)s.people, "orgs", (json_int_t)s.orgs,
+                      "interactions", (json_int_t)s.interactions, "ledger",
+                      (json_int_t)s.ledger, "commitments",
+                      (json_int_t)s.commitments, "deals", (json_int_t)s.deals,
+                      "offerings", (json_int_t)s.offerings, "seconds", secs));
     fprintf(ctx->out,
             "imported %ld records in %.2fs: %ld people, %ld orgs, %ld "
             "interactions, %ld ledger entries, %ld commitments, %ld deals, "
@@ -158,8 +158,7 @@ report_problem(void *ud, const char *file, long pos, const char *why)
         fprintf(p->ctx->err, "rapport: %s: at byte %ld: %s (skipped)\n", file,
                 pos, why);
     else if (pos > 0)
-        fprintf(p->ctx->err, "rapport: %s:%ld: %s (skipped)\n", file, pos,
-                why);
+        fprintf(p->ctx->err, "rapport: %s:%ld: %s (skipped)\n", file, pos, why);
     else
         fprintf(p->ctx->err, "rapport: %s: %s (skipped)\n", file, why);
 }
@@ -184,8 +183,7 @@ bytes_progress(void *ud, uint64_t done, uint64_t total)
             s > 0 ? (double)records / s : 0.0, (double)done / 1e6,
             (double)total / 1e6);
     if (rate > 0 && total > done)
-        fprintf(p->ctx->err, "  %.0fs left ",
-                (double)(total - done) / rate);
+        fprintf(p->ctx->err, "  %.0fs left ", (double)(total - done) / rate);
     fflush(p->ctx->err);
 }
 
@@ -209,8 +207,8 @@ cli_import(cli_ctx *ctx)
     const char *format = NULL, *map = NULL, *since = NULL, *until = NULL;
     long batch = 0;
     const struct cli_opt opts[] = {
-        CLI_STR("format", "F",
-                &format, "jsonl, vcard, csv, mail or ics (default: detect)"),
+        CLI_STR("format", "F", &format,
+                "jsonl, vcard, csv, mail or ics (default: detect)"),
         CLI_STR("map", "MAP", &map,
                 "CSV columns: name=Full Name,email=Mail,org=Company..."),
         CLI_STR("since", "WHEN", &since,
@@ -276,9 +274,10 @@ cli_import(cli_ctx *ctx)
                 fprintf(ctx->err, "rapport: the syntax is %s\n",
                         import_map_help());
             if (s.records)
-                fprintf(ctx->err, "rapport: '%s' stopped after %ld records; "
-                              "what was committed stays, and running the "
-                                  "import again completes it\n",
+                fprintf(ctx->err,
+                        "rapport: '%s' stopped after %ld records; "
+                        "what was committed stays, and running the "
+                        "import again completes it\n",
                         pos[i], s.records);
             json_decref(pr.problems);
             return CLI_FAIL;

@@ -65,8 +65,9 @@ set_option(cli_ctx *ctx, const struct cli_opt *o, const char *value)
         errno = 0;
         long v = strtol(value, &end, 10);
         if (errno || end == value || *end)
-            return cli_usage_error(ctx, "--%s expects a whole number, not "
-                                        "'%s'",
+            return cli_usage_error(ctx,
+                                   "--%s expects a whole number, not "
+                                   "'%s'",
                                    o->name, value);
         *(long *)o->value = v;
         return 0;
@@ -130,8 +131,8 @@ cli_parse(cli_ctx *ctx, const char *const *usage, const struct cli_opt *opts,
         const char *value = eq ? eq + 1 : NULL;
         if (!value) {
             if (i + 1 >= ctx->argc)
-                return cli_usage_error(ctx, "--%s needs a value (%s)",
-                                       o->name, o->argh ? o->argh : "VALUE");
+                return cli_usage_error(ctx, "--%s needs a value (%s)", o->name,
+                                       o->argh ? o->argh : "VALUE");
             value = ctx->argv[++i];
         }
         int rc = set_option(ctx, o, value);
@@ -148,8 +149,8 @@ int
 cli_error(cli_ctx *ctx, const rp_err *err)
 {
     fprintf(ctx->err, "rapport: %s\n",
-            err && err->msg[0] ? err->msg : rp_code_name(err ? err->code
-                                                             : RP_ESTORE));
+            err && err->msg[0] ? err->msg
+                               : rp_code_name(err ? err->code : RP_ESTORE));
     return CLI_FAIL;
 }
 
@@ -180,16 +181,17 @@ cli_dispatch(cli_ctx *ctx, const char *group, const struct cli_sub *subs)
     }
     for (const struct cli_sub *s = subs; s->name; s++) {
         if (!strcmp(s->name, name)) {
-            char *label = rp_arena_printf(ctx->arena, "rapport %s %s", group,
-                                          name);
+            char *label =
+                rp_arena_printf(ctx->arena, "rapport %s %s", group, name);
             ctx->argc--;
             ctx->argv++;
             ctx->argv[0] = label ? label : ctx->argv[0];
             return s->fn(ctx);
         }
     }
-    return cli_usage_error(ctx, "'%s' is not a '%s' command; see 'rapport %s "
-                                "--help'",
+    return cli_usage_error(ctx,
+                           "'%s' is not a '%s' command; see 'rapport %s "
+                           "--help'",
                            name, group, group);
 }
 
@@ -228,15 +230,16 @@ cli_read_input(cli_ctx *ctx, const char *path, size_t max, char **data,
     }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (rp_buf_add(&b, chunk, n)) {
-            fprintf(ctx->err, "rapport: cannot read '%s': larger than %zu "
-                              "bytes\n",
+            fprintf(ctx->err,
+                    "rapport: cannot read '%s': larger than %zu "
+                    "bytes\n",
                     path ? path : "-", max);
             goto cleanup;
         }
     }
     if (ferror(f)) {
-        fprintf(ctx->err, "rapport: cannot read '%s': %s\n",
-                path ? path : "-", strerror(errno));
+        fprintf(ctx->err, "rapport: cannot read '%s': %s\n", path ? path : "-",
+                strerror(errno));
         goto cleanup;
     }
     *data = rp_arena_strndup(ctx->arena, b.buf, b.len);

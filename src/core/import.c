@@ -29,8 +29,8 @@
 #define HAVE_ICS 1
 #endif
 
-static const char *const names[] = {"auto", "jsonl", "vcard", "csv", "mail",
-                                    "ics"};
+static const char *const names[] = {"auto", "jsonl", "vcard",
+                                    "csv",  "mail",  "ics"};
 
 const char *
 import_format_name(import_format f)
@@ -309,8 +309,8 @@ import_path(store *st, const char *path, const import_opts *opts,
         break;
     case IMPORT_CSV:
 #ifdef HAVE_CSV
-        rc = ingest_csv_file(path, opts ? opts->map : NULL, on_contact, &r,
-                             &h, err);
+        rc = ingest_csv_file(path, opts ? opts->map : NULL, on_contact, &r, &h,
+                             err);
 #else
         rc = unsupported(path, f, err);
 #endif
@@ -325,8 +325,8 @@ import_path(store *st, const char *path, const import_opts *opts,
         break;
     case IMPORT_ICS:
 #ifdef HAVE_ICS
-        rc = ingest_ics_file(path, opts ? opts->from : 0,
-                             opts ? opts->to : 0, on_event, &r, &h, err);
+        rc = ingest_ics_file(path, opts ? opts->from : 0, opts ? opts->to : 0,
+                             on_event, &r, &h, err);
 #else
         (void)on_event;
         rc = unsupported(path, f, err);

@@ -28,8 +28,7 @@ typedef enum {
 /* "jsonl", "vcard", "csv", "mail", "ics"; "auto" for IMPORT_AUTO. */
 const char *import_format_name(import_format f);
 /* RP_EINVAL for an unknown name, listing the known ones. */
-rp_code import_format_parse(const char *name, import_format *out,
-                            rp_err *err);
+rp_code import_format_parse(const char *name, import_format *out, rp_err *err);
 /* What a path holds, from its name and first bytes; RP_EINVAL with a
  * message suggesting --format when it cannot tell, RP_EIO when it cannot
  * be read. */

@@ -15,9 +15,9 @@ struct intake {
     int64_t me;
     const char **mine; /* the user's addresses, lowercased */
     size_t nmine;
-    rp_arena *a;       /* lives as long as the intake */
-    char region[4];    /* default country code for phones, or "" */
-    bool region_mine;  /* taken from the user's own phone */
+    rp_arena *a;      /* lives as long as the intake */
+    char region[4];   /* default country code for phones, or "" */
+    bool region_mine; /* taken from the user's own phone */
     intake_stats stats;
 };
 
@@ -91,8 +91,8 @@ name_from(rp_arena *a, const intake_addr *addr, const char *email)
     if (addr->name && *addr->name)
         return addr->name;
     const char *at = strchr(email, '@');
-    return rp_arena_strndup(a, email, at ? (size_t)(at - email)
-                                         : strlen(email));
+    return rp_arena_strndup(a, email,
+                            at ? (size_t)(at - email) : strlen(email));
 }
 
 /* The organisation whose domain the address has, or 0. */
@@ -163,12 +163,11 @@ fnv1a(uint64_t h, const char *s)
 }
 
 static rp_code
-already_there(intake *in, const char *external_id, bool *present,
-              rp_err *err)
+already_there(intake *in, const char *external_id, bool *present, rp_err *err)
 {
     int64_t id;
-    rp_code rc = in->st->ops->interaction_by_external(in->st, external_id,
-                                                      &id, NULL);
+    rp_code rc =
+        in->st->ops->interaction_by_external(in->st, external_id, &id, NULL);
     *present = rc == RP_OK;
     if (rc != RP_OK && rc != RP_ENOTFOUND)
         return rp_fail(err, rc, "cannot look up '%s'", external_id);
@@ -234,8 +233,8 @@ intake_message_add(intake *in, const intake_message *m, rp_err *err)
                         .npeople = n,
                         .created_at = m->date};
     if (m->body)
-        x.has_sentiment = tone_score(m->body, strlen(m->body), true,
-                                     &x.sentiment);
+        x.has_sentiment =
+            tone_score(m->body, strlen(m->body), true, &x.sentiment);
     if ((rc = in->st->ops->interaction_add(in->st, &x, err)))
         goto cleanup;
     in->stats.interactions_added++;
@@ -265,8 +264,7 @@ intake_event_add(intake *in, const intake_event *e, rp_err *err)
     if ((rc = already_there(in, ext, &present, err)) || present)
         goto cleanup;
     size_t n = 0;
-    int64_t *people = rp_arena_alloc(a, (1 + e->nattendees) *
-                                            sizeof *people),
+    int64_t *people = rp_arena_alloc(a, (1 + e->nattendees) * sizeof *people),
             id;
     if (!people) {
         rc = rp_fail(err, RP_ENOMEM, "out of memory");
@@ -461,8 +459,8 @@ intake_contact_add(intake *in, const intake_contact *c, rp_err *err)
     }
     char bday[16];
     const char *birthday = NULL;
-    if (c->birthday && rp_calendar_date(c->birthday, bday, sizeof bday,
-                                        NULL) == RP_OK)
+    if (c->birthday &&
+        rp_calendar_date(c->birthday, bday, sizeof bday, NULL) == RP_OK)
         birthday = bday;
     if (id) {
         rp_person p;

@@ -27,7 +27,7 @@ typedef ingest_event intake_event;
 typedef struct {
     long people_created, people_matched, people_updated;
     long interactions_added, interactions_present;
-    long skipped; /* records with nothing to keep (no address, cancelled) */
+    long skipped;    /* records with nothing to keep (no address, cancelled) */
     long without_me; /* interactions added before the user was set up: all
                         counted as incoming */
 } intake_stats;
@@ -60,8 +60,7 @@ const char *intake_region(const intake *in);
  * fill; no match is a new person.  Its organisation is found by name or
  * created.
  */
-rp_code intake_contact_add(intake *in, const intake_contact *c,
-                           rp_err *err);
+rp_code intake_contact_add(intake *in, const intake_contact *c, rp_err *err);
 
 /*
  * Adds a message as an email interaction with everyone on it but the

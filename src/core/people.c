@@ -53,10 +53,10 @@ size_t
 people_gaps(const rp_person *p, const rp_org *o, const char **out, size_t max)
 {
     size_t n = 0;
-#define GAP(cond, text)                                                       \
-    do {                                                                      \
-        if ((cond) && n < max)                                                \
-            out[n++] = (text);                                                \
+#define GAP(cond, text)                                                        \
+    do {                                                                       \
+        if ((cond) && n < max)                                                 \
+            out[n++] = (text);                                                 \
     } while (0)
     GAP(p->interests.n == 0, "no personal interest yet");
     GAP(p->goals.n == 0, "no professional goal yet");
@@ -81,8 +81,7 @@ people_value_idea(rp_arena *a, const rp_person *p, const rp_org *o)
                                "their goal: %s",
                                p->goals.v[0]);
     if (o && o->goals.n)
-        return rp_arena_printf(a,
-                               "share an insight on %s's big bet: %s",
+        return rp_arena_printf(a, "share an insight on %s's big bet: %s",
                                o->name, o->goals.v[0]);
     if (p->interests.n)
         return rp_arena_printf(a,

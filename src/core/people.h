@@ -33,8 +33,7 @@ size_t people_gaps(const rp_person *p, const rp_org *o, const char **out,
  * company's big bets or their interests (in that order: professional value
  * first).  NULL when rapport knows nothing to build on.
  */
-const char *people_value_idea(rp_arena *a, const rp_person *p,
-                              const rp_org *o);
+const char *people_value_idea(rp_arena *a, const rp_person *p, const rp_org *o);
 
 /* Normalises an email address for storage: trimmed, lowercased; NULL (with
  * err) when it is not shaped like local@domain. */

@@ -41,9 +41,9 @@ thread_signals(rp_arena *a, const rp_interaction *xs, size_t n, signals *out)
         n = TONETREND_MAX_MESSAGES;
     for (size_t i = n; i-- > 0;) /* oldest first: seq follows the id */
         if (xs[i].thread)
-            s[k] = (struct seq_msg){{xs[i].thread, !strcmp(xs[i].dir, "out"),
-                                     xs[i].at},
-                                    k},
+            s[k] =
+                (struct seq_msg){
+                    {xs[i].thread, !strcmp(xs[i].dir, "out"), xs[i].at}, k},
             k++;
     if (k)
         qsort(s, k, sizeof *s, by_thread_time);
@@ -66,8 +66,8 @@ profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
         st->ops->org_get(st, a, out->person.org_id, &out->org, NULL) == RP_OK)
         out->has_org = true;
     if ((rc = st->ops->stats_get(st, id, now, &out->stats, err)) ||
-        (rc = st->ops->ledger_list(st, a, id, NULL, &out->ledger,
-                                   &out->nledger, err)) ||
+        (rc = st->ops->ledger_list(st, a, id, NULL, &out->ledger, &out->nledger,
+                                   err)) ||
         (rc = st->ops->commitment_list(st, a, id, false, &all, &nall, err)) ||
         (rc = st->ops->interaction_list(st, a, id, recent, &out->recent,
                                         &out->nrecent, err)))
@@ -80,20 +80,18 @@ profile_load(store *st, rp_arena *a, int64_t id, int64_t now, size_t recent,
     for (size_t i = 0; i < nall; i++)
         if (!all[i].done_at)
             out->commitments[out->ncommitments++] = all[i];
-    score_health_compute(&out->stats, &out->ledger_totals,
-                         score_cadence_days(out->person.cadence_days,
-                                            out->person.tier),
-                         now, &out->health);
+    score_health_compute(
+        &out->stats, &out->ledger_totals,
+        score_cadence_days(out->person.cadence_days, out->person.tier), now,
+        &out->health);
     score_generosity_compute(&out->ledger_totals, &out->generosity);
     const rp_org *o = out->has_org ? &out->org : NULL;
     out->ngaps = people_gaps(&out->person, o, out->gaps, 8);
     out->idea = people_value_idea(a, &out->person, o);
-    if ((rc = st->ops->interaction_tone_list(st, a, id,
-                                             TONETREND_MAX_MESSAGES + 1,
-                                             &out->messages, &out->nmessages,
-                                             err)) ||
-        (rc = thread_signals(a, out->messages, out->nmessages,
-                             &out->threads)))
+    if ((rc = st->ops->interaction_tone_list(
+             st, a, id, TONETREND_MAX_MESSAGES + 1, &out->messages,
+             &out->nmessages, err)) ||
+        (rc = thread_signals(a, out->messages, out->nmessages, &out->threads)))
         return rc;
     for (size_t i = 0; i < out->nrecent; i++) {
         const rp_interaction *x = &out->recent[i];

@@ -66,8 +66,8 @@ factor(score_factor *f, const char *name, double value, double weight)
 /* The score and its factors; the sentences only when explain is set,
  * because `today` scores every person but shows only a few. */
 static void
-health(const rp_stats *s, const score_ledger *l, int cadence_days,
-       int64_t now, score_health *out, bool explain)
+health(const rp_stats *s, const score_ledger *l, int cadence_days, int64_t now,
+       score_health *out, bool explain)
 {
     memset(out, 0, sizeof *out);
     int cadence = cadence_days > 0 ? cadence_days : 60;
@@ -114,25 +114,25 @@ health(const rp_stats *s, const score_ledger *l, int cadence_days,
     factor(&out->factors[1], "frequency", frequency, W_FREQUENCY);
     if (explain)
         snprintf(out->factors[1].why, sizeof out->factors[1].why,
-             "%d contacts where the cadence expects %.1f", total, expected);
+                 "%d contacts where the cadence expects %.1f", total, expected);
 
     /* Initiative: full marks once they start at least half the contacts. */
     double initiative = total ? 2.0 * n_in / total : 0;
     factor(&out->factors[2], "initiative", initiative, W_INITIATIVE);
     if (explain)
         snprintf(out->factors[2].why, sizeof out->factors[2].why,
-             "they reached out %d time%s, you %d time%s", n_in,
-             n_in == 1 ? "" : "s", n_out, n_out == 1 ? "" : "s");
+                 "they reached out %d time%s, you %d time%s", n_in,
+                 n_in == 1 ? "" : "s", n_out, n_out == 1 ? "" : "s");
 
     /* Balance: value flowing both ways.  Nothing exchanged yet is neutral
      * (0.5): neither generous nor one-sided. */
     int g = l ? l->given : 0, r = l ? l->received : 0;
-    double balance = (g + r) ? (1.0 + (g < r ? g : r)) / (1.0 + (g > r ? g : r))
-                             : 0.5;
+    double balance =
+        (g + r) ? (1.0 + (g < r ? g : r)) / (1.0 + (g > r ? g : r)) : 0.5;
     factor(&out->factors[3], "balance", balance, W_BALANCE);
     if (explain)
         snprintf(out->factors[3].why, sizeof out->factors[3].why,
-             "value given %d, received %d", g, r);
+                 "value given %d, received %d", g, r);
 
     double sum = 0;
     for (int i = 0; i < SCORE_HEALTH_FACTORS; i++)
@@ -141,15 +141,15 @@ health(const rp_stats *s, const score_ledger *l, int cadence_days,
 }
 
 void
-score_health_compute(const rp_stats *s, const score_ledger *l,
-                     int cadence_days, int64_t now, score_health *out)
+score_health_compute(const rp_stats *s, const score_ledger *l, int cadence_days,
+                     int64_t now, score_health *out)
 {
     health(s, l, cadence_days, now, out, true);
 }
 
 void
-score_health_quick(const rp_stats *s, const score_ledger *l,
-                   int cadence_days, int64_t now, score_health *out)
+score_health_quick(const rp_stats *s, const score_ledger *l, int cadence_days,
+                   int64_t now, score_health *out)
 {
     health(s, l, cadence_days, now, out, false);
 }
@@ -206,11 +206,10 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
                  (!l->first_ask_at || l->first_given_at <= l->first_ask_at);
     k = check(out, "value_first",
               first && l->given - l->asks >= READY_MIN_BALANCE);
-    snprintf(k->evidence, sizeof k->evidence,
-             "%s; %d given against %d ask%s",
-             l->given == 0     ? "nothing given yet"
-             : first           ? "you gave before you asked"
-                               : "you asked before you gave",
+    snprintf(k->evidence, sizeof k->evidence, "%s; %d given against %d ask%s",
+             l->given == 0 ? "nothing given yet"
+             : first       ? "you gave before you asked"
+                           : "you asked before you gave",
              l->given, l->asks, l->asks == 1 ? "" : "s");
     snprintf(k->todo, sizeof k->todo,
              "give until you have given at least %d more times than you "
@@ -227,16 +226,15 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
     int total = s->n_in + s->n_out;
     double share = total ? (double)s->n_in / total : 0;
     k = check(out, "their_initiative", share >= READY_MIN_INITIATIVE);
-    snprintf(k->evidence, sizeof k->evidence,
-             "they started %.0f%% of contacts", 100 * share);
+    snprintf(k->evidence, sizeof k->evidence, "they started %.0f%% of contacts",
+             100 * share);
     snprintf(k->todo, sizeof k->todo,
              "wait until they reach out on their own; trust shows as "
              "initiative");
 
     k = check(out, "kept_commitments", c->mine_overdue == 0);
-    snprintf(k->evidence, sizeof k->evidence,
-             "%d promise%s kept, %d overdue", c->mine_done,
-             c->mine_done == 1 ? "" : "s", c->mine_overdue);
+    snprintf(k->evidence, sizeof k->evidence, "%d promise%s kept, %d overdue",
+             c->mine_done, c->mine_done == 1 ? "" : "s", c->mine_overdue);
     snprintf(k->todo, sizeof k->todo,
              "keep your %d overdue promise%s before asking for anything",
              c->mine_overdue, c->mine_overdue == 1 ? "" : "s");
@@ -250,8 +248,7 @@ score_readiness_compute(const rp_stats *s, const score_ledger *l,
     k = check(out, "no_open_ask", l->asks_pending == 0);
     snprintf(k->evidence, sizeof k->evidence, "%d ask%s awaiting an answer",
              l->asks_pending, l->asks_pending == 1 ? "" : "s");
-    snprintf(k->todo, sizeof k->todo,
-             "wait for the answer to your open ask");
+    snprintf(k->todo, sizeof k->todo, "wait for the answer to your open ask");
 
     out->trust_earned = true;
     for (int i = 0; i < out->nchecks; i++)

@@ -31,19 +31,19 @@ typedef enum {
 } score_cadence_status;
 
 typedef struct {
-    const char *name;   /* "recency", "frequency", ... */
-    double value;       /* 0..1 */
-    double weight;      /* share of the total */
-    char why[160];      /* a sentence with the numbers */
+    const char *name; /* "recency", "frequency", ... */
+    double value;     /* 0..1 */
+    double weight;    /* share of the total */
+    char why[160];    /* a sentence with the numbers */
 } score_factor;
 
 enum { SCORE_HEALTH_FACTORS = 4 };
 
 typedef struct {
-    int score;                   /* 0..100 */
-    int cadence_days;            /* ideal interval */
-    int max_days;                /* maximum interval */
-    int days_since;              /* -1 when never */
+    int score;        /* 0..100 */
+    int cadence_days; /* ideal interval */
+    int max_days;     /* maximum interval */
+    int days_since;   /* -1 when never */
     score_cadence_status status;
     score_factor factors[SCORE_HEALTH_FACTORS];
 } score_health;
@@ -65,8 +65,8 @@ const char *score_cadence_status_name(score_cadence_status st);
 
 typedef struct {
     int given, received, asks;
-    int balance;      /* given - asks */
-    double ratio;     /* given / asks; -1 when no asks yet */
+    int balance;  /* given - asks */
+    double ratio; /* given / asks; -1 when no asks yet */
 } score_generosity;
 
 void score_generosity_compute(const score_ledger *l, score_generosity *out);
@@ -74,19 +74,19 @@ void score_generosity_compute(const score_ledger *l, score_generosity *out);
 typedef enum { READY_YES, READY_NOT_YET, READY_NO } score_verdict;
 
 typedef struct {
-    const char *name;  /* "generous", "value_first", ... */
+    const char *name; /* "generous", "value_first", ... */
     bool pass;
     char evidence[200];
-    char todo[200];    /* what to do when it does not pass */
+    char todo[200]; /* what to do when it does not pass */
 } score_check;
 
 enum { SCORE_READY_CHECKS = 7 };
 
 typedef struct {
     score_verdict verdict;
-    bool trust_earned;          /* question 1 */
-    int conviction;             /* 0: no offering named */
-    bool believes;              /* question 2: conviction >= 4 */
+    bool trust_earned; /* question 1 */
+    int conviction;    /* 0: no offering named */
+    bool believes;     /* question 2: conviction >= 4 */
     score_check checks[SCORE_READY_CHECKS];
     int nchecks;
     char summary[240];
@@ -98,9 +98,8 @@ typedef struct {
  * NULL (treated as empty).
  */
 void score_readiness_compute(const rp_stats *s, const score_ledger *l,
-                             const score_commitments *c,
-                             const score_health *h, int conviction,
-                             score_readiness *out);
+                             const score_commitments *c, const score_health *h,
+                             int conviction, score_readiness *out);
 
 const char *score_verdict_name(score_verdict v);
 

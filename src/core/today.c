@@ -77,8 +77,8 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in,
     /* The summary counts future meetings too; recount up to now for the
      * few people who have one booked. */
     if (s->last_at > sc->now) {
-        rp_code rc = sc->st->ops->stats_get(sc->st, p->id, sc->now, &exact,
-                                            sc->err);
+        rp_code rc =
+            sc->st->ops->stats_get(sc->st, p->id, sc->now, &exact, sc->err);
         if (rc)
             return rc;
         s = &exact;
@@ -88,8 +88,8 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in,
                        sc->now, &r.health);
     r.id = p->id;
     double w = tier_weight(p->tier);
-    bool cold = r.health.status == CADENCE_DUE ||
-                r.health.status == CADENCE_OVERDUE;
+    bool cold =
+        r.health.status == CADENCE_DUE || r.health.status == CADENCE_OVERDUE;
     /* Never-contacted people only count when the user put them in a
      * close tier: an imported address book must not flood the list. */
     bool never = r.health.status == CADENCE_NEVER && p->tier &&
@@ -102,8 +102,8 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in,
         ranked wr = {.id = p->id, .name = p->name, .tier = p->tier};
         wr.key = (double)(sc->now - s->last_in_at) * tier_weight(p->tier);
         wr.stats = *s;
-        rp_code rc = rank_insert(sc->a, sc->waiting, &sc->nwaiting,
-                                 sc->max_cold, &wr);
+        rp_code rc =
+            rank_insert(sc->a, sc->waiting, &sc->nwaiting, sc->max_cold, &wr);
         if (rc)
             return rc;
     }
@@ -118,14 +118,13 @@ scan_person(void *ud, const rp_person_ref *p, const rp_stats *s_in,
     r.ledger = l;
     rp_code rc = RP_OK;
     if (want_cold) {
-        r.key = never ? w : w * (double)r.health.days_since /
-                                r.health.cadence_days;
+        r.key =
+            never ? w : w * (double)r.health.days_since / r.health.cadence_days;
         rc = rank_insert(sc->a, sc->cold, &sc->ncold, sc->max_cold, &r);
     }
     if (want_learn && !rc) {
         r.key = w * 100 + r.health.score;
-        rc = rank_insert(sc->a, sc->learn, &sc->nlearn, sc->max_learn * 3,
-                         &r);
+        rc = rank_insert(sc->a, sc->learn, &sc->nlearn, sc->max_learn * 3, &r);
     }
     return rc;
 }
@@ -167,8 +166,8 @@ build_cold(struct scan *sc, today_report *out, rp_err *err)
             op = &o;
         c->idea = people_value_idea(sc->a, &p, op);
     }
-    out->learn = rp_arena_alloc(sc->a, (sc->max_learn + 1) *
-                                           sizeof *out->learn);
+    out->learn =
+        rp_arena_alloc(sc->a, (sc->max_learn + 1) * sizeof *out->learn);
     if (!out->learn)
         return RP_ENOMEM;
     for (size_t i = 0; i < sc->nlearn && out->nlearn < sc->max_learn; i++) {
@@ -204,8 +203,8 @@ build_meetings(store *st, rp_arena *a, int64_t now, int days, int64_t me,
 {
     rp_interaction *v;
     size_t n;
-    rp_code rc = st->ops->meetings_between(st, a, now, now + days * 86400LL,
-                                           &v, &n, err);
+    rp_code rc = st->ops->meetings_between(st, a, now, now + days * 86400LL, &v,
+                                           &n, err);
     if (rc)
         return rc;
     out->meetings = rp_arena_alloc(a, (n + 1) * sizeof *out->meetings);
@@ -227,8 +226,8 @@ build_meetings(store *st, rp_arena *a, int64_t now, int days, int64_t me,
 /* Commitments due within days (overdue ones included), the most overdue
  * first, at most limit of them; the total is counted too. */
 static rp_code
-build_commitments(store *st, rp_arena *a, int64_t now, int days,
-                  size_t limit, today_report *out, rp_err *err)
+build_commitments(store *st, rp_arena *a, int64_t now, int days, size_t limit,
+                  today_report *out, rp_err *err)
 {
     rp_commitment *v;
     size_t n;
@@ -293,8 +292,8 @@ build_asks(store *st, rp_arena *a, int64_t now, size_t max, today_report *out,
      * follow-up (or letting go).  Only the first max are named. */
     rp_ledger *v;
     size_t n;
-    rp_code rc = st->ops->asks_pending(st, a, max, &v, &n,
-                                       &out->nasks_total, err);
+    rp_code rc =
+        st->ops->asks_pending(st, a, max, &v, &n, &out->nasks_total, err);
     if (rc)
         return rc;
     out->asks = rp_arena_alloc(a, (n + 1) * sizeof *out->asks);

@@ -61,8 +61,8 @@ typedef struct {
 } today_waiting;
 
 typedef struct {
-    int days_ahead; /* horizon for meetings, commitments, dates (7) */
-    size_t max_cold; /* 10 */
+    int days_ahead;   /* horizon for meetings, commitments, dates (7) */
+    size_t max_cold;  /* 10 */
     size_t max_learn; /* 5 */
 } today_opts;
 
@@ -88,7 +88,7 @@ typedef struct {
 } today_report;
 
 /* Builds the report at now; opts may be NULL for the defaults. */
-rp_code today_build(store *st, rp_arena *a, int64_t now,
-                    const today_opts *opts, today_report *out, rp_err *err);
+rp_code today_build(store *st, rp_arena *a, int64_t now, const today_opts *opts,
+                    today_report *out, rp_err *err);
 
 #endif

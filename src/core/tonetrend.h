@@ -49,8 +49,8 @@ typedef struct {
  * once for both the reply signals and this.  RP_ENOMEM when coaching runs
  * out of memory.
  */
-rp_code tonetrend_from_messages(const rp_interaction *xs, size_t n,
-                                int64_t now, tonetrend *out, rp_err *err);
+rp_code tonetrend_from_messages(const rp_interaction *xs, size_t n, int64_t now,
+                                tonetrend *out, rp_err *err);
 
 /*
  * The direction of a series: "warmer"/"cooler" (sentiment) or

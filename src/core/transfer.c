@@ -65,8 +65,7 @@ transfer_export(store *st, transfer_write_fn *fn, void *ud, rp_err *err)
     size_t n;
     if (!a)
         return rp_fail(err, RP_ENOMEM, "out of memory");
-    if ((rc = emit(&ex, json_pack("{s:s,s:i}", "type", "rapport", "version",
-                                  1),
+    if ((rc = emit(&ex, json_pack("{s:s,s:i}", "type", "rapport", "version", 1),
                    err)))
         goto cleanup;
     if ((rc = st->ops->org_list(st, a, &orgs, &n, err)))
@@ -264,8 +263,7 @@ get_id(rec *r, int64_t *id)
 /* When an id conflicts, decides whether the record is already there
  * (skip) or the id belongs to something else (error). */
 static rp_code
-same_or_conflict(rec *r, const char *what, int64_t id, bool same,
-                 bool *skip)
+same_or_conflict(rec *r, const char *what, int64_t id, bool same, bool *skip)
 {
     if (same) {
         *skip = true;
@@ -294,8 +292,9 @@ added(rec *r, rp_code rc)
 static rp_code
 import_org(store *st, rec *r, bool *skip)
 {
-    static const char *const keys[] = {"id",      "name", "industry", "notes",
-                                       "domains", "goals", "created_at", NULL};
+    static const char *const keys[] = {"id",         "name",    "industry",
+                                       "notes",      "domains", "goals",
+                                       "created_at", NULL};
     rp_org o = {0}, old;
     rp_code rc;
     if ((rc = check_keys(r, keys)) || (rc = get_id(r, &o.id)) ||
@@ -309,16 +308,16 @@ import_org(store *st, rec *r, bool *skip)
     rc = st->ops->org_add(st, &o, r->err);
     if (rc == RP_EEXISTS && o.id &&
         st->ops->org_get(st, r->a, o.id, &old, NULL) == RP_OK)
-        return same_or_conflict(r, "org", o.id,
-                                !strcasecmp(old.name, o.name), skip);
+        return same_or_conflict(r, "org", o.id, !strcasecmp(old.name, o.name),
+                                skip);
     return added(r, rc);
 }
 
 static rp_code
 import_offering(store *st, rec *r, bool *skip)
 {
-    static const char *const keys[] = {"id", "name", "conviction",
-                                       "description", "created_at", NULL};
+    static const char *const keys[] = {
+        "id", "name", "conviction", "description", "created_at", NULL};
     rp_offering o = {0}, old;
     int64_t conv;
     rp_code rc;
@@ -343,10 +342,10 @@ static rp_code
 import_person(store *st, rec *r, bool *skip)
 {
     static const char *const keys[] = {
-        "id",     "name",  "org_id",    "org",       "title",  "how_met",
-        "family", "notes", "tier",      "cadence_days", "is_me", "emails",
-        "phones", "interests", "goals", "tags",      "dates",  "created_at",
-        NULL};
+        "id",      "name",   "org_id",     "org",       "title",
+        "how_met", "family", "notes",      "tier",      "cadence_days",
+        "is_me",   "emails", "phones",     "interests", "goals",
+        "tags",    "dates",  "created_at", NULL};
     static const char *const tiers[] = {"inner", "active", "network", NULL};
     rp_person p = {0}, old;
     int64_t cadence;
@@ -411,11 +410,11 @@ static rp_code
 import_interaction(store *st, rec *r, bool *skip)
 {
     static const char *const keys[] = {
-        "id",     "kind",        "dir",    "at",        "summary",
-        "body",   "source",      "external_id", "thread", "automated",
-        "sentiment", "people",   NULL};
-    static const char *const kinds[] = {"email", "call", "meeting", "message",
-                                        "note", NULL};
+        "id",        "kind",   "dir",         "at",     "summary",
+        "body",      "source", "external_id", "thread", "automated",
+        "sentiment", "people", NULL};
+    static const char *const kinds[] = {"email",   "call", "meeting",
+                                        "message", "note", NULL};
     static const char *const dirs[] = {"in", "out", NULL};
     rp_interaction x = {0}, old;
     rp_code rc;
@@ -464,13 +463,12 @@ import_interaction(store *st, rec *r, bool *skip)
 static rp_code
 import_ledger(store *st, rec *r, bool *skip)
 {
-    static const char *const keys[] = {"id",  "person_id", "entry", "kind",
-                                       "text", "at", "offering_id", "outcome",
-                                       "decided_at", NULL};
+    static const char *const keys[] = {
+        "id", "person_id",   "entry",   "kind",       "text",
+        "at", "offering_id", "outcome", "decided_at", NULL};
     static const char *const entries[] = {"give", "receive", "ask", NULL};
-    static const char *const vkinds[] = {"intro",    "resource", "help",
-                                         "referral", "advice",   "gift",
-                                         NULL};
+    static const char *const vkinds[] = {
+        "intro", "resource", "help", "referral", "advice", "gift", NULL};
     static const char *const outcomes[] = {"pending", "yes", "no", NULL};
     rp_ledger e = {0}, old;
     rp_code rc;
@@ -504,8 +502,8 @@ import_ledger(store *st, rec *r, bool *skip)
 static rp_code
 import_commitment(store *st, rec *r, bool *skip)
 {
-    static const char *const keys[] = {"id",  "person_id", "dir",  "text",
-                                       "due", "done_at", "created_at", NULL};
+    static const char *const keys[] = {"id",  "person_id", "dir",        "text",
+                                       "due", "done_at",   "created_at", NULL};
     static const char *const dirs[] = {"mine", "theirs", NULL};
     rp_commitment c = {0};
     rp_code rc;
@@ -535,8 +533,8 @@ static rp_code
 import_deal(store *st, rec *r, bool *skip)
 {
     static const char *const keys[] = {
-        "id",    "org_id", "person_id", "title",    "amount",
-        "currency", "stage", "opened_at", "closed_at", NULL};
+        "id",       "org_id", "person_id", "title",     "amount",
+        "currency", "stage",  "opened_at", "closed_at", NULL};
     static const char *const stages[] = {"lead", "qualified", "proposal",
                                          "won",  "lost",      NULL};
     rp_deal d = {0}, old;
@@ -591,8 +589,7 @@ transfer_import(store *st, FILE *in, const char *name,
         bytes = it.bytes;
         /* One arena per batch of lines (or of megabytes, when lines are
          * long mail bodies) keeps memory flat on big files. */
-        if (!a || ++arena_lines % 1024 == 0 ||
-            rp_arena_used(a) > ARENA_BYTES) {
+        if (!a || ++arena_lines % 1024 == 0 || rp_arena_used(a) > ARENA_BYTES) {
             rp_arena_free(a);
             a = rp_arena_new();
             if (!a) {
@@ -604,8 +601,9 @@ transfer_import(store *st, FILE *in, const char *name,
         const char *type = json_string_value(json_object_get(r.obj, "type"));
         long *count = NULL;
         if (!type)
-            rc = bad(&r, "type", "a record type: org, offering, person, "
-                                 "interaction, ledger, commitment or deal");
+            rc = bad(&r, "type",
+                     "a record type: org, offering, person, "
+                     "interaction, ledger, commitment or deal");
         else if (!strcmp(type, "rapport")) {
             json_t *v = json_object_get(r.obj, "version");
             if (!json_is_integer(v) || json_integer_value(v) != 1)
@@ -617,8 +615,7 @@ transfer_import(store *st, FILE *in, const char *name,
         else if (!strcmp(type, "person"))
             rc = import_person(st, &r, &skip), count = &out->people;
         else if (!strcmp(type, "interaction"))
-            rc = import_interaction(st, &r, &skip),
-            count = &out->interactions;
+            rc = import_interaction(st, &r, &skip), count = &out->interactions;
         else if (!strcmp(type, "ledger"))
             rc = import_ledger(st, &r, &skip), count = &out->ledger;
         else if (!strcmp(type, "commitment"))
@@ -626,8 +623,9 @@ transfer_import(store *st, FILE *in, const char *name,
         else if (!strcmp(type, "deal"))
             rc = import_deal(st, &r, &skip), count = &out->deals;
         else
-            rc = bad(&r, "type", "org, offering, person, interaction, "
-                                 "ledger, commitment or deal");
+            rc = bad(&r, "type",
+                     "org, offering, person, interaction, "
+                     "ledger, commitment or deal");
         if (rc) {
             if (rc == RP_ENOMEM && !err->msg[0])
                 rp_fail(err, rc, "out of memory");

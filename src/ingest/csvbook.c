@@ -66,8 +66,8 @@ on_field(void *s, size_t len, void *ud)
     reader *r = ud;
     if (r->rc)
         return;
-    if (rp_grow((void **)&r->offs, &r->capfields, r->nfields,
-                sizeof *r->offs, 32)) {
+    if (rp_grow((void **)&r->offs, &r->capfields, r->nfields, sizeof *r->offs,
+                32)) {
         r->rc = rp_fail(r->err, RP_ENOMEM, "out of memory");
         return;
     }

@@ -54,8 +54,7 @@ list_dir(const char *path, entries *out, rp_err *err)
     while ((de = readdir(d))) {
         if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
             continue;
-        if (rp_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v,
-                    64))
+        if (rp_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v, 64))
             goto nomem;
         char *name = rp_strdup(de->d_name);
         if (!name)

@@ -45,23 +45,23 @@ typedef struct {
     const char *thread;     /* first References id, else In-Reply-To, else
                                message_id */
     const char *subject;
-    const char *body;       /* plain text (from HTML when no text part) */
-    int64_t date;           /* Unix seconds, UTC */
+    const char *body; /* plain text (from HTML when no text part) */
+    int64_t date;     /* Unix seconds, UTC */
     ingest_addr from;
     const ingest_addr *to;
     size_t nto;
     const ingest_addr *cc;
     size_t ncc;
-    bool automated;         /* List-Id, Precedence bulk/list/junk,
-                               Auto-Submitted, no-reply senders */
-    const char *source;     /* "mbox:FILE", "maildir:FILE", "eml:FILE" */
+    bool automated;     /* List-Id, Precedence bulk/list/junk,
+                           Auto-Submitted, no-reply senders */
+    const char *source; /* "mbox:FILE", "maildir:FILE", "eml:FILE" */
 } ingest_message;
 
 typedef struct {
-    const char *uid;        /* unique per instance: UID, plus the start for
-                               instances of a recurring event */
+    const char *uid; /* unique per instance: UID, plus the start for
+                        instances of a recurring event */
     const char *summary, *description;
-    int64_t start;          /* Unix seconds, UTC */
+    int64_t start; /* Unix seconds, UTC */
     ingest_addr organizer;
     const ingest_addr *attendees;
     size_t nattendees;

@@ -30,8 +30,8 @@ typedef struct {
     int64_t org_id;
     const char *org_name; /* filled on read; ignored on write */
     const char *title, *how_met, *family, *notes;
-    const char *tier;     /* "inner", "active", "network" or NULL */
-    int cadence_days;     /* 0: derive from tier */
+    const char *tier; /* "inner", "active", "network" or NULL */
+    int cadence_days; /* 0: derive from tier */
     bool is_me;
     int64_t created_at;
     rp_strs emails, phones, interests, goals, tags;
@@ -43,7 +43,7 @@ typedef struct {
 typedef struct {
     int64_t id;
     const char *name;
-    const char *email;    /* the first one, or NULL */
+    const char *email; /* the first one, or NULL */
     const char *org_name;
     const char *title;
     const char *tier;

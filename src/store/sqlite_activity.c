@@ -8,13 +8,13 @@
 #include "base/buf.h"
 
 /* Automated mail and notes are not contact: they never move the clock. */
-#define STATS_SELECT                                                          \
-    "SELECT ip.person_id, coalesce(sum(i.dir = 'in'), 0), "                  \
-    "coalesce(sum(i.dir = 'out'), 0), min(i.at), max(i.at), "                \
-    "max(CASE WHEN i.dir = 'in' THEN i.at END), "                            \
-    "max(CASE WHEN i.dir = 'out' THEN i.at END) "                            \
-    "FROM interaction_person ip JOIN interaction i "                         \
-    "ON i.id = ip.interaction_id "                                           \
+#define STATS_SELECT                                                           \
+    "SELECT ip.person_id, coalesce(sum(i.dir = 'in'), 0), "                    \
+    "coalesce(sum(i.dir = 'out'), 0), min(i.at), max(i.at), "                  \
+    "max(CASE WHEN i.dir = 'in' THEN i.at END), "                              \
+    "max(CASE WHEN i.dir = 'out' THEN i.at END) "                              \
+    "FROM interaction_person ip JOIN interaction i "                           \
+    "ON i.id = ip.interaction_id "                                             \
     "WHERE i.automated = 0 AND i.kind <> 'note' "
 
 rp_code
@@ -48,27 +48,27 @@ sq_fts_x_delete(sq_store *s, int64_t id, rp_err *err)
 }
 
 /* The ledger half of the summary; merged into an existing row. */
-#define LEDGER_SELECT                                                         \
-    "SELECT person_id, sum(type = 'give'), sum(type = 'receive'), "          \
-    "sum(type = 'ask'), sum(type = 'ask' AND outcome = 'yes'), "             \
-    "sum(type = 'ask' AND outcome = 'no'), "                                 \
-    "sum(type = 'ask' AND coalesce(outcome, 'pending') = 'pending'), "       \
-    "min(CASE WHEN type = 'give' THEN at END), "                             \
-    "min(CASE WHEN type = 'ask' THEN at END), "                              \
+#define LEDGER_SELECT                                                          \
+    "SELECT person_id, sum(type = 'give'), sum(type = 'receive'), "            \
+    "sum(type = 'ask'), sum(type = 'ask' AND outcome = 'yes'), "               \
+    "sum(type = 'ask' AND outcome = 'no'), "                                   \
+    "sum(type = 'ask' AND coalesce(outcome, 'pending') = 'pending'), "         \
+    "min(CASE WHEN type = 'give' THEN at END), "                               \
+    "min(CASE WHEN type = 'ask' THEN at END), "                                \
     "max(CASE WHEN type = 'give' THEN at END) FROM ledger "
-#define LEDGER_UPSERT                                                         \
-    "INSERT INTO person_stats(person_id, given, received, asks, asks_yes, "  \
+#define LEDGER_UPSERT                                                          \
+    "INSERT INTO person_stats(person_id, given, received, asks, asks_yes, "    \
     "asks_no, asks_pending, first_given_at, first_ask_at, last_given_at) "
-#define LEDGER_ON_CONFLICT                                                    \
-    " ON CONFLICT(person_id) DO UPDATE SET given = excluded.given, "         \
-    "received = excluded.received, asks = excluded.asks, "                   \
-    "asks_yes = excluded.asks_yes, asks_no = excluded.asks_no, "             \
-    "asks_pending = excluded.asks_pending, "                                 \
-    "first_given_at = excluded.first_given_at, "                             \
-    "first_ask_at = excluded.first_ask_at, "                                 \
+#define LEDGER_ON_CONFLICT                                                     \
+    " ON CONFLICT(person_id) DO UPDATE SET given = excluded.given, "           \
+    "received = excluded.received, asks = excluded.asks, "                     \
+    "asks_yes = excluded.asks_yes, asks_no = excluded.asks_no, "               \
+    "asks_pending = excluded.asks_pending, "                                   \
+    "first_given_at = excluded.first_given_at, "                               \
+    "first_ask_at = excluded.first_ask_at, "                                   \
     "last_given_at = excluded.last_given_at"
-#define CONTACT_INSERT                                                        \
-    "INSERT INTO person_stats(person_id, n_in, n_out, first_at, last_at, "   \
+#define CONTACT_INSERT                                                         \
+    "INSERT INTO person_stats(person_id, n_in, n_out, first_at, last_at, "     \
     "last_in_at, last_out_at) "
 
 rp_code
@@ -120,8 +120,8 @@ sq_bulk_index(sq_store *s, rp_err *err)
             "PRAGMA threads = 0;"
             "PRAGMA cache_size = -" SQ_EMPTY_CACHE_KIB ";"
             "INSERT INTO search_fts_x(rowid, title, body) "
-            "SELECT id, coalesce(summary, ''), body FROM interaction;"
-            LEDGER_UPSERT LEDGER_SELECT
+            "SELECT id, coalesce(summary, ''), body FROM "
+            "interaction;" LEDGER_UPSERT LEDGER_SELECT
             "WHERE true GROUP BY person_id" LEDGER_ON_CONFLICT ";",
             err);
     } else {
@@ -228,8 +228,7 @@ links:
                 continue;
             rc = sq_links_add(s, x->id, x->people[i], x->at, err);
             if (!rc && counts_as_contact(x))
-                rc = sq_fold_add(s, x->people[i], !strcmp(x->dir, "in"),
-                                 x->at);
+                rc = sq_fold_add(s, x->people[i], !strcmp(x->dir, "in"), x->at);
         }
         goto cleanup;
     }
@@ -243,8 +242,7 @@ links:
         sqlite3_bind_int64(q, 2, x->people[i]);
         sqlite3_bind_int64(q, 3, x->at);
         if (sqlite3_step(q) != SQLITE_DONE) {
-            if (sqlite3_extended_errcode(s->db) ==
-                SQLITE_CONSTRAINT_FOREIGNKEY)
+            if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
                 rc = rp_fail(err, RP_ENOTFOUND, "no person with id %lld",
                              (long long)x->people[i]);
             else
@@ -272,16 +270,15 @@ links:
     for (size_t i = 0; i < x->npeople && !rc; i++)
         rc = sq_stats_refresh(s, x->people[i], err);
     if (!rc)
-        rc = sq_fts_x_add(s, x->id, x->summary ? x->summary : "", x->body,
-                          err);
+        rc = sq_fts_x_add(s, x->id, x->summary ? x->summary : "", x->body, err);
 cleanup:
     if (rc)
         x->id = given_id; /* as the caller passed it */
     return sq_tx_end(s, own, rc, err);
 }
 
-#define INTERACTION_COLUMNS                                                   \
-    "i.id, i.kind, i.dir, i.at, i.summary, i.body, i.source, "               \
+#define INTERACTION_COLUMNS                                                    \
+    "i.id, i.kind, i.dir, i.at, i.summary, i.body, i.source, "                 \
     "i.external_id, i.thread, i.automated, i.sentiment, i.created_at "
 
 static rp_code
@@ -299,7 +296,7 @@ participants(sq_store *s, rp_arena *a, rp_interaction *x, rp_err *err)
     x->people = NULL;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
         if (rp_arena_grow(a, (void **)&x->people, &cap, x->npeople,
-                    sizeof *x->people))
+                          sizeof *x->people))
             return RP_ENOMEM;
         x->people[x->npeople++] = sqlite3_column_int64(q, 0);
     }
@@ -495,8 +492,7 @@ sq_meetings_between(store *st, rp_arena *a, int64_t from, int64_t to,
 }
 
 rp_code
-sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,
-                    rp_err *err)
+sq_interaction_each(store *st, store_interaction_fn *fn, void *ud, rp_err *err)
 {
     /* A separate statement (not the cache): the callback may run cached
      * queries while this one is still stepping. */
@@ -525,7 +521,7 @@ sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,
             char *end;
             int64_t v = strtoll(ids, &end, 10);
             if (rp_arena_grow(a, (void **)&x.people, &cap, x.npeople,
-                        sizeof *x.people)) {
+                              sizeof *x.people)) {
                 rc = RP_ENOMEM;
                 goto cleanup;
             }
@@ -670,4 +666,3 @@ sq_stats_get(store *st, int64_t person_id, int64_t now, rp_stats *out,
     }
     return r == SQLITE_DONE ? RP_OK : sq_fail(s, err, "cannot read contacts");
 }
-

@@ -18,8 +18,9 @@ write_fail(sq_store *s, rp_err *err, const char *what, int64_t id)
                        "or offering that does not exist",
                        what);
     if (ext == SQLITE_CONSTRAINT_CHECK)
-        return rp_fail(err, RP_EINVAL, "cannot save %s: a value is out of "
-                                       "its allowed set",
+        return rp_fail(err, RP_EINVAL,
+                       "cannot save %s: a value is out of "
+                       "its allowed set",
                        what);
     if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
         return rp_fail(err, RP_EEXISTS, "%s id %lld is taken", what,
@@ -88,8 +89,8 @@ ledger_from_row(rp_arena *a, sqlite3_stmt *q, rp_ledger *e)
     e->decided_at = sqlite3_column_int64(q, 8);
 }
 
-#define LEDGER_COLUMNS                                                        \
-    "SELECT id, person_id, type, kind, text, at, offering_id, outcome, "     \
+#define LEDGER_COLUMNS                                                         \
+    "SELECT id, person_id, type, kind, text, at, offering_id, outcome, "       \
     "decided_at FROM ledger "
 
 rp_code
@@ -116,9 +117,8 @@ rp_code
 sq_ledger_set_outcome(store *st, int64_t id, const char *outcome, int64_t at,
                       rp_err *err)
 {
-    static const char sql[] =
-        "UPDATE ledger SET outcome = ?2, decided_at = ?3 "
-        "WHERE id = ?1 AND type = 'ask'";
+    static const char sql[] = "UPDATE ledger SET outcome = ?2, decided_at = ?3 "
+                              "WHERE id = ?1 AND type = 'ask'";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     if (!q)
@@ -132,8 +132,7 @@ sq_ledger_set_outcome(store *st, int64_t id, const char *outcome, int64_t at,
         return rc;
     rc = run_write(s, q, "ask outcome", NULL, err);
     if (!rc && sqlite3_changes(s->db) == 0)
-        rc = rp_fail(err, RP_ENOTFOUND, "no ask with id %lld",
-                     (long long)id);
+        rc = rp_fail(err, RP_ENOTFOUND, "no ask with id %lld", (long long)id);
     if (!rc) {
         static const char who[] = "SELECT person_id FROM ledger WHERE id = ?1";
         sqlite3_stmt *w = sq_prep(s, who, err);
@@ -170,8 +169,7 @@ sq_ledger_list(store *st, rp_arena *a, int64_t person_id, const char *type,
             return RP_ENOMEM;
         ledger_from_row(a, q, &(*out)[(*n)++]);
     }
-    return r == SQLITE_DONE ? RP_OK
-                            : sq_fail(s, err, "cannot read the ledger");
+    return r == SQLITE_DONE ? RP_OK : sq_fail(s, err, "cannot read the ledger");
 }
 
 rp_code
@@ -204,8 +202,7 @@ sq_asks_pending(store *st, rp_arena *a, size_t limit, rp_ledger **out,
             return RP_ENOMEM;
         ledger_from_row(a, q, &(*out)[(*n)++]);
     }
-    return r == SQLITE_DONE ? RP_OK
-                            : sq_fail(s, err, "cannot read the ledger");
+    return r == SQLITE_DONE ? RP_OK : sq_fail(s, err, "cannot read the ledger");
 }
 
 /* ---- offerings ---- */
@@ -255,7 +252,7 @@ sq_offering_update(store *st, const rp_offering *o, rp_err *err)
     return rc;
 }
 
-#define OFFERING_COLUMNS                                                      \
+#define OFFERING_COLUMNS                                                       \
     "SELECT id, name, conviction, description, created_at FROM offering "
 
 static void
@@ -286,8 +283,7 @@ rp_code
 sq_offering_find(store *st, rp_arena *a, const char *name, rp_offering *out,
                  rp_err *err)
 {
-    static const char sql[] =
-        OFFERING_COLUMNS "WHERE name = ?1 COLLATE NOCASE";
+    static const char sql[] = OFFERING_COLUMNS "WHERE name = ?1 COLLATE NOCASE";
     sq_store *s = (sq_store *)st;
     sqlite3_stmt *q = sq_prep(s, sql, err);
     char msg[300];
@@ -331,8 +327,7 @@ sq_offering_list(store *st, rp_arena *a, rp_offering **out, size_t *n,
             return RP_ENOMEM;
         offering_from_row(a, q, &(*out)[(*n)++]);
     }
-    return r == SQLITE_DONE ? RP_OK
-                            : sq_fail(s, err, "cannot read offerings");
+    return r == SQLITE_DONE ? RP_OK : sq_fail(s, err, "cannot read offerings");
 }
 
 /* ---- commitments ---- */
@@ -463,8 +458,8 @@ sq_deal_update(store *st, const rp_deal *d, rp_err *err)
     return rc;
 }
 
-#define DEAL_COLUMNS                                                          \
-    "SELECT id, org_id, person_id, title, amount, currency, stage, "         \
+#define DEAL_COLUMNS                                                           \
+    "SELECT id, org_id, person_id, title, amount, currency, stage, "           \
     "opened_at, closed_at FROM deal "
 
 static void
@@ -554,8 +549,8 @@ search_run(sq_store *s, rp_arena *a, const char *sql, const rp_buf *m,
 }
 
 rp_code
-sq_search(store *st, rp_arena *a, const char *query, size_t limit,
-          rp_hit **out, size_t *n, rp_err *err)
+sq_search(store *st, rp_arena *a, const char *query, size_t limit, rp_hit **out,
+          size_t *n, rp_err *err)
 {
     /* People and organisations first, by relevance; then the newest
      * matching interactions, which FTS5 returns in rowid order without

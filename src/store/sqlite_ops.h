@@ -28,9 +28,8 @@ rp_code sq_person_get(store *st, rp_arena *a, int64_t id, rp_person *p,
                       rp_err *err);
 rp_code sq_person_match(store *st, rp_arena *a, const char *query,
                         rp_person_ref **out, size_t *n, rp_err *err);
-rp_code sq_person_list(store *st, rp_arena *a, int64_t org_id,
-                       const char *tag, rp_person_ref **out, size_t *n,
-                       rp_err *err);
+rp_code sq_person_list(store *st, rp_arena *a, int64_t org_id, const char *tag,
+                       rp_person_ref **out, size_t *n, rp_err *err);
 rp_code sq_person_me(store *st, int64_t *id, rp_err *err);
 rp_code sq_person_by_email(store *st, const char *email, int64_t *id,
                            rp_err *err);
@@ -47,8 +46,7 @@ rp_code sq_dates_all(store *st, rp_arena *a, rp_person_date **out, size_t *n,
 rp_code sq_org_add(store *st, rp_org *o, rp_err *err);
 rp_code sq_org_update(store *st, const rp_org *o, rp_err *err);
 rp_code sq_org_delete(store *st, int64_t id, rp_err *err);
-rp_code sq_org_get(store *st, rp_arena *a, int64_t id, rp_org *o,
-                   rp_err *err);
+rp_code sq_org_get(store *st, rp_arena *a, int64_t id, rp_org *o, rp_err *err);
 rp_code sq_org_find(store *st, const char *key, int64_t *id, rp_err *err);
 rp_code sq_org_list(store *st, rp_arena *a, rp_org **out, size_t *n,
                     rp_err *err);
@@ -61,8 +59,8 @@ rp_code sq_interaction_list(store *st, rp_arena *a, int64_t person_id,
                             size_t limit, rp_interaction **out, size_t *n,
                             rp_err *err);
 rp_code sq_interaction_tone_list(store *st, rp_arena *a, int64_t person_id,
-                                 size_t limit, rp_interaction **out,
-                                 size_t *n, rp_err *err);
+                                 size_t limit, rp_interaction **out, size_t *n,
+                                 rp_err *err);
 rp_code sq_meetings_between(store *st, rp_arena *a, int64_t from, int64_t to,
                             rp_interaction **out, size_t *n, rp_err *err);
 rp_code sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,
@@ -70,8 +68,8 @@ rp_code sq_interaction_each(store *st, store_interaction_fn *fn, void *ud,
 rp_code sq_interaction_by_external(store *st, const char *external_id,
                                    int64_t *id, rp_err *err);
 rp_code sq_stats_each(store *st, store_stats_fn *fn, void *ud, rp_err *err);
-rp_code sq_stats_get(store *st, int64_t person_id, int64_t now,
-                     rp_stats *out, rp_err *err);
+rp_code sq_stats_get(store *st, int64_t person_id, int64_t now, rp_stats *out,
+                     rp_err *err);
 rp_code sq_bulk_index(sq_store *s, rp_err *err);
 /* sqlite_fold.c: a bulk load's contact figures per person, in memory:
  * add one link, write them all into person_stats (and forget them), forget
@@ -114,8 +112,8 @@ rp_code sq_offering_find(store *st, rp_arena *a, const char *name,
                          rp_offering *out, rp_err *err);
 rp_code sq_offering_get(store *st, rp_arena *a, int64_t id, rp_offering *out,
                         rp_err *err);
-rp_code sq_offering_list(store *st, rp_arena *a, rp_offering **out,
-                         size_t *n, rp_err *err);
+rp_code sq_offering_list(store *st, rp_arena *a, rp_offering **out, size_t *n,
+                         rp_err *err);
 rp_code sq_commitment_add(store *st, rp_commitment *c, rp_err *err);
 rp_code sq_commitment_done(store *st, int64_t id, int64_t at, rp_err *err);
 rp_code sq_commitment_list(store *st, rp_arena *a, int64_t person_id,

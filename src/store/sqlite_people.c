@@ -148,8 +148,7 @@ insert_item(sq_store *s, int64_t pid, const char *kind, const char *value,
                                value, sqlite3_column_text(o, 1),
                                (long long)sqlite3_column_int64(o, 0));
         }
-        return rp_fail(err, RP_ECONFLICT, "email '%s' is already known",
-                       value);
+        return rp_fail(err, RP_ECONFLICT, "email '%s' is already known", value);
     }
     return sq_fail(s, err, "cannot save a person's details");
 }
@@ -160,17 +159,19 @@ insert_items(sq_store *s, const rp_person *p, rp_err *err)
     struct {
         const char *kind;
         const rp_strs *v;
-    } lists[] = {{"email", &p->emails},       {"phone", &p->phones},
-                 {"interest", &p->interests}, {"goal", &p->goals},
+    } lists[] = {{"email", &p->emails},
+                 {"phone", &p->phones},
+                 {"interest", &p->interests},
+                 {"goal", &p->goals},
                  {"tag", &p->tags}};
     rp_code rc = RP_OK;
     for (size_t l = 0; l < sizeof lists / sizeof *lists && !rc; l++)
         for (size_t i = 0; i < lists[l].v->n && !rc; i++)
-            rc = insert_item(s, p->id, lists[l].kind, lists[l].v->v[i], "",
-                             i, err);
+            rc = insert_item(s, p->id, lists[l].kind, lists[l].v->v[i], "", i,
+                             err);
     for (size_t i = 0; i < p->ndates && !rc; i++)
-        rc = insert_item(s, p->id, "date", p->dates[i].date,
-                         p->dates[i].label, i, err);
+        rc = insert_item(s, p->id, "date", p->dates[i].date, p->dates[i].label,
+                         i, err);
     return rc;
 }
 
@@ -311,11 +312,11 @@ sq_person_delete(store *st, int64_t id, rp_err *err)
     /* Their history goes with them: interactions they were the only
      * participant of (and those interactions' search entries).  Meetings
      * shared with others stay, for the others. */
-#define ONLY_THEIRS                                                           \
-    "(SELECT ip.interaction_id FROM interaction_person ip "                  \
-    "WHERE ip.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM "                 \
-    "interaction_person o JOIN person op ON op.id = o.person_id "            \
-    "WHERE o.interaction_id = ip.interaction_id "                            \
+#define ONLY_THEIRS                                                            \
+    "(SELECT ip.interaction_id FROM interaction_person ip "                    \
+    "WHERE ip.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM "                   \
+    "interaction_person o JOIN person op ON op.id = o.person_id "              \
+    "WHERE o.interaction_id = ip.interaction_id "                              \
     "AND o.person_id <> ?1 AND op.is_me = 0))"
     static const char *const steps[] = {
         "DELETE FROM search_fts_x WHERE rowid IN " ONLY_THEIRS,
@@ -339,8 +340,8 @@ sq_person_delete(store *st, int64_t id, rp_err *err)
             goto cleanup;
     }
     if (sqlite3_changes(s->db) == 0) {
-        rc = rp_fail(err, RP_ENOTFOUND, "no person with id %lld",
-                     (long long)id);
+        rc =
+            rp_fail(err, RP_ENOTFOUND, "no person with id %lld", (long long)id);
         goto cleanup;
     }
     rc = sq_fts_put(s, id * 4, NULL, NULL, err);
@@ -462,15 +463,15 @@ collect_refs(sq_store *s, rp_arena *a, sqlite3_stmt *q, rp_person_ref **out,
     return RP_OK;
 }
 
-#define REF_COLUMNS                                                           \
-    "p.id, p.name, (SELECT value FROM person_item e WHERE e.person_id = "   \
-    "p.id AND e.kind = 'email' ORDER BY seq LIMIT 1), o.name, p.title, "     \
-    "p.tier, "                                                               \
+#define REF_COLUMNS                                                            \
+    "p.id, p.name, (SELECT value FROM person_item e WHERE e.person_id = "      \
+    "p.id AND e.kind = 'email' ORDER BY seq LIMIT 1), o.name, p.title, "       \
+    "p.tier, "                                                                 \
     "p.cadence_days FROM person p LEFT JOIN org o ON o.id = p.org_id "
 
 rp_code
-sq_person_match(store *st, rp_arena *a, const char *query,
-                rp_person_ref **out, size_t *n, rp_err *err)
+sq_person_match(store *st, rp_arena *a, const char *query, rp_person_ref **out,
+                size_t *n, rp_err *err)
 {
     static const char by_id[] = "SELECT " REF_COLUMNS "WHERE p.id = ?1";
     static const char by_email[] =
@@ -705,10 +706,10 @@ fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const unsigned char *v = sqlite3_value_text(argv[0]);
     utf8proc_uint8_t *out = NULL;
     (void)argc;
-    if (!v || utf8proc_map(v, 0, &out,
-                           UTF8PROC_NULLTERM | UTF8PROC_STABLE |
-                               UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-                               UTF8PROC_STRIPMARK) < 0) {
+    if (!v ||
+        utf8proc_map(v, 0, &out,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0) {
         sqlite3_result_null(ctx);
         return;
     }
@@ -767,18 +768,18 @@ sq_person_merge(store *st, int64_t keep, int64_t gone, rp_err *err)
      * from gone; keep's own values win. */
     static const char *const steps[] = {
         ("UPDATE person SET "
-        "org_id = coalesce(org_id, (SELECT org_id FROM person WHERE id = ?2)),"
-        "title = coalesce(title, (SELECT title FROM person WHERE id = ?2)),"
-        "how_met = coalesce(how_met, (SELECT how_met FROM person WHERE id = "
-        "?2)),"
-        "family = coalesce(family, (SELECT family FROM person WHERE id = ?2)),"
-        "notes = CASE WHEN (SELECT notes FROM person WHERE id = ?2) IS NULL "
-        "THEN notes WHEN notes IS NULL THEN (SELECT notes FROM person WHERE "
-        "id = ?2) ELSE notes || char(10) || (SELECT notes FROM person WHERE "
-        "id = ?2) END,"
-        "tier = coalesce(tier, (SELECT tier FROM person WHERE id = ?2)),"
-        "cadence_days = coalesce(cadence_days, (SELECT cadence_days FROM "
-        "person WHERE id = ?2)) WHERE id = ?1"),
+         "org_id = coalesce(org_id, (SELECT org_id FROM person WHERE id = ?2)),"
+         "title = coalesce(title, (SELECT title FROM person WHERE id = ?2)),"
+         "how_met = coalesce(how_met, (SELECT how_met FROM person WHERE id = "
+         "?2)),"
+         "family = coalesce(family, (SELECT family FROM person WHERE id = ?2)),"
+         "notes = CASE WHEN (SELECT notes FROM person WHERE id = ?2) IS NULL "
+         "THEN notes WHEN notes IS NULL THEN (SELECT notes FROM person WHERE "
+         "id = ?2) ELSE notes || char(10) || (SELECT notes FROM person WHERE "
+         "id = ?2) END,"
+         "tier = coalesce(tier, (SELECT tier FROM person WHERE id = ?2)),"
+         "cadence_days = coalesce(cadence_days, (SELECT cadence_days FROM "
+         "person WHERE id = ?2)) WHERE id = ?1"),
         "UPDATE OR IGNORE person_item SET person_id = ?1 WHERE person_id = ?2",
         ("UPDATE OR IGNORE interaction_person SET person_id = ?1 "
          "WHERE person_id = ?2"),
@@ -864,8 +865,8 @@ org_items(sq_store *s, const rp_org *o, rp_err *err)
                 sqlite3_bind_int64(q, 2, o->id);
                 if (sqlite3_step(q) == SQLITE_ROW)
                     return rp_fail(err, RP_ECONFLICT,
-                                   "domain '%s' already belongs to %s",
-                                   v->v[i], sqlite3_column_text(q, 0));
+                                   "domain '%s' already belongs to %s", v->v[i],
+                                   sqlite3_column_text(q, 0));
             }
             q = sq_prep(s, ins, err);
             if (!q)
@@ -1007,9 +1008,8 @@ org_fill_items(sq_store *s, rp_arena *a, rp_org *o, rp_err *err)
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(q, 0);
         const char *v = sq_text(a, q, 1);
-        if (!v || strs_push(a, strcmp(kind, "domain") ? &o->goals
-                                                      : &o->domains,
-                            v))
+        if (!v ||
+            strs_push(a, strcmp(kind, "domain") ? &o->goals : &o->domains, v))
             return RP_ENOMEM;
     }
     if (r != SQLITE_DONE)

@@ -61,11 +61,10 @@ sq_exec(sq_store *s, const char *sql, rp_err *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        rp_code rc = rp_fail(err, sqlite3_errcode(s->db) == SQLITE_NOMEM
-                                      ? RP_ENOMEM
-                                      : RP_ESTORE,
-                             "database error in '%s': %s", s->path,
-                             msg ? msg : sqlite3_errmsg(s->db));
+        rp_code rc = rp_fail(
+            err, sqlite3_errcode(s->db) == SQLITE_NOMEM ? RP_ENOMEM : RP_ESTORE,
+            "database error in '%s': %s", s->path,
+            msg ? msg : sqlite3_errmsg(s->db));
         sqlite3_free(msg);
         return rc;
     }

@@ -32,8 +32,8 @@ struct sq_pending_row {
 
 /* The link table's secondary index as sql/005_link_rowid.sql creates it;
  * a load into an empty book drops it and builds it again with this. */
-#define SQ_LINK_INDEX                                                         \
-    "CREATE INDEX IF NOT EXISTS interaction_person_at "                       \
+#define SQ_LINK_INDEX                                                          \
+    "CREATE INDEX IF NOT EXISTS interaction_person_at "                        \
     "ON interaction_person(person_id, at);"
 
 typedef struct sq_store {
@@ -44,14 +44,15 @@ typedef struct sq_store {
     int ncache;
     bool in_tx;
     bool bulk;
-    bool bulk_was_empty; /* no interactions when the bulk load began */
+    bool bulk_was_empty;    /* no interactions when the bulk load began */
     const char *bulk_cache; /* the cache settings in force, if a bulk's */
-    bool fk_off;         /* foreign keys off for a load into an empty book */
-    bool bulk_seen;      /* a bulk load has begun on this connection */
+    bool fk_off;            /* foreign keys off for a load into an empty book */
+    bool bulk_seen;         /* a bulk load has begun on this connection */
     sqlite3_int64 tx_changes; /* total changes when the transaction began */
     struct sq_fold *fold; /* a bulk load's contact figures (sqlite_fold.c) */
     size_t fold_cap, fold_n;
-    int64_t links[SQ_LINK_ROWS * 3]; /* links not yet written (sqlite_links.c) */
+    int64_t
+        links[SQ_LINK_ROWS * 3]; /* links not yet written (sqlite_links.c) */
     size_t nlinks;
     struct sq_pending_row pending[SQ_PENDING_ROWS]; /* sqlite_pending.c */
     size_t npending;

@@ -82,8 +82,7 @@ struct store_ops {
      * 64, oldest first, in a. */
     rp_code (*people_named)(store *st, rp_arena *a, const char *name,
                             int64_t **ids, size_t *n, rp_err *err);
-    rp_code (*person_merge)(store *st, int64_t keep, int64_t gone,
-                            rp_err *err);
+    rp_code (*person_merge)(store *st, int64_t keep, int64_t gone, rp_err *err);
     rp_code (*dates_all)(store *st, rp_arena *a, rp_person_date **out,
                          size_t *n, rp_err *err);
 
@@ -103,29 +102,27 @@ struct store_ops {
     rp_code (*interaction_delete)(store *st, int64_t id, rp_err *err);
     /* A person's interactions, newest first, at most limit (0: all). */
     rp_code (*interaction_list)(store *st, rp_arena *a, int64_t person_id,
-                                size_t limit, rp_interaction **out,
-                                size_t *n, rp_err *err);
+                                size_t limit, rp_interaction **out, size_t *n,
+                                rp_err *err);
     /* The same, for reading tone and threads: emails and messages not
      * automated, no participants, a body only on the user's own ('out')
      * ones. */
-    rp_code (*interaction_tone_list)(store *st, rp_arena *a,
-                                     int64_t person_id, size_t limit,
-                                     rp_interaction **out, size_t *n,
-                                     rp_err *err);
+    rp_code (*interaction_tone_list)(store *st, rp_arena *a, int64_t person_id,
+                                     size_t limit, rp_interaction **out,
+                                     size_t *n, rp_err *err);
     /* Meetings with at in [from, to), soonest first. */
     rp_code (*meetings_between)(store *st, rp_arena *a, int64_t from,
                                 int64_t to, rp_interaction **out, size_t *n,
                                 rp_err *err);
-    rp_code (*interaction_each)(store *st, store_interaction_fn *fn,
-                                void *ud, rp_err *err);
+    rp_code (*interaction_each)(store *st, store_interaction_fn *fn, void *ud,
+                                rp_err *err);
     rp_code (*interaction_by_external)(store *st, const char *external_id,
                                        int64_t *id, rp_err *err);
 
     /* Every person but the user, with their contact summary (zeros when
      * they have none), in id order.  The ref's org_name is not filled:
      * a scan over every person must stay cheap. */
-    rp_code (*stats_each)(store *st, store_stats_fn *fn, void *ud,
-                          rp_err *err);
+    rp_code (*stats_each)(store *st, store_stats_fn *fn, void *ud, rp_err *err);
     /* One person's summary counting only interactions at or before now. */
     rp_code (*stats_get)(store *st, int64_t person_id, int64_t now,
                          rp_stats *out, rp_err *err);
@@ -157,19 +154,18 @@ struct store_ops {
                              size_t *n, rp_err *err);
 
     rp_code (*commitment_add)(store *st, rp_commitment *c, rp_err *err);
-    rp_code (*commitment_done)(store *st, int64_t id, int64_t at,
-                               rp_err *err);
+    rp_code (*commitment_done)(store *st, int64_t id, int64_t at, rp_err *err);
     /* For a person (0: everyone), open ones only or all; by due date. */
     rp_code (*commitment_list)(store *st, rp_arena *a, int64_t person_id,
-                               bool open_only, rp_commitment **out,
-                               size_t *n, rp_err *err);
+                               bool open_only, rp_commitment **out, size_t *n,
+                               rp_err *err);
 
     rp_code (*deal_add)(store *st, rp_deal *d, rp_err *err);
     rp_code (*deal_update)(store *st, const rp_deal *d, rp_err *err);
     rp_code (*deal_get)(store *st, rp_arena *a, int64_t id, rp_deal *out,
                         rp_err *err);
-    rp_code (*deal_list)(store *st, rp_arena *a, int64_t org_id,
-                         rp_deal **out, size_t *n, rp_err *err);
+    rp_code (*deal_list)(store *st, rp_arena *a, int64_t org_id, rp_deal **out,
+                         size_t *n, rp_err *err);
 
     /* Full-text search, best first, at most limit hits.  The query uses
      * plain words; each must match (prefix match on the last one). */

@@ -76,8 +76,8 @@ broken_references(sq_store *s)
     sqlite3_stmt *q = NULL;
     long n = -1;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT count(*) FROM pragma_foreign_key_check",
-                           -1, &q, NULL) == SQLITE_OK &&
+                           "SELECT count(*) FROM pragma_foreign_key_check", -1,
+                           &q, NULL) == SQLITE_OK &&
         sqlite3_step(q) == SQLITE_ROW)
         n = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
@@ -89,8 +89,10 @@ static rp_code
 book_empty(sq_store *s, bool *empty, rp_err *err)
 {
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM "
-                           "interaction)", -1, &q, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT NOT EXISTS (SELECT 1 FROM "
+                           "interaction)",
+                           -1, &q, NULL) != SQLITE_OK ||
         sqlite3_step(q) != SQLITE_ROW) {
         sqlite3_finalize(q);
         return sq_fail(s, err, "cannot start a bulk load");
@@ -197,7 +199,8 @@ sq_bulk_check(sq_store *s, rp_err *err)
     if (sqlite3_prepare_v2(s->db, links, -1, &q, NULL) != SQLITE_OK)
         return sq_fail(s, err, "cannot check the imported records");
     if ((r = sqlite3_step(q)) == SQLITE_ROW)
-        rc = rp_fail(err, RP_ENOTFOUND, "interaction %lld: no person with id %lld",
+        rc = rp_fail(err, RP_ENOTFOUND,
+                     "interaction %lld: no person with id %lld",
                      (long long)sqlite3_column_int64(q, 1),
                      (long long)sqlite3_column_int64(q, 0));
     else if (r != SQLITE_DONE)
@@ -402,8 +405,7 @@ migrate(sq_store *s, rp_err *err)
             break;
         if ((rc = sq_exec(s, store_migrations[v], err)) ||
             (rc = keys_hold(s, v + 1, broken, err)) ||
-            (rc = sq_exec(s, pragma, err)) ||
-            (rc = sq_exec(s, "COMMIT", err)))
+            (rc = sq_exec(s, pragma, err)) || (rc = sq_exec(s, "COMMIT", err)))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     if (version < store_migration_count &&

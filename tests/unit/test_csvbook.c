@@ -265,7 +265,8 @@ test_csv_callback_error_stops(void **state)
 int
 main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, collect_setup, collect_teardown)
+#define T(fn)                                                                  \
+    cmocka_unit_test_setup_teardown(fn, collect_setup, collect_teardown)
     const struct CMUnitTest tests[] = {
         T(test_csv_linkedin_with_preamble_bom_and_crlf),
         T(test_csv_google_2024_labels_multivalues_and_notes),

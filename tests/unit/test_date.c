@@ -76,9 +76,15 @@ test_date_weekdays(void **state)
 static void
 test_date_rejects_nonsense_with_message(void **state)
 {
-    const char *bad[] = {"",           "2026-13-01", "2026-02-30",
-                         "next blursday", "3 fortnights ago", "soonish",
-                         "2026-06-15T25:00", "2026-06-15Tx", "-3 days ago"};
+    const char *bad[] = {"",
+                         "2026-13-01",
+                         "2026-02-30",
+                         "next blursday",
+                         "3 fortnights ago",
+                         "soonish",
+                         "2026-06-15T25:00",
+                         "2026-06-15Tx",
+                         "-3 days ago"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         int64_t t;
         rp_err err = {0};
@@ -92,8 +98,8 @@ test_date_rejects_nonsense_with_message(void **state)
 static void
 test_date_iso_round_trip(void **state)
 {
-    int64_t samples[] = {0, 1, NOW, 951782400 /* 2000-02-29 */, -86400,
-                         4102444799 /* 2099-12-31T23:59:59 */};
+    int64_t samples[] = {0,      1,         NOW, 951782400 /* 2000-02-29 */,
+                         -86400, 4102444799 /* 2099-12-31T23:59:59 */};
     for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
         char buf[32];
         int64_t back;
@@ -110,13 +116,11 @@ test_date_calendar_dates(void **state)
     assert_int_equal(rp_calendar_date("1985-04-12", buf, sizeof buf, NULL),
                      RP_OK);
     assert_string_equal(buf, "1985-04-12");
-    assert_int_equal(rp_calendar_date("--04-12", buf, sizeof buf, NULL),
-                     RP_OK);
+    assert_int_equal(rp_calendar_date("--04-12", buf, sizeof buf, NULL), RP_OK);
     assert_string_equal(buf, "--04-12");
     assert_int_equal(rp_calendar_date("04-12", buf, sizeof buf, NULL), RP_OK);
     assert_string_equal(buf, "--04-12");
-    assert_int_equal(rp_calendar_date("--02-29", buf, sizeof buf, NULL),
-                     RP_OK);
+    assert_int_equal(rp_calendar_date("--02-29", buf, sizeof buf, NULL), RP_OK);
     assert_int_equal(rp_calendar_date("2023-02-29", buf, sizeof buf, NULL),
                      RP_EINVAL);
     assert_int_equal(rp_calendar_date("--13-01", buf, sizeof buf, NULL),

@@ -69,25 +69,33 @@ test_intake_contact_known_email_is_the_same_person(void **state)
     fixture *f = *state;
     const char *e1[] = {"Ada@Northwind.Example"};
     const char *tags[] = {"client"};
-    intake_contact a = {.name = "Ada Byron", .emails = e1, .nemails = 1,
-                        .org = "Northwind", .title = "CTO"};
+    intake_contact a = {.name = "Ada Byron",
+                        .emails = e1,
+                        .nemails = 1,
+                        .org = "Northwind",
+                        .title = "CTO"};
     assert_int_equal(intake_contact_add(f->in, &a, NULL), RP_OK);
     /* The same human from another address book: one more address, a
      * phone, a birthday, a tag; nothing overwritten. */
     const char *e2[] = {"ada@northwind.example", "ada@home.example"};
     const char *ph[] = {"+44 20 7946 0000"};
-    intake_contact b = {.name = "A. Byron", .emails = e2, .nemails = 2,
-                        .phones = ph, .nphones = 1, .title = "Chief",
-                        .birthday = "1985-04-12", .tags = tags, .ntags = 1};
+    intake_contact b = {.name = "A. Byron",
+                        .emails = e2,
+                        .nemails = 2,
+                        .phones = ph,
+                        .nphones = 1,
+                        .title = "Chief",
+                        .birthday = "1985-04-12",
+                        .tags = tags,
+                        .ntags = 1};
     assert_int_equal(intake_contact_add(f->in, &b, NULL), RP_OK);
     assert_int_equal(people(f), 2); /* the user and Ada */
     int64_t id;
-    assert_int_equal(f->st->ops->person_by_email(f->st, "ada@home.example",
-                                                 &id, NULL),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->person_by_email(f->st, "ada@home.example", &id, NULL),
+        RP_OK);
     rp_person p;
-    assert_int_equal(f->st->ops->person_get(f->st, f->a, id, &p, NULL),
-                     RP_OK);
+    assert_int_equal(f->st->ops->person_get(f->st, f->a, id, &p, NULL), RP_OK);
     assert_string_equal(p.name, "Ada Byron");
     assert_string_equal(p.title, "CTO");
     assert_string_equal(p.org_name, "Northwind");
@@ -105,8 +113,8 @@ test_intake_contact_matches_on_phone_digits(void **state)
     assert_int_equal(intake_contact_add(f->in, &a, NULL), RP_OK);
     const char *p2[] = {"020 7946-0000"};
     const char *e[] = {"bo@x.example"};
-    intake_contact b = {.name = "Bo", .phones = p2, .nphones = 1,
-                        .emails = e, .nemails = 1};
+    intake_contact b = {
+        .name = "Bo", .phones = p2, .nphones = 1, .emails = e, .nemails = 1};
     assert_int_equal(intake_contact_add(f->in, &b, NULL), RP_OK);
     assert_int_equal(people(f), 2);
 }
@@ -148,17 +156,23 @@ test_intake_message_direction_and_idempotence(void **state)
     fixture *f = *state;
     intake_addr to[] = {{"Ada Byron", "ada@northwind.example"},
                         {"Me Again", "SAM@me.example"}};
-    intake_message m = {.message_id = "m1@x", .subject = "hello",
+    intake_message m = {.message_id = "m1@x",
+                        .subject = "hello",
                         .body = "Thanks so much, this was wonderful!",
                         .date = NOW - 86400,
                         .from = {"Sam", "sam.lee@work.example"},
-                        .to = to, .nto = 2, .source = "eml:test"};
+                        .to = to,
+                        .nto = 2,
+                        .source = "eml:test"};
     assert_int_equal(intake_message_add(f->in, &m, NULL), RP_OK);
     intake_addr to2[] = {{NULL, "sam@me.example"}};
-    intake_message r = {.message_id = "m2@x", .thread = "m1@x",
-                        .subject = "Re: hello", .date = NOW,
+    intake_message r = {.message_id = "m2@x",
+                        .thread = "m1@x",
+                        .subject = "Re: hello",
+                        .date = NOW,
                         .from = {"Ada Byron", "ada@northwind.example"},
-                        .to = to2, .nto = 1};
+                        .to = to2,
+                        .nto = 1};
     assert_int_equal(intake_message_add(f->in, &r, NULL), RP_OK);
     /* Again: nothing new. */
     assert_int_equal(intake_message_add(f->in, &m, NULL), RP_OK);
@@ -168,17 +182,14 @@ test_intake_message_direction_and_idempotence(void **state)
     assert_int_equal(s->interactions_present, 2);
     assert_int_equal(s->people_created, 1);
     int64_t ada, mid;
-    assert_int_equal(f->st->ops->person_by_email(f->st,
-                                                 "ada@northwind.example",
-                                                 &ada, NULL),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->person_by_email(f->st, "ada@northwind.example", &ada, NULL),
+        RP_OK);
     rp_person p;
-    assert_int_equal(f->st->ops->person_get(f->st, f->a, ada, &p, NULL),
-                     RP_OK);
+    assert_int_equal(f->st->ops->person_get(f->st, f->a, ada, &p, NULL), RP_OK);
     assert_string_equal(p.org_name, "Northwind"); /* from the domain */
-    assert_int_equal(f->st->ops->interaction_by_external(f->st, "m1@x", &mid,
-                                                         NULL),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->interaction_by_external(f->st, "m1@x", &mid, NULL), RP_OK);
     rp_interaction x;
     assert_int_equal(f->st->ops->interaction_get(f->st, f->a, mid, &x, NULL),
                      RP_OK);
@@ -186,8 +197,7 @@ test_intake_message_direction_and_idempotence(void **state)
     assert_int_equal(x.npeople, 1); /* the user is never a participant */
     assert_true(x.has_sentiment && x.sentiment > 0.5);
     rp_stats st;
-    assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL),
-                     RP_OK);
+    assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL), RP_OK);
     assert_int_equal(st.n_in, 1);
     assert_int_equal(st.n_out, 1);
 }
@@ -209,13 +219,11 @@ test_intake_automated_mail_is_kept_but_not_contact(void **state)
                         .ncc = 1};
     assert_int_equal(intake_message_add(f->in, &m, NULL), RP_OK);
     int64_t id;
-    assert_int_equal(f->st->ops->person_by_email(f->st,
-                                                 "noreply@news.example", &id,
-                                                 NULL),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->person_by_email(f->st, "noreply@news.example", &id, NULL),
+        RP_OK);
     rp_person p;
-    assert_int_equal(f->st->ops->person_get(f->st, f->a, id, &p, NULL),
-                     RP_OK);
+    assert_int_equal(f->st->ops->person_get(f->st, f->a, id, &p, NULL), RP_OK);
     assert_int_equal(p.tags.n, 1);
     assert_string_equal(p.tags.v[0], "automated");
     /* A person copied on it is not a machine. */
@@ -226,8 +234,7 @@ test_intake_automated_mail_is_kept_but_not_contact(void **state)
     assert_int_equal(f->st->ops->person_get(f->st, f->a, bob, &p, NULL), RP_OK);
     assert_int_equal(p.tags.n, 0);
     rp_stats st;
-    assert_int_equal(f->st->ops->stats_get(f->st, id, NOW, &st, NULL),
-                     RP_OK);
+    assert_int_equal(f->st->ops->stats_get(f->st, id, NOW, &st, NULL), RP_OK);
     assert_int_equal(st.n_in + st.n_out, 0);
 }
 
@@ -236,8 +243,10 @@ test_intake_message_without_id_is_still_idempotent(void **state)
 {
     fixture *f = *state;
     intake_addr to[] = {{NULL, "sam@me.example"}};
-    intake_message m = {.subject = "no id", .date = NOW,
-                        .from = {NULL, "ada@northwind.example"}, .to = to,
+    intake_message m = {.subject = "no id",
+                        .date = NOW,
+                        .from = {NULL, "ada@northwind.example"},
+                        .to = to,
                         .nto = 1};
     assert_int_equal(intake_message_add(f->in, &m, NULL), RP_OK);
     assert_int_equal(intake_message_add(f->in, &m, NULL), RP_OK);
@@ -252,9 +261,11 @@ test_intake_events_become_meetings(void **state)
                          {"Sam", "sam@me.example"},
                          {"Grace", "grace@x.example"}};
     intake_event e = {.uid = "ev1/2026-06-18T10:00:00Z",
-                      .summary = "planning", .start = NOW + 3 * 86400,
+                      .summary = "planning",
+                      .start = NOW + 3 * 86400,
                       .organizer = {"Sam", "sam@me.example"},
-                      .attendees = att, .nattendees = 3};
+                      .attendees = att,
+                      .nattendees = 3};
     assert_int_equal(intake_event_add(f->in, &e, NULL), RP_OK);
     assert_int_equal(intake_event_add(f->in, &e, NULL), RP_OK);
     intake_event cancelled = e;
@@ -263,9 +274,8 @@ test_intake_events_become_meetings(void **state)
     assert_int_equal(intake_event_add(f->in, &cancelled, NULL), RP_OK);
     rp_interaction *v;
     size_t n;
-    assert_int_equal(f->st->ops->meetings_between(f->st, f->a, NOW,
-                                                  NOW + 7 * 86400, &v, &n,
-                                                  NULL),
+    assert_int_equal(f->st->ops->meetings_between(
+                         f->st, f->a, NOW, NOW + 7 * 86400, &v, &n, NULL),
                      RP_OK);
     assert_int_equal(n, 1);
     assert_int_equal(v[0].npeople, 2);

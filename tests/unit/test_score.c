@@ -234,8 +234,7 @@ test_score_low_conviction_is_no(void **state)
 static void
 test_score_taking_without_giving_is_no(void **state)
 {
-    score_ledger l = {.asks = 2, .first_ask_at = NOW - 9 * DAY,
-                      .asks_no = 2};
+    score_ledger l = {.asks = 2, .first_ask_at = NOW - 9 * DAY, .asks_no = 2};
     score_commitments c = {0};
     score_readiness r = readiness(l, stats(3, 3, 120, 2), c, 0);
     assert_int_equal(r.verdict, READY_NO);

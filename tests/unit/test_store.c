@@ -74,8 +74,12 @@ log_contact(store *st, int64_t pid, const char *dir, int64_t at,
             const char *summary)
 {
     int64_t people[] = {pid};
-    rp_interaction x = {.kind = "email", .dir = dir, .at = at,
-                        .summary = summary, .people = people, .npeople = 1,
+    rp_interaction x = {.kind = "email",
+                        .dir = dir,
+                        .at = at,
+                        .summary = summary,
+                        .people = people,
+                        .npeople = 1,
                         .created_at = at};
     rp_err err = {0};
     assert_int_equal(st->ops->interaction_add(st, &x, &err), RP_OK);
@@ -132,12 +136,20 @@ test_store_person_round_trip_keeps_every_field(void **state)
     rp_org o = {.name = "Northwind", .created_at = NOW};
     rp_err err = {0};
     assert_int_equal(f->st->ops->org_add(f->st, &o, &err), RP_OK);
-    rp_person p = {.name = "Ada Byron", .org_id = o.id, .title = "CTO",
-                   .how_met = "PyCon", .family = "two kids",
-                   .tier = "active", .cadence_days = 21, .created_at = NOW,
-                   .emails = {emails, 2}, .interests = {interests, 2},
-                   .goals = {goals, 1}, .tags = {tags, 1},
-                   .dates = dates, .ndates = 1};
+    rp_person p = {.name = "Ada Byron",
+                   .org_id = o.id,
+                   .title = "CTO",
+                   .how_met = "PyCon",
+                   .family = "two kids",
+                   .tier = "active",
+                   .cadence_days = 21,
+                   .created_at = NOW,
+                   .emails = {emails, 2},
+                   .interests = {interests, 2},
+                   .goals = {goals, 1},
+                   .tags = {tags, 1},
+                   .dates = dates,
+                   .ndates = 1};
     assert_int_equal(f->st->ops->person_add(f->st, &p, &err), RP_OK);
     rp_person q;
     assert_int_equal(f->st->ops->person_get(f->st, f->a, p.id, &q, &err),
@@ -159,8 +171,8 @@ test_store_duplicate_email_names_owner_and_changes_nothing(void **state)
     fixture *f = *state;
     add_person(f->st, "Ada Byron", "ada@x.example");
     const char *emails[] = {"new@x.example", "ADA@x.example"};
-    rp_person p = {.name = "Impostor", .created_at = NOW,
-                   .emails = {emails, 2}};
+    rp_person p = {
+        .name = "Impostor", .created_at = NOW, .emails = {emails, 2}};
     rp_err err = {0};
     rp_counts c;
     assert_int_equal(f->st->ops->person_add(f->st, &p, &err), RP_ECONFLICT);
@@ -168,9 +180,9 @@ test_store_duplicate_email_names_owner_and_changes_nothing(void **state)
     assert_int_equal(f->st->ops->counts(f->st, &c, NULL), RP_OK);
     assert_int_equal(c.people, 1);
     int64_t id;
-    assert_int_equal(f->st->ops->person_by_email(f->st, "new@x.example", &id,
-                                                 NULL),
-                     RP_ENOTFOUND);
+    assert_int_equal(
+        f->st->ops->person_by_email(f->st, "new@x.example", &id, NULL),
+        RP_ENOTFOUND);
 }
 
 static void
@@ -185,8 +197,8 @@ test_store_failed_write_inside_a_transaction_leaves_nothing(void **state)
     /* The person row goes in before the email clashes: it must be undone
      * while the transaction, and Grace, carry on. */
     const char *emails[] = {"ada@x.example"};
-    rp_person p = {.name = "Clash", .id = 77, .created_at = NOW,
-                   .emails = {emails, 1}};
+    rp_person p = {
+        .name = "Clash", .id = 77, .created_at = NOW, .emails = {emails, 1}};
     assert_int_equal(f->st->ops->person_add(f->st, &p, &err), RP_ECONFLICT);
     assert_int_equal(p.id, 77); /* the caller's id, as passed */
     rp_person q;
@@ -228,8 +240,7 @@ test_store_resolve_by_id_email_fragment_and_ambiguity(void **state)
     assert_int_equal(people_resolve(f->st, f->a, "nobody", &id, &err),
                      RP_ENOTFOUND);
     /* LIKE wildcards in a query are literal. */
-    assert_int_equal(people_resolve(f->st, f->a, "%", &id, &err),
-                     RP_ENOTFOUND);
+    assert_int_equal(people_resolve(f->st, f->a, "%", &id, &err), RP_ENOTFOUND);
 }
 
 static void
@@ -263,8 +274,11 @@ test_store_merge_loses_nothing(void **state)
     int64_t b = add_person(f->st, "A. Byron", "ada@home.example");
     log_contact(f->st, a, "in", NOW - 10 * 86400, "one");
     log_contact(f->st, b, "out", NOW - 5 * 86400, "two");
-    rp_ledger e = {.person_id = b, .type = "give", .kind = "intro",
-                   .text = "intro to Grace", .at = NOW - 86400};
+    rp_ledger e = {.person_id = b,
+                   .type = "give",
+                   .kind = "intro",
+                   .text = "intro to Grace",
+                   .at = NOW - 86400};
     assert_int_equal(f->st->ops->ledger_add(f->st, &e, &err), RP_OK);
     assert_int_equal(f->st->ops->person_merge(f->st, a, b, &err), RP_OK);
     rp_person p;
@@ -274,14 +288,12 @@ test_store_merge_loses_nothing(void **state)
                      RP_ENOTFOUND);
     rp_interaction *v;
     size_t n;
-    assert_int_equal(f->st->ops->interaction_list(f->st, f->a, a, 0, &v, &n,
-                                                  &err),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->interaction_list(f->st, f->a, a, 0, &v, &n, &err), RP_OK);
     assert_int_equal(n, 2);
     rp_ledger *l;
-    assert_int_equal(f->st->ops->ledger_list(f->st, f->a, a, NULL, &l, &n,
-                                             &err),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->ledger_list(f->st, f->a, a, NULL, &l, &n, &err), RP_OK);
     assert_int_equal(n, 1);
     rp_stats s;
     assert_int_equal(f->st->ops->stats_get(f->st, a, NOW, &s, NULL), RP_OK);
@@ -293,8 +305,8 @@ test_store_search_finds_people_orgs_and_interactions(void **state)
 {
     fixture *f = *state;
     const char *interests[] = {"sailing"};
-    rp_person p = {.name = "Ada", .created_at = NOW,
-                   .interests = {interests, 1}};
+    rp_person p = {
+        .name = "Ada", .created_at = NOW, .interests = {interests, 1}};
     rp_err err = {0};
     assert_int_equal(f->st->ops->person_add(f->st, &p, &err), RP_OK);
     rp_org o = {.name = "Northwind Analytics", .created_at = NOW};
@@ -302,26 +314,23 @@ test_store_search_finds_people_orgs_and_interactions(void **state)
     log_contact(f->st, p.id, "in", NOW, "quarterly budget review");
     rp_hit *h;
     size_t n;
-    assert_int_equal(f->st->ops->search(f->st, f->a, "sailing", 10, &h, &n,
-                                        &err),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->search(f->st, f->a, "sailing", 10, &h, &n, &err), RP_OK);
     assert_int_equal(n, 1);
     assert_string_equal(h[0].kind, "person");
     assert_int_equal(h[0].id, p.id);
-    assert_int_equal(f->st->ops->search(f->st, f->a, "northw", 10, &h, &n,
-                                        &err),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->search(f->st, f->a, "northw", 10, &h, &n, &err), RP_OK);
     assert_int_equal(n, 1);
     assert_string_equal(h[0].kind, "org");
-    assert_int_equal(f->st->ops->search(f->st, f->a, "budget", 10, &h, &n,
-                                        &err),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->search(f->st, f->a, "budget", 10, &h, &n, &err), RP_OK);
     assert_int_equal(n, 1);
     assert_string_equal(h[0].kind, "interaction");
     /* Query syntax in user text is searched for, never executed. */
-    assert_int_equal(f->st->ops->search(f->st, f->a, "\"budget OR NEAR(",
-                                        10, &h, &n, &err),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->search(f->st, f->a, "\"budget OR NEAR(", 10, &h, &n, &err),
+        RP_OK);
 }
 
 static rp_code
@@ -340,18 +349,31 @@ test_store_jsonl_round_trip_is_lossless(void **state)
     int64_t a = add_person(f->st, "Ada", "ada@x.example");
     int64_t b = add_person(f->st, "Grace", "grace@x.example");
     int64_t people[] = {a, b};
-    rp_interaction x = {.kind = "meeting", .dir = "out", .at = NOW,
-                        .summary = "lunch", .body = "line1\nline2 \"quoted\"",
-                        .people = people, .npeople = 2, .created_at = NOW,
-                        .has_sentiment = true, .sentiment = 0.5};
+    rp_interaction x = {.kind = "meeting",
+                        .dir = "out",
+                        .at = NOW,
+                        .summary = "lunch",
+                        .body = "line1\nline2 \"quoted\"",
+                        .people = people,
+                        .npeople = 2,
+                        .created_at = NOW,
+                        .has_sentiment = true,
+                        .sentiment = 0.5};
     assert_int_equal(f->st->ops->interaction_add(f->st, &x, &err), RP_OK);
     rp_offering off = {.name = "Workshop", .conviction = 4, .created_at = NOW};
     assert_int_equal(f->st->ops->offering_add(f->st, &off, &err), RP_OK);
-    rp_ledger e = {.person_id = a, .type = "ask", .text = "buy it",
-                   .at = NOW, .offering_id = off.id, .outcome = "pending"};
+    rp_ledger e = {.person_id = a,
+                   .type = "ask",
+                   .text = "buy it",
+                   .at = NOW,
+                   .offering_id = off.id,
+                   .outcome = "pending"};
     assert_int_equal(f->st->ops->ledger_add(f->st, &e, &err), RP_OK);
-    rp_commitment c = {.person_id = b, .dir = "theirs", .text = "send deck",
-                       .due = NOW + 86400, .created_at = NOW};
+    rp_commitment c = {.person_id = b,
+                       .dir = "theirs",
+                       .text = "send deck",
+                       .due = NOW + 86400,
+                       .created_at = NOW};
     assert_int_equal(f->st->ops->commitment_add(f->st, &c, &err), RP_OK);
 
     rp_buf out1 = RP_BUF_INIT, out2 = RP_BUF_INIT;
@@ -415,9 +437,9 @@ test_store_second_bulk_load_is_indexed(void **state)
     }
     rp_hit *hits;
     size_t n;
-    assert_int_equal(f->st->ops->search(f->st, f->a, "lighthouse", 10, &hits,
-                                        &n, NULL),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->search(f->st, f->a, "lighthouse", 10, &hits, &n, NULL),
+        RP_OK);
     assert_int_equal(n, 3);
     rp_stats st;
     assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL), RP_OK);
@@ -438,11 +460,14 @@ test_store_empty_bulk_load_checks_keys_at_its_end(void **state)
         assert_int_equal(f->st->ops->begin(f->st, NULL), RP_OK);
         assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
         /* Round 0 names a missing person, round 1 only Ada (twice). */
-        rp_interaction x = {.kind = "call", .dir = "out", .at = NOW - 86400,
-                            .summary = "catch-up", .people = who,
-                            .npeople = round ? 2 : 3, .created_at = NOW};
-        assert_int_equal(f->st->ops->interaction_add(f->st, &x, NULL),
-                         RP_OK);
+        rp_interaction x = {.kind = "call",
+                            .dir = "out",
+                            .at = NOW - 86400,
+                            .summary = "catch-up",
+                            .people = who,
+                            .npeople = round ? 2 : 3,
+                            .created_at = NOW};
+        assert_int_equal(f->st->ops->interaction_add(f->st, &x, NULL), RP_OK);
         rp_code rc = f->st->ops->bulk_end(f->st, &err);
         if (round == 0) {
             assert_int_equal(rc, RP_ENOTFOUND);
@@ -459,8 +484,11 @@ test_store_empty_bulk_load_checks_keys_at_its_end(void **state)
     rp_stats st;
     assert_int_equal(f->st->ops->stats_get(f->st, ada, NOW, &st, NULL), RP_OK);
     assert_int_equal(st.n_out, 1); /* named twice, one contact */
-    rp_ledger e = {.person_id = 999, .type = "give", .kind = "intro",
-                   .text = "x", .at = NOW};
+    rp_ledger e = {.person_id = 999,
+                   .type = "give",
+                   .kind = "intro",
+                   .text = "x",
+                   .at = NOW};
     assert_int_equal(f->st->ops->ledger_add(f->st, &e, &err), RP_ENOTFOUND);
 }
 
@@ -478,20 +506,24 @@ test_store_empty_bulk_load_holds_rows_without_changing_results(void **state)
         rp_code rc;
         int64_t want_id;
     } steps[] = {
-        {0, "first", RP_OK, 1},         /* assigned */
-        {10, "tenth", RP_OK, 10},       /* above every id so far: held */
-        {0, "eleventh", RP_OK, 11},     /* assigned after the highest */
-        {5, "fifth", RP_OK, 5},         /* below: written on its own */
-        {10, "again", RP_EEXISTS, 10},  /* taken by a held row */
+        {0, "first", RP_OK, 1},        /* assigned */
+        {10, "tenth", RP_OK, 10},      /* above every id so far: held */
+        {0, "eleventh", RP_OK, 11},    /* assigned after the highest */
+        {5, "fifth", RP_OK, 5},        /* below: written on its own */
+        {10, "again", RP_EEXISTS, 10}, /* taken by a held row */
     };
     rp_err err = {0};
     assert_int_equal(f->st->ops->begin(f->st, NULL), RP_OK);
     assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
-        rp_interaction x = {.id = steps[i].id, .kind = "email", .dir = "in",
+        rp_interaction x = {.id = steps[i].id,
+                            .kind = "email",
+                            .dir = "in",
                             .at = NOW - 86400 * (int64_t)(10 - i),
-                            .summary = steps[i].summary, .people = &ada,
-                            .npeople = 1, .created_at = NOW};
+                            .summary = steps[i].summary,
+                            .people = &ada,
+                            .npeople = 1,
+                            .created_at = NOW};
         assert_int_equal(f->st->ops->interaction_add(f->st, &x, &err),
                          steps[i].rc);
         assert_int_equal(x.id, steps[i].want_id);
@@ -499,17 +531,16 @@ test_store_empty_bulk_load_holds_rows_without_changing_results(void **state)
     /* Read back in the middle of the load: held rows come with their
      * people. */
     rp_interaction mid;
-    assert_int_equal(
-        f->st->ops->interaction_get(f->st, f->a, 11, &mid, NULL), RP_OK);
+    assert_int_equal(f->st->ops->interaction_get(f->st, f->a, 11, &mid, NULL),
+                     RP_OK);
     assert_string_equal(mid.summary, "eleventh");
     assert_int_equal(mid.npeople, 1);
     assert_int_equal(f->st->ops->bulk_end(f->st, &err), RP_OK);
     assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
     for (size_t i = 0; i < 4; i++) {
         rp_interaction got;
-        assert_int_equal(f->st->ops->interaction_get(f->st, f->a,
-                                                     steps[i].want_id, &got,
-                                                     NULL),
+        assert_int_equal(f->st->ops->interaction_get(
+                             f->st, f->a, steps[i].want_id, &got, NULL),
                          RP_OK);
         assert_string_equal(got.summary, steps[i].summary);
         assert_int_equal(got.npeople, 1);
@@ -522,9 +553,9 @@ test_store_empty_bulk_load_holds_rows_without_changing_results(void **state)
     assert_int_equal(st.n_in, 4);
     rp_hit *hits;
     size_t n;
-    assert_int_equal(f->st->ops->search(f->st, f->a, "eleventh", 10, &hits,
-                                        &n, NULL),
-                     RP_OK);
+    assert_int_equal(
+        f->st->ops->search(f->st, f->a, "eleventh", 10, &hits, &n, NULL),
+        RP_OK);
     assert_int_equal(n, 1);
 }
 
@@ -541,19 +572,21 @@ test_store_empty_bulk_load_writes_full_statements(void **state)
     assert_int_equal(f->st->ops->bulk_begin(f->st, NULL), RP_OK);
     for (int i = 0; i < 300; i++) {
         snprintf(text, sizeof text, "note number %d", i);
-        rp_interaction x = {.kind = "call", .dir = i % 3 ? "out" : "in",
-                            .at = NOW - 3600 * (300 - i), .summary = text,
-                            .people = who, .npeople = 1 + i % 2,
+        rp_interaction x = {.kind = "call",
+                            .dir = i % 3 ? "out" : "in",
+                            .at = NOW - 3600 * (300 - i),
+                            .summary = text,
+                            .people = who,
+                            .npeople = 1 + i % 2,
                             .created_at = NOW};
-        assert_int_equal(f->st->ops->interaction_add(f->st, &x, &err),
-                         RP_OK);
+        assert_int_equal(f->st->ops->interaction_add(f->st, &x, &err), RP_OK);
         assert_int_equal(x.id, i + 1);
     }
     assert_int_equal(f->st->ops->bulk_end(f->st, &err), RP_OK);
     assert_int_equal(f->st->ops->commit(f->st, NULL), RP_OK);
     rp_interaction got;
-    assert_int_equal(
-        f->st->ops->interaction_get(f->st, f->a, 200, &got, NULL), RP_OK);
+    assert_int_equal(f->st->ops->interaction_get(f->st, f->a, 200, &got, NULL),
+                     RP_OK);
     assert_string_equal(got.summary, "note number 199");
     assert_string_equal(got.dir, "out");
     assert_int_equal(got.npeople, 2);
@@ -581,9 +614,9 @@ test_store_bad_jsonl_line_leaves_database_unchanged(void **state)
     transfer_stats s;
     rp_err err = {0};
     rp_counts c;
-    assert_int_equal(transfer_import(f->st, fp, "book.jsonl", NULL, NULL, &s,
-                                     &err),
-                     RP_EINVAL);
+    assert_int_equal(
+        transfer_import(f->st, fp, "book.jsonl", NULL, NULL, &s, &err),
+        RP_EINVAL);
     fclose(fp);
     assert_non_null(strstr(err.msg, "book.jsonl:3"));
     assert_non_null(strstr(err.msg, "'kind'"));
@@ -614,8 +647,8 @@ test_store_import_survives_allocation_failures(void **state)
         rp_err err = {0};
         rp_counts c;
         rp_malloc_fail_at(n, n % 2 == 0);
-        rp_code rc = transfer_import(f->st, fp, "m.jsonl", NULL, NULL, &s,
-                                     &err);
+        rp_code rc =
+            transfer_import(f->st, fp, "m.jsonl", NULL, NULL, &s, &err);
         rp_malloc_fail_at(0, false);
         fclose(fp);
         assert_int_equal(f->st->ops->counts(f->st, &c, NULL), RP_OK);
@@ -642,30 +675,27 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test(test_store_missing_database_says_how_to_create),
         cmocka_unit_test_setup_teardown(
-            test_store_rejects_a_file_that_is_not_a_database, setup,
-            teardown),
+            test_store_rejects_a_file_that_is_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_person_round_trip_keeps_every_field, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_duplicate_email_names_owner_and_changes_nothing, setup,
             teardown),
         cmocka_unit_test_setup_teardown(
-            test_store_failed_write_inside_a_transaction_leaves_nothing,
-            setup, teardown),
+            test_store_failed_write_inside_a_transaction_leaves_nothing, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(
             test_store_resolve_by_id_email_fragment_and_ambiguity, setup,
             teardown),
         cmocka_unit_test_setup_teardown(
             test_store_stats_follow_every_logged_contact, setup, teardown),
         cmocka_unit_test_setup_teardown(
-            test_store_empty_bulk_load_checks_keys_at_its_end, setup,
-            teardown),
+            test_store_empty_bulk_load_checks_keys_at_its_end, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_empty_bulk_load_holds_rows_without_changing_results,
             setup, teardown),
         cmocka_unit_test_setup_teardown(
-            test_store_empty_bulk_load_writes_full_statements, setup,
-            teardown),
+            test_store_empty_bulk_load_writes_full_statements, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_second_bulk_load_is_indexed,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_merge_loses_nothing, setup,
@@ -673,8 +703,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_store_search_finds_people_orgs_and_interactions, setup,
             teardown),
-        cmocka_unit_test_setup_teardown(
-            test_store_jsonl_round_trip_is_lossless, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_jsonl_round_trip_is_lossless,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_store_bad_jsonl_line_leaves_database_unchanged, setup,
             teardown),

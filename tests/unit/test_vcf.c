@@ -321,7 +321,8 @@ test_contact_birthday_forms(void **state)
 int
 main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, collect_setup, collect_teardown)
+#define T(fn)                                                                  \
+    cmocka_unit_test_setup_teardown(fn, collect_setup, collect_teardown)
     const struct CMUnitTest tests[] = {
         T(test_vcf_21_phone_card_decodes_qp_latin1_and_skips_photo),
         T(test_vcf_30_apple_groups_and_escapes),
