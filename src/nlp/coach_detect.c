@@ -370,6 +370,18 @@ disowned(const coach_state *st, const coach_hit *h)
     return coach_negated(st->d, h->w0, DISOWN_WINDOW);
 }
 
+/* True when the product phrase h names the people who make it ("I'm
+ * moving to our product team"), not the product. */
+static bool
+names_a_team(const coach_state *st, const coach_hit *h)
+{
+    static const char *const unit[] = {
+        "team",   "teams", "manager", "managers",   "group", "department",
+        "people", "lead",  "leads",   "colleagues", "org",   "side"};
+    return coach_word_is(st->d, h->w1, st->d->w[h->w0].sent, unit,
+                         sizeof unit / sizeof *unit);
+}
+
 /* sentence_has() for the ways of reaching the reader, leaving out a word
  * used as a noun after a determiner ("the notes from the call"). */
 static bool
@@ -564,7 +576,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                !thanks_or_care(st, s) && !st->eased;
     if (gi == coach_group("imposition", "pitch") &&
         hg == coach_group("imposition", "product"))
-        return !offers(st, s) && !disowned(st, h) && !declines_near(st, s) &&
+        return !offers(st, s) && !disowned(st, h) && !names_a_team(st, h) &&
+               !declines_near(st, s) &&
                (is_request(st, s) ||
                 sentence_has(st, s, coach_group("self_focus", "other_words"),
                              NULL));
@@ -1872,6 +1885,8 @@ detect_personal(coach_state *st)
     rp_code rc;
     if (!c || !c->nfacts || !d->nw)
         return RP_OK;
+    int gempty = coach_group("no_value", "empty_touch"),
+        gchase = coach_group("imposition", "chasing");
     /* per sentence, for one fact */
     size_t *hits = NULL, *rare = NULL, *first = NULL;
     bool *named = NULL, *asked = NULL;
@@ -1989,6 +2004,12 @@ detect_personal(coach_state *st)
             if (!refers)
                 continue;
             any = true;
+            /* Asking after what they told you ("How did Lisbon go?") is
+             * attention, however short the question; a chase ("any news
+             * on the budget?") is not. */
+            st->engaged = st->engaged || (d->s[s].question &&
+                                          !sentence_has(st, s, gempty, NULL) &&
+                                          !sentence_has(st, s, gchase, NULL));
             if (add_positive(st, "personal", ft, c->facts[k].kind,
                              d->w[first[s]].start, d->w[first[s]].end)) {
                 rc = RP_ENOMEM;
@@ -2076,7 +2097,7 @@ coach_detect(coach_state *st)
         (rc = coach_detect_pressure(st)) || (rc = detect_self_praise(st)) ||
         (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
         (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
-        (rc = detect_no_value(st)) || (rc = detect_personal(st)))
+        (rc = detect_personal(st)) || (rc = detect_no_value(st)))
         return rc;
     return RP_OK;
 }

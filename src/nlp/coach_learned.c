@@ -7,7 +7,7 @@
  * by the widest margin is flagged.  One at most, and never beside a
  * list's warning: on drafts it never saw, the model's second guesses on
  * drafts that already had a problem were more often false alarms than
- * second problems.
+ * second problems (tried again at 80% sure: see data/coach/README.md).
  */
 #include <math.h>
 #include <stdio.h>
@@ -75,13 +75,8 @@ model_may(const coach_state *st, nlp_coach_cat cat)
  * problem ("I can review it Saturday if you send it by Friday" is an
  * offer, not a deadline set for the reader). */
 static void
-doubt(coach_state *st, const nlp_coach_model *m, const nlp_coach_feats *ft)
+doubt(coach_state *st, const double *p)
 {
-    double p[NLP_COACH_NCATS];
-    for (int c = 0; c < NLP_COACH_NCATS; c++)
-        p[c] = m->has[c] ? nlp_coach_model_prob(m, (nlp_coach_cat)c, ft->all,
-                                                ft->nall)
-                         : 1;
     for (size_t i = 0; i < st->r->nflags; i++) {
         nlp_coach_flag *f = &st->r->flags[i];
         if (f->severity < 2 || p[f->cat] >= MODEL_DOUBT)
@@ -93,62 +88,81 @@ doubt(coach_state *st, const nlp_coach_model *m, const nlp_coach_feats *ft)
     }
 }
 
+/* Adds a model flag (a warning of group "model") for category cat, read
+ * p likely, with the sentence whose own features speak most for it as
+ * the span; NULL when out of memory. */
+static nlp_coach_flag *
+model_flag(coach_state *st, const nlp_coach_model *m, const nlp_coach_feats *ft,
+           nlp_coach_cat cat, double p)
+{
+    size_t best = 0;
+    double top = 0;
+    for (size_t s = 0; s < ft->nsent; s++) {
+        double v = nlp_coach_model_sum(m, cat, ft->f + ft->first[s],
+                                       ft->first[s + 1] - ft->first[s]);
+        if (s == 0 || v > top) {
+            top = v;
+            best = s;
+        }
+    }
+    /* advice_group() cannot fail while the lists hold the category,
+     * which the unit tests check: NULL here is memory. */
+    nlp_coach_flag *f = coach_flag_add(st, cat, advice_group(cat), 2);
+    if (!f)
+        return NULL;
+    f->group = "model";
+    snprintf(f->detail, sizeof f->detail,
+             "the learned model reads it so (%.0f%% likely)", 100 * p);
+    coach_flag_span(f, ft->start[best], ft->end[best]);
+    return f;
+}
+
+/* True when the report holds a warning or worse. */
+static bool
+any_warning(const coach_state *st)
+{
+    for (size_t i = 0; i < st->r->nflags; i++)
+        if (st->r->flags[i].severity >= 2)
+            return true;
+    return false;
+}
+
 rp_code
 coach_detect_model(coach_state *st, const nlp_coach_model *m)
 {
     nlp_coach_feats ft;
     rp_code rc;
+    double p[NLP_COACH_NCATS];
+    bool may[NLP_COACH_NCATS];
     if (st->d->nw < MODEL_MIN_WORDS)
         return RP_OK;
     if ((rc = coach_features_doc(st->d, &ft)) || !ft.nsent)
         goto cleanup;
-    doubt(st, m, &ft);
-    for (size_t i = 0; i < st->r->nflags; i++)
-        if (st->r->flags[i].severity >= 2)
-            goto cleanup;
-    int pick = -1;
-    double pick_p = 0, margin = 0;
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
         nlp_coach_cat cat = (nlp_coach_cat)c;
-        if (!m->has[c] || m->threshold[c] >= 1 || !model_may(st, cat))
+        p[c] = m->has[c] ? nlp_coach_model_prob(m, cat, ft.all, ft.nall) : 1;
+        may[c] = m->has[c] && m->threshold[c] < 1 && model_may(st, cat);
+    }
+    doubt(st, p);
+    /* Where the lists raise no warning, the category past its threshold
+     * by the widest margin, in log-odds. */
+    int pick = -1;
+    double margin = 0;
+    bool quiet = !any_warning(st);
+    for (int c = 0; c < NLP_COACH_NCATS && quiet; c++) {
+        if (!may[c] || p[c] < m->threshold[c])
             continue;
-        double p = nlp_coach_model_prob(m, cat, ft.all, ft.nall);
-        if (p < m->threshold[c])
-            continue;
-        /* How far past its threshold, in log-odds. */
         double t = m->threshold[c],
-               v = p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
+               v = p[c] >= 1 ? HUGE_VAL
+                             : log(p[c] / (1 - p[c])) - log(t / (1 - t));
         if (pick < 0 || v > margin) {
             pick = c;
-            pick_p = p;
             margin = v;
         }
     }
-    if (pick >= 0) {
-        nlp_coach_cat cat = (nlp_coach_cat)pick;
-        double p = pick_p;
-        /* The span: the sentence whose own features speak most for it. */
-        size_t best = 0;
-        double top = 0;
-        for (size_t s = 0; s < ft.nsent; s++) {
-            double v = nlp_coach_model_sum(m, cat, ft.f + ft.first[s],
-                                           ft.first[s + 1] - ft.first[s]);
-            if (s == 0 || v > top) {
-                top = v;
-                best = s;
-            }
-        }
-        nlp_coach_flag *f = coach_flag_add(st, cat, advice_group(cat), 2);
-        if (!f) {
-            /* advice_group() cannot fail while the lists hold the
-             * category, which the unit tests check: this is memory. */
-            rc = RP_ENOMEM;
-            goto cleanup;
-        }
-        f->group = "model";
-        snprintf(f->detail, sizeof f->detail,
-                 "the learned model reads it so (%.0f%% likely)", 100 * p);
-        coach_flag_span(f, ft.start[best], ft.end[best]);
+    if (pick >= 0 && !model_flag(st, m, &ft, (nlp_coach_cat)pick, p[pick])) {
+        rc = RP_ENOMEM;
+        goto cleanup;
     }
 cleanup:
     nlp_coach_feats_release(&ft);

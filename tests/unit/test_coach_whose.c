@@ -739,6 +739,111 @@ test_permanently_is_a_claim_of_effect(void **state)
                          NULL, NLP_COACH_HYPE, NULL));
 }
 
+/* "Research" describing the reader's field is no gift: the ask for a
+ * call stands.  Research attached is one, and the ask is no longer
+ * premature. */
+static void
+test_research_labs_are_not_research_given(void **state)
+{
+    (void)state;
+    assert_true(warns("Dear Dr. Fontaine, I'm the founder of Quillmark, an "
+                      "inventory platform for research labs. Would you have "
+                      "30 minutes next week for a call?",
+                      NULL, NLP_COACH_PREMATURE_ASK));
+    assert_false(warns("Dear Dr. Fontaine, I've attached our research on how "
+                       "labs lose reagents to expiry. Would you have 30 "
+                       "minutes next week for a call?",
+                       NULL, NLP_COACH_PREMATURE_ASK));
+}
+
+/* A quote sent over is the sender's own paper, not value: the ask for a
+ * paid pilot before it is premature. */
+static void
+test_a_quote_sent_over_is_no_gift(void **state)
+{
+    (void)state;
+    assert_true(warns("Hi Greta, would your team be open to a paid pilot of "
+                      "Lumenpath this quarter? I can send over a quote "
+                      "whenever suits.",
+                      NULL, NLP_COACH_PREMATURE_ASK));
+}
+
+/* "Our product team" names people, not a product pitched. */
+static void
+test_product_team_is_no_pitch(void **state)
+{
+    (void)state;
+    assert_false(warns("Hi Marisol, at the end of the month I'm moving to our "
+                       "product team, so Devika will look after your account "
+                       "from then.",
+                       NULL, NLP_COACH_IMPOSITION));
+    assert_true(warns("Hi Marisol, our product would save your team hours "
+                      "every week, so let me know when you are free.",
+                      NULL, NLP_COACH_IMPOSITION));
+}
+
+/* "Grab 15 minutes" asks for time (premature_ask's); "grab yours before
+ * they're gone" is scarcity. */
+static void
+test_grab_a_slot_is_an_ask_not_scarcity(void **state)
+{
+    (void)state;
+    const char *t =
+        "Hi Marcus, can we grab 15 minutes this week so I can show you?";
+    assert_false(warns(t, NULL, NLP_COACH_IMPOSITION));
+    assert_true(warns(t, NULL, NLP_COACH_PREMATURE_ASK));
+    assert_true(warns("Hi Marcus, only two seats left this week, so grab "
+                      "yours now before they're gone!",
+                      NULL, NLP_COACH_IMPOSITION));
+}
+
+/* Two deals short of one's number is the sender's quota: neediness, and
+ * its deadline is no pressure pattern of its own. */
+static void
+test_deals_short_is_the_senders_quota(void **state)
+{
+    (void)state;
+    const char *t = "Hey Lorenzo, I'm two deals short of my number for the "
+                    "quarter and it closes Friday. If you could sign the "
+                    "renewal this week it would save me.";
+    assert_true(flagged(t, NULL, NLP_COACH_NEEDINESS, "quota"));
+    assert_false(warns(t, NULL, NLP_COACH_IMPOSITION));
+}
+
+/* Asking after what they told you is attention, however short the
+ * question; asking after the budget you want is a chase. */
+static void
+test_asking_after_their_race_gives_attention(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact race[] = {
+        {"last", "he was about to run the Lisbon marathon"}};
+    nlp_coach_context c = {.facts = race, .nfacts = 1};
+    /* The question alone, four words, on a paragraph of its own. */
+    assert_false(warns("Hi Rui,\n\nHow did Lisbon go? Last time we spoke you "
+                       "weren't sure the knee would last past 30k.\n\n"
+                       "Nothing work-related from me, I just wanted to "
+                       "ask.\n\nEllen\n",
+                       &c, NLP_COACH_NO_VALUE));
+    static const nlp_coach_fact budget[] = {
+        {"last", "she said the budget for next year was still open"}};
+    nlp_coach_context b = {.facts = budget, .nfacts = 1};
+    assert_true(warns("Hi Mireille, any news on the budget side? Let me know "
+                      "if anything changes.",
+                      &b, NLP_COACH_NO_VALUE));
+}
+
+/* "For someone who's fairly new to" talks down. */
+static void
+test_fairly_new_talks_down(void **state)
+{
+    (void)state;
+    assert_true(warns("Hey Rob, I know the new campaign setup is a lot for "
+                      "someone who's fairly new to paid ads. Please leave it "
+                      "alone until we speak.",
+                      NULL, NLP_COACH_ONE_UP));
+}
+
 int
 main(void)
 {
@@ -782,6 +887,13 @@ main(void)
         cmocka_unit_test(test_pressure_gives_way_to_an_equal_plea),
         cmocka_unit_test(test_main_problem_weighs_past_the_cap),
         cmocka_unit_test(test_permanently_is_a_claim_of_effect),
+        cmocka_unit_test(test_research_labs_are_not_research_given),
+        cmocka_unit_test(test_a_quote_sent_over_is_no_gift),
+        cmocka_unit_test(test_product_team_is_no_pitch),
+        cmocka_unit_test(test_grab_a_slot_is_an_ask_not_scarcity),
+        cmocka_unit_test(test_deals_short_is_the_senders_quota),
+        cmocka_unit_test(test_asking_after_their_race_gives_attention),
+        cmocka_unit_test(test_fairly_new_talks_down),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
