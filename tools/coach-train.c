@@ -28,6 +28,12 @@
  * names one: of 1, 4, 16, 64 and 256, the one whose thresholds catch the
  * most drafts out of fold.  The cross-validated precision and recall are
  * printed and written into the model's header.
+ *
+ * With -O OOF, also writes each draft's leave-one-batch-out probability
+ * per category, "path<TAB>category<TAB>probability": scored by a model
+ * trained, at the chosen C, on every other split.  That is how the coach's
+ * MODEL_DOUBT was chosen (bench/coach-doubt); the model written to OUT
+ * does not change.
  */
 #include <linear.h>
 #include <math.h>
@@ -44,6 +50,7 @@
 typedef struct {
     const char *path;
     char label[32], also[200];
+    char split[32];
     uint32_t *f;
     size_t nf;
 } sample;
@@ -169,6 +176,7 @@ load(const char *path, sample *s)
         rp_free(buf);
         return 1;
     }
+    memcpy(s->split, split, sizeof s->split);
     nlp_coach_feats ft;
     if (nlp_coach_features(body, len - (size_t)(body - buf), &ft) != RP_OK) {
         fprintf(stderr, "coach-train: out of memory\n");
@@ -282,20 +290,22 @@ typedef struct {
 
 /* k-fold out-of-fold probabilities for category cat, then the lowest
  * threshold whose flags reach precision target.  -1 on failure. */
+/* Fills oof[i], for each sample, with its probability for category cat
+ * under a model trained on the samples of every other fold (fold[i] in
+ * 0 .. k-1).  -1 on failure. */
 static int
-cross_validate(const sample *s, struct feature_node **x, size_t n,
-               const char *cat, double C, int k, int mindf, double target,
-               choice *out)
+out_of_fold(const sample *s, struct feature_node **x, size_t n, const char *cat,
+            const int *fold, int k, double C, int mindf, double *oof)
 {
-    double *y = calloc(n, sizeof *y), *oof = calloc(n, sizeof *oof);
+    double *y = calloc(n, sizeof *y);
     int *use = calloc(n, sizeof *use), rc = -1;
-    if (!y || !oof || !use)
+    if (!y || !use)
         goto cleanup;
     for (size_t i = 0; i < n; i++)
         y[i] = !strcmp(s[i].label, cat) || has(s[i].also, cat, ',') ? 1 : -1;
     for (int fo = 0; fo < k; fo++) {
         for (size_t i = 0; i < n; i++)
-            use[i] = (int)(i % (size_t)k) != fo;
+            use[i] = fold[i] != fo;
         struct model *md = fit(s, y, use, n, C, mindf);
         if (!md)
             goto cleanup;
@@ -304,6 +314,22 @@ cross_validate(const sample *s, struct feature_node **x, size_t n,
                 oof[i] = prob_pos(md, x[i]);
         free_and_destroy_model(&md);
     }
+    rc = 0;
+cleanup:
+    free(y);
+    free(use);
+    return rc;
+}
+
+static int
+cross_validate(const sample *s, struct feature_node **x, size_t n,
+               const char *cat, double C, const int *fold, int k, int mindf,
+               double target, choice *out)
+{
+    double *oof = calloc(n, sizeof *oof);
+    int rc = -1;
+    if (!oof || out_of_fold(s, x, n, cat, fold, k, C, mindf, oof))
+        goto cleanup;
     *out = (choice){1.01, 0, 0, 0};
     for (size_t i = 0; i < n; i++)
         out->labelled += !strcmp(s[i].label, cat);
@@ -326,9 +352,7 @@ cross_validate(const sample *s, struct feature_node **x, size_t n,
     }
     rc = 0;
 cleanup:
-    free(y);
     free(oof);
-    free(use);
     return rc;
 }
 
@@ -339,6 +363,47 @@ modelled(int c)
     return c != NLP_COACH_NO_PERSONAL_TOUCH;
 }
 
+/* Writes every sample's leave-one-batch-out probability per category to
+ * path (see -O above).  -1 on failure. */
+static int
+write_batch_oof(const sample *s, struct feature_node **x, size_t n, double C,
+                int mindf, const char *path)
+{
+    int *fold = calloc(n, sizeof *fold), nb = 0, rc = -1;
+    double *oof = calloc(n, sizeof *oof);
+    FILE *f = fopen(path, "w");
+    if (!fold || !oof || !f)
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < i && strcmp(s[j].split, s[i].split))
+            j++;
+        fold[i] = j < i ? fold[j] : nb++;
+    }
+    for (int c = 0; c < NLP_COACH_NCATS; c++) {
+        const char *cat = nlp_coach_cat_name((nlp_coach_cat)c);
+        if (!modelled(c))
+            continue;
+        if (out_of_fold(s, x, n, cat, fold, nb, C, mindf, oof))
+            goto cleanup;
+        for (size_t i = 0; i < n; i++)
+            fprintf(f, "%s\t%s\t%.4f\n", s[i].path, cat, oof[i]);
+    }
+    rc = 0;
+cleanup:
+    if (f && fclose(f))
+        rc = -1;
+    if (rc)
+        fprintf(stderr, "coach-train: cannot write '%s'\n", path);
+    else
+        printf("coach-train: leave-one-batch-out probabilities (%d batches) "
+               "-> %s\n",
+               nb, path);
+    free(fold);
+    free(oof);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -346,6 +411,7 @@ main(int argc, char **argv)
     double C = 0, target = 0.95;
     int k = 5, mindf = 2, first = 1;
     const char *outpath = NULL, *heldpath = "tests/data/drafts/held-out";
+    const char *oofpath = NULL;
     while (first + 1 < argc && argv[first][0] == '-') {
         if (!strcmp(argv[first], "-C"))
             C = atof(argv[first + 1]);
@@ -359,14 +425,16 @@ main(int argc, char **argv)
             outpath = argv[first + 1];
         else if (!strcmp(argv[first], "-H"))
             heldpath = argv[first + 1];
+        else if (!strcmp(argv[first], "-O"))
+            oofpath = argv[first + 1];
         else
             break;
         first += 2;
     }
     if (!outpath || first >= argc || C < 0 || k < 2 || mindf < 1) {
         fprintf(stderr, "usage: coach-train [-C COST] [-k FOLDS] "
-                        "[-p PRECISION] [-m MINDF] [-H HELDOUT] -o OUT "
-                        "FILE...\n");
+                        "[-p PRECISION] [-m MINDF] [-H HELDOUT] [-O OOF] "
+                        "-o OUT FILE...\n");
         return 2;
     }
     if (read_heldout(heldpath))
@@ -395,10 +463,13 @@ main(int argc, char **argv)
         return 1;
     }
     struct feature_node **x = rows(s, n, NULL);
-    if (!x) {
+    int *fold = malloc(n * sizeof *fold);
+    if (!x || !fold) {
         fprintf(stderr, "coach-train: out of memory\n");
         return 1;
     }
+    for (size_t i = 0; i < n; i++)
+        fold[i] = (int)(i % (size_t)k);
 
     /* The cost: the one whose cross-validated thresholds catch most. */
     choice ch[NLP_COACH_NCATS];
@@ -412,7 +483,7 @@ main(int argc, char **argv)
             if (!modelled(c))
                 continue;
             if (cross_validate(s, x, n, nlp_coach_cat_name((nlp_coach_cat)c),
-                               c_try, k, mindf, target, &one))
+                               c_try, fold, k, mindf, target, &one))
                 return 1;
             total += one.tp;
         }
@@ -428,9 +499,11 @@ main(int argc, char **argv)
     C = best_C;
     for (int c = 0; c < NLP_COACH_NCATS; c++)
         if (modelled(c) &&
-            cross_validate(s, x, n, nlp_coach_cat_name((nlp_coach_cat)c), C, k,
-                           mindf, target, &ch[c]))
+            cross_validate(s, x, n, nlp_coach_cat_name((nlp_coach_cat)c), C,
+                           fold, k, mindf, target, &ch[c]))
             return 1;
+    if (oofpath && write_batch_oof(s, x, n, C, mindf, oofpath))
+        return 1;
 
     FILE *out = fopen(outpath, "w");
     if (!out) {
@@ -533,6 +606,7 @@ main(int argc, char **argv)
     printf("coach-train: %zu drafts, %zu weighted features -> %s\n", n, kept,
            outpath);
     free_rows(x, n);
+    free(fold);
     free(wt);
     free(y);
     free(use);

@@ -139,9 +139,27 @@ typedef struct {
 
 /* Runs every detector, appending flags and positives to st->r. */
 rp_code coach_detect(coach_state *st);
-/* Adds the learned model m's flags for the categories the lists left
- * without a warning (coach_learned.c). */
-rp_code coach_detect_model(coach_state *st, const nlp_coach_model *m);
+/* The learned model's reading of a draft: its features and the
+ * probability of each category (1 for a category without a model).
+ * Empty (read false) for a draft too short to read. */
+typedef struct {
+    bool read;
+    nlp_coach_feats ft;
+    double p[NLP_COACH_NCATS];
+} coach_reading;
+
+/* Reads the draft with model m into *out, which the caller releases with
+ * coach_reading_release() whatever the result (coach_learned.c). */
+rp_code coach_model_read(const coach_state *st, const nlp_coach_model *m,
+                         coach_reading *out);
+void coach_reading_release(coach_reading *rd);
+/* Turns into notes the lists' flags of a category the reading finds very
+ * unlikely; before coach_settle(), so that a doubted flag does not make
+ * the others notes beside it. */
+void coach_model_doubt(coach_state *st, const coach_reading *rd);
+/* Adds model m's flag where the lists left the draft without a warning. */
+rp_code coach_detect_model(coach_state *st, const nlp_coach_model *m,
+                           const coach_reading *rd);
 /* Turns into notes the warnings whose every span lies inside a stronger
  * flag of another category, the lone warnings beside a serious flag of
  * another category, and an ask beside a serious problem of another kind

@@ -1,8 +1,10 @@
 /*
  * coach_learned.c - the learned model (coach_model.h) beside the word
- * lists.  It does two things.  It doubts: a list's warning or serious flag
- * whose category the model finds very unlikely for the draft becomes a
- * note.  And it speaks where the lists found no problem at all (no
+ * lists, reading each draft once (coach_model_read).  It does two things.
+ * It doubts: a list's warning or serious flag whose category the model
+ * finds very unlikely for the draft becomes a note, before the flags are
+ * settled, so that a doubted flag does not make others notes beside it.
+ * And it speaks where the lists found no problem at all (no
  * warning): there, the category whose probability passes its threshold
  * by the widest margin is flagged.  One at most, and never beside a
  * list's warning: on drafts it never saw, the model's second guesses on
@@ -64,9 +66,9 @@ model_may(const coach_state *st, nlp_coach_cat cat)
 /* Below this probability the model doubts a list's flag of its category.
  * Chosen on the development batches, each scored by a model trained
  * without it (leave one batch out, fresh12 to fresh18) against the flags
- * the coach of its time raised there before studying it: 39 of the 75
+ * the coach of its time raised there before studying it: 39 of the 67
  * false alarms fell below 0.05 and none of the 701 true flags; at 0.10,
- * three true flags did. */
+ * three true flags did (bench/coach-doubt). */
 #define MODEL_DOUBT 0.05
 
 /* Turns into notes the list flags (warning or serious) of a category the
@@ -74,17 +76,17 @@ model_may(const coach_state *st, nlp_coach_cat cat)
  * the draft as a whole reads nothing like the drafts that have that
  * problem ("I can review it Saturday if you send it by Friday" is an
  * offer, not a deadline set for the reader). */
-static void
-doubt(coach_state *st, const double *p)
+void
+coach_model_doubt(coach_state *st, const coach_reading *rd)
 {
-    for (size_t i = 0; i < st->r->nflags; i++) {
+    for (size_t i = 0; rd->read && i < st->r->nflags; i++) {
         nlp_coach_flag *f = &st->r->flags[i];
-        if (f->severity < 2 || p[f->cat] >= MODEL_DOUBT)
+        if (f->severity < 2 || rd->p[f->cat] >= MODEL_DOUBT)
             continue;
         f->severity = 1;
         snprintf(f->detail, sizeof f->detail,
                  "the learned model doubts it (%.0f%% likely)",
-                 100 * p[f->cat]);
+                 100 * rd->p[f->cat]);
     }
 }
 
@@ -128,43 +130,52 @@ any_warning(const coach_state *st)
 }
 
 rp_code
-coach_detect_model(coach_state *st, const nlp_coach_model *m)
+coach_model_read(const coach_state *st, const nlp_coach_model *m,
+                 coach_reading *out)
 {
-    nlp_coach_feats ft;
-    rp_code rc;
-    double p[NLP_COACH_NCATS];
-    bool may[NLP_COACH_NCATS];
+    memset(out, 0, sizeof *out);
     if (st->d->nw < MODEL_MIN_WORDS)
         return RP_OK;
-    if ((rc = coach_features_doc(st->d, &ft)) || !ft.nsent)
-        goto cleanup;
-    for (int c = 0; c < NLP_COACH_NCATS; c++) {
-        nlp_coach_cat cat = (nlp_coach_cat)c;
-        p[c] = m->has[c] ? nlp_coach_model_prob(m, cat, ft.all, ft.nall) : 1;
-        may[c] = m->has[c] && m->threshold[c] < 1 && model_may(st, cat);
-    }
-    doubt(st, p);
-    /* Where the lists raise no warning, the category past its threshold
-     * by the widest margin, in log-odds. */
+    rp_code rc = coach_features_doc(st->d, &out->ft);
+    if (rc || !out->ft.nsent)
+        return rc;
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        out->p[c] = m->has[c] ? nlp_coach_model_prob(m, (nlp_coach_cat)c,
+                                                     out->ft.all, out->ft.nall)
+                              : 1;
+    out->read = true;
+    return RP_OK;
+}
+
+void
+coach_reading_release(coach_reading *rd)
+{
+    nlp_coach_feats_release(&rd->ft);
+    rd->read = false;
+}
+
+rp_code
+coach_detect_model(coach_state *st, const nlp_coach_model *m,
+                   const coach_reading *rd)
+{
+    if (!rd->read || any_warning(st))
+        return RP_OK;
+    /* The category past its threshold by the widest margin, in
+     * log-odds. */
     int pick = -1;
     double margin = 0;
-    bool quiet = !any_warning(st);
-    for (int c = 0; c < NLP_COACH_NCATS && quiet; c++) {
-        if (!may[c] || p[c] < m->threshold[c])
+    for (int c = 0; c < NLP_COACH_NCATS; c++) {
+        double p = rd->p[c], t = m->threshold[c];
+        if (!m->has[c] || t >= 1 || p < t || !model_may(st, (nlp_coach_cat)c))
             continue;
-        double t = m->threshold[c],
-               v = p[c] >= 1 ? HUGE_VAL
-                             : log(p[c] / (1 - p[c])) - log(t / (1 - t));
+        double v = p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
         if (pick < 0 || v > margin) {
             pick = c;
             margin = v;
         }
     }
-    if (pick >= 0 && !model_flag(st, m, &ft, (nlp_coach_cat)pick, p[pick])) {
-        rc = RP_ENOMEM;
-        goto cleanup;
-    }
-cleanup:
-    nlp_coach_feats_release(&ft);
-    return rc;
+    if (pick >= 0 &&
+        !model_flag(st, m, &rd->ft, (nlp_coach_cat)pick, rd->p[pick]))
+        return RP_ENOMEM;
+    return RP_OK;
 }

@@ -221,6 +221,7 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
     coach_hit *hits = NULL;
     size_t nhits = 0, *first_hit = NULL;
     uint64_t *group_in = NULL;
+    coach_reading reading = {0};
     rp_code rc;
     memset(out, 0, sizeof *out);
     memset(&d, 0, sizeof d);
@@ -259,10 +260,13 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
                       .group_words = gw,
                       .ctx = ctx,
                       .r = out};
-    if ((rc = coach_detect(&st)))
+    const nlp_coach_model *m = &nlp_coach_builtin_model;
+    if ((rc = coach_detect(&st)) ||
+        (model && (rc = coach_model_read(&st, m, &reading))))
         goto cleanup;
+    coach_model_doubt(&st, &reading);
     coach_settle(&st);
-    if (model && (rc = coach_detect_model(&st, &nlp_coach_builtin_model)))
+    if ((rc = coach_detect_model(&st, m, &reading)))
         goto cleanup;
     coach_metrics(&st);
     out->has_subject = d.has_subject;
@@ -278,6 +282,7 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
         goto cleanup;
     judge(out);
 cleanup:
+    coach_reading_release(&reading);
     if (rc == RP_ENOMEM)
         rp_fail(err, rc, "out of memory while checking the draft");
     rp_free(hits);

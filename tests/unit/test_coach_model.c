@@ -329,6 +329,31 @@ test_model_doubts_an_offer_read_as_a_deadline(void **state)
     assert_null(strstr(f.detail, "doubts"));
 }
 
+/* A flag the model doubts does not make the flags beside it notes: the
+ * doubt comes before the settling.  By the lists alone, the deadline on a
+ * request for introductions is serious pressure and the ask beside it a
+ * note; with the model, the deadline is doubted and the early ask for
+ * referrals is the problem. */
+static void
+test_a_doubted_flag_leaves_the_others_standing(void **state)
+{
+    (void)state;
+    const char *t =
+        "Hi Ahmed, hope all is well at Northpoint. As we head into the new "
+        "quarter I'm reaching out to our partners to ask for introductions "
+        "to three or four of your customers who might be a fit for our "
+        "sensors. If you could send over a few names and contacts by the "
+        "end of the month, that would be great. Thanks in advance, Corinne";
+    nlp_coach_flag f;
+    assert_true(warns(t, NULL, NLP_COACH_IMPOSITION));
+    assert_false(warns(t, NULL, NLP_COACH_PREMATURE_ASK));
+    assert_true(with_model(t, NLP_COACH_IMPOSITION, &f));
+    assert_int_equal(f.severity, 1);
+    assert_true(with_model(t, NLP_COACH_PREMATURE_ASK, &f));
+    assert_int_equal(f.severity, 3);
+    assert_string_equal(f.group, "referral");
+}
+
 /* The model may not call a draft pushy that leaves the reader an easy way
  * out, as the lists do not.  The first draft is one the model reads as
  * imposition (if a retrained model no longer does, pick another). */
@@ -393,6 +418,7 @@ main(void)
         cmocka_unit_test(test_model_stays_quiet_beside_a_list_warning),
         cmocka_unit_test(test_model_spares_an_easy_way_out),
         cmocka_unit_test(test_model_doubts_an_offer_read_as_a_deadline),
+        cmocka_unit_test(test_a_doubted_flag_leaves_the_others_standing),
         cmocka_unit_test(test_model_skips_a_short_draft),
         cmocka_unit_test(test_model_spares_a_condolence),
     };
