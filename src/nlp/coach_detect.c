@@ -382,6 +382,20 @@ names_a_team(const coach_state *st, const coach_hit *h)
                          sizeof unit / sizeof *unit);
 }
 
+/* True when hit h is "send (me|over) an invite" asked of the reader, not
+ * said by the sender ("I'll send an invite"): the reader books. */
+static bool
+reader_sends_invite(const coach_state *st, const coach_hit *h)
+{
+    static const char *const send[] = {"send"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    if (!coach_word_is(d, h->w0, s, send, 1) ||
+        strcmp(coach_word_norm(d, h->w1 - 1), "invite"))
+        return false;
+    return !coach_owned_by(st, h->w0, coach_group("self_focus", "self_words"));
+}
+
 /* sentence_has() for the ways of reaching the reader, leaving out a word
  * used as a noun after a determiner ("the notes from the call"). */
 static bool
@@ -399,6 +413,8 @@ verb_in(const coach_state *st, size_t s, int g, size_t *end)
             continue;
         if (coach_word_is(d, h->w0 - 1, s, det, sizeof det / sizeof *det))
             continue; /* a noun */
+        if (reader_sends_invite(st, h))
+            continue; /* "just send an invite": theirs to book */
         found = true;
         if (end && hit_end(st, h) > *end)
             *end = hit_end(st, h);
@@ -622,6 +638,29 @@ detect_lists(coach_state *st)
     return RP_OK;
 }
 
+/* True when booking cue h leaves the booking to the reader: the sender
+ * keeping their own time free ("I'll keep 2 to 4pm free") or the reader
+ * asked to send the invite ("just send an invite for whichever slot
+ * suits"), not "I'll send an invite for 10". */
+static bool
+booking_left_to_them(const coach_state *st, const coach_hit *h)
+{
+    static const char *const keep[] = {"keep"}, *const send[] = {"send"},
+                             *const me[] = {"me", "over"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent, w0 = d->s[s].w0;
+    int gs = coach_group("self_focus", "self_words");
+    if (coach_word_is(d, h->w0, s, keep, 1))
+        return coach_owned_by(st, h->w0, gs);
+    if (strcmp(coach_word_norm(d, h->w0), "invite") || h->w0 < w0 + 2)
+        return false;
+    size_t v = h->w0 - 2; /* "send an invite" */
+    if (!coach_word_is(d, v, s, send, 1) && v > w0 &&
+        coach_word_is(d, v, s, me, 2))
+        v--; /* "send me an invite", "send over an invite" */
+    return coach_word_is(d, v, s, send, 1) && !coach_owned_by(st, v, gs);
+}
+
 /*
  * The sender booking the reader's time: the [booked] phrases ("I've sent
  * you a calendar invite", "expect my call"), and every sentence that holds
@@ -665,7 +704,7 @@ detect_booking(coach_state *st)
             /* A booking word ("calendar hold", "booking a demo") with
              * the reader and a time, not offered, asked or thanked for
              * ("thank you for inviting me last Wednesday"). */
-            if (s == tried_cue)
+            if (s == tried_cue || booking_left_to_them(st, h))
                 continue;
             tried_cue = s;
             if (s == last || d->s[s].question || offers(st, s) ||

@@ -36,7 +36,8 @@ typedef struct {
 typedef struct {
     const char *text;
     size_t len;
-    size_t body; /* where the body starts */
+    size_t body;        /* where the body starts */
+    bool uncapitalised; /* the body opens in lower case ("hey priya") */
     bool has_subject;
     nlp_span subject; /* the Subject: value, trimmed */
     coach_word *w;

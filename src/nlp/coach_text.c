@@ -209,6 +209,26 @@ pictograph_break(const char *t, size_t ss, size_t se, size_t *end)
     return 0;
 }
 
+/* True when the first letter of [s, e) is lower case: a writer who
+ * opens with "hey priya" or "sup Kev" starts sentences in lower case, so
+ * a full stop before a lower-case word ends a sentence there ("well.
+ * random one: would you ..."). */
+static bool
+opens_uncapitalised(const char *t, size_t s, size_t e)
+{
+    uint32_t cp;
+    while (s < e) {
+        s += nlp_utf8_next(t, e, s, &cp);
+        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return true;
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT ||
+            cat == UTF8PROC_CATEGORY_LO)
+            return false;
+    }
+    return false;
+}
+
 /* Adds the sentences and words of region [rs, re). */
 static rp_code
 add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
@@ -218,6 +238,7 @@ add_region(coach_doc *d, size_t rs, size_t re, bool new_para, size_t *walloc,
     nlp_span sp;
     size_t rest = 0; /* where a sentence cut at a pictograph goes on */
     nlp_cursor_init(&c, d->text + rs, re - rs);
+    c.uncapitalised = d->uncapitalised;
     while (rest || nlp_next_sentence(&c, &sp)) {
         size_t ss = rest ? rest : rs + sp.start, se = rs + sp.end, w0 = d->nw;
         size_t cut = pictograph_break(d->text, ss, se, &se);
@@ -268,6 +289,7 @@ coach_doc_build(coach_doc *d, const char *text, size_t len)
     parse_headers(d);
     const char *b = d->text + d->body;
     size_t blen = d->len - d->body;
+    d->uncapitalised = opens_uncapitalised(d->text, d->body, d->len);
     nreg = nlp_email_spans(b, blen, NULL, 0);
     if (nreg) {
         reg = rp_malloc(nreg * sizeof *reg);

@@ -70,6 +70,7 @@ nlp_cursor_init(nlp_cursor *c, const char *text, size_t len)
     c->text = text;
     c->len = text ? len : 0;
     c->pos = 0;
+    c->uncapitalised = false;
 }
 
 /* Letters, marks and digits make words; ASCII is decided without a table
@@ -272,7 +273,8 @@ nlp_next_sentence(nlp_cursor *c, nlp_span *out)
             if (lone_dot) {
                 if (is_abbreviation(t, first))
                     continue;
-                /* A lower-case word after the stop continues the sentence. */
+                /* A lower-case word after the stop continues the sentence,
+                 * unless the writer capitalises nothing. */
                 size_t q = p;
                 while (q < c->len) {
                     size_t m = nlp_utf8_next(t, c->len, q, &cp);
@@ -280,8 +282,9 @@ nlp_next_sentence(nlp_cursor *c, nlp_span *out)
                         break;
                     q += m;
                 }
-                if (q < c->len && utf8proc_category((utf8proc_int32_t)cp) ==
-                                      UTF8PROC_CATEGORY_LL)
+                if (!c->uncapitalised && q < c->len &&
+                    utf8proc_category((utf8proc_int32_t)cp) ==
+                        UTF8PROC_CATEGORY_LL)
                     continue;
             }
             cut = p;

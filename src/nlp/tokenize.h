@@ -43,6 +43,10 @@ typedef struct {
     const char *text;
     size_t len;
     size_t pos;
+    /* The writer does not capitalise ("ok. random one: could you ..."):
+     * a lower-case word after a full stop begins a new sentence.  Off
+     * after nlp_cursor_init(). */
+    bool uncapitalised;
 } nlp_cursor;
 
 void nlp_cursor_init(nlp_cursor *c, const char *text, size_t len);
@@ -60,9 +64,10 @@ bool nlp_next_word(nlp_cursor *c, nlp_span *out);
  * of . ! ? or U+2026 (with any closing quotes or brackets) that is followed
  * by white space or the end, except a full stop after a known abbreviation
  * ("Mr.", "e.g.") or a single letter, or one followed by a lower-case
- * word.  A blank line (two line breaks with only white space between) also
- * ends a sentence, so greetings and list items stand alone.  Returns false
- * at the end of the text; never returns an empty span.
+ * word (unless the cursor is uncapitalised).  A blank line (two line breaks
+ * with only white space between) also ends a sentence, so greetings and list
+ * items stand alone.  Returns false at the end of the text; never returns an
+ * empty span.
  */
 bool nlp_next_sentence(nlp_cursor *c, nlp_span *out);
 

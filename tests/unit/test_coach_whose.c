@@ -739,6 +739,37 @@ test_permanently_is_a_claim_of_effect(void **state)
                          NULL, NLP_COACH_HYPE, NULL));
 }
 
+/* A writer who starts sentences in lower case ends them with a stop
+ * before a lower-case word: the empty touch that opens the draft does not
+ * swallow the ask for an introduction that follows it. */
+static void
+test_lower_case_writer_ends_sentences(void **state)
+{
+    (void)state;
+    const char *t = "hey Sam! long time no see, hope the move went ok. quick "
+                    "one: would you be up for introducing me to your head of "
+                    "ops? we have built a scheduling tool I think he would "
+                    "like. no worries if not!";
+    assert_true(warns(t, NULL, NLP_COACH_PREMATURE_ASK));
+    assert_int_equal(main_problem(t, NULL), NLP_COACH_PREMATURE_ASK);
+}
+
+/* The sender keeping their own time free and the reader sending the
+ * invite leave the booking to the reader; the sender sending the invite
+ * for a time they chose books it for them. */
+static void
+test_invite_they_send_is_theirs_to_book(void **state)
+{
+    (void)state;
+    assert_false(flagged("Hi Lena, glad to talk. You said mornings suit you "
+                         "best, so I'll keep Tuesday 9 to 11 free; just send "
+                         "an invite for whichever slot works.",
+                         NULL, NLP_COACH_IMPOSITION, NULL));
+    assert_true(warns("Hi Lena, I'll send you an invite for Tuesday at 9 so "
+                      "we can go through the renewal.",
+                      NULL, NLP_COACH_IMPOSITION));
+}
+
 /* "Research" describing the reader's field is no gift: the ask for a
  * call stands.  Research attached is one, and the ask is no longer
  * premature. */
@@ -894,6 +925,8 @@ main(void)
         cmocka_unit_test(test_deals_short_is_the_senders_quota),
         cmocka_unit_test(test_asking_after_their_race_gives_attention),
         cmocka_unit_test(test_fairly_new_talks_down),
+        cmocka_unit_test(test_lower_case_writer_ends_sentences),
+        cmocka_unit_test(test_invite_they_send_is_theirs_to_book),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }

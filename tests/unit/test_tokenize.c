@@ -138,6 +138,38 @@ test_sentences_survive_abbreviations_and_numbers(void **state)
               "See www.example.com now. the end");
 }
 
+/* A cursor marked uncapitalised (a writer who starts sentences in lower
+ * case) ends a sentence at a full stop before a lower-case word; an
+ * abbreviation still does not end one. */
+static void
+test_uncapitalised_sentences_end_at_a_stop(void **state)
+{
+    (void)state;
+    const char t[] = "long time no see. quick one: could you help? see e.g. "
+                     "this. ok";
+    const char *const want[] = {"long time no see.",
+                                "quick one: could you help?", "see e.g. this.",
+                                "ok"};
+    nlp_cursor c;
+    nlp_span sp;
+    size_t n = 0;
+    nlp_cursor_init(&c, t, sizeof t - 1);
+    assert_false(c.uncapitalised);
+    c.uncapitalised = true;
+    while (nlp_next_sentence(&c, &sp)) {
+        assert_true(n < 4);
+        assert_int_equal(sp.end - sp.start, strlen(want[n]));
+        assert_memory_equal(t + sp.start, want[n], sp.end - sp.start);
+        n++;
+    }
+    assert_int_equal(n, 4);
+    /* Off, the same text is one sentence up to the question mark. */
+    nlp_cursor_init(&c, t, sizeof t - 1);
+    assert_true(nlp_next_sentence(&c, &sp));
+    assert_int_equal(sp.end - sp.start,
+                     strlen("long time no see. quick one: could you help?"));
+}
+
 static void
 test_sentences_break_at_blank_lines(void **state)
 {
@@ -179,6 +211,7 @@ main(void)
         cmocka_unit_test(test_words_count_past_max),
         cmocka_unit_test(test_sentences_end_at_terminators),
         cmocka_unit_test(test_sentences_survive_abbreviations_and_numbers),
+        cmocka_unit_test(test_uncapitalised_sentences_end_at_a_stop),
         cmocka_unit_test(test_sentences_break_at_blank_lines),
         cmocka_unit_test(test_sentences_trim_unicode_space),
         cmocka_unit_test(test_utf8_first_bad),
