@@ -1325,15 +1325,16 @@ is_evidence_group(int g)
 
 /* What each sentence does, for detect_asks. */
 typedef struct {
-    bool request;    /* a question, or holds a request marker */
-    bool wish;       /* the sender wishes to do something ("I'd love to") */
-    bool asking;     /* a question asking the reader to do something */
-    bool has_ask;    /* asks for a meeting, a purchase, a referral, ... */
-    bool about_them; /* holds you/your */
-    bool empty;      /* an empty touch or a status chase */
-    bool valued;     /* offers something */
-    bool resource;   /* names a resource (offered or asked for) */
-    bool evidence;   /* holds pushy, needy, lecturing or hype words */
+    bool request;     /* a question, or holds a request marker */
+    bool wish;        /* the sender wishes to do something ("I'd love to") */
+    bool asking;      /* a question asking the reader to do something */
+    bool has_ask;     /* asks for a meeting, a purchase, a referral, ... */
+    bool about_them;  /* holds you/your */
+    bool empty;       /* an empty touch or a status chase */
+    bool valued;      /* offers something */
+    bool resource;    /* names a resource (offered or asked for) */
+    bool evidence;    /* holds pushy, needy, lecturing or hype words */
+    bool conditional; /* "if you'd like to": a request for a purchase */
 } sent_role;
 
 /* True when request hit h voices the sender's wish to do something ("I'd
@@ -1409,6 +1410,8 @@ detect_asks(coach_state *st)
     int greq = coach_group("premature_ask", "request");
     int gasking = coach_group("premature_ask", "asking");
     int gindirect = coach_group("premature_ask", "indirect");
+    int gcond = coach_group("premature_ask", "conditional");
+    int gpurchase = coach_group("premature_ask", "purchase");
     int gfavor = coach_group("premature_ask", "favor");
     int gmeeting = coach_group("premature_ask", "meeting");
     int glength = coach_group("imposition", "time_length");
@@ -1440,6 +1443,8 @@ detect_asks(coach_state *st)
             role[s].asking = role[s].asking || d->s[s].question;
         else if (g == gindirect)
             role[s].asking = role[s].request = true;
+        else if (g == gcond)
+            role[s].conditional = true;
         else if (g == gother)
             role[s].about_them = true;
         else if (g == gempty)
@@ -1461,8 +1466,10 @@ detect_asks(coach_state *st)
     size_t nasks = 0;
     for (size_t i = 0; i < st->nhits; i++) {
         size_t s = d->w[st->hits[i].w0].sent;
+        bool asked = role[s].request || (role[s].conditional &&
+                                         (int)st->hits[i].group == gpurchase);
         if (is_meeting_ask(st, &st->hits[i], gmeeting, glength, role) &&
-            role[s].request && !role[s].empty) {
+            asked && !role[s].empty) {
             role[s].has_ask = true;
             nasks++;
         }

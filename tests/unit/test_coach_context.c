@@ -472,6 +472,25 @@ test_fact_names_read_as_names(void **state)
                         &g, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
 }
 
+/* "I remembered your ..." recalls something of the reader's even in
+ * other words than rapport's facts; "I thought of you" names nothing of
+ * theirs (nor does "thought of your team": test_coach_whose.c). */
+static void
+test_recalling_something_of_theirs_is_personal(void **state)
+{
+    (void)state;
+    static const nlp_coach_fact bread[] = {{"interest", "sourdough baking"}};
+    nlp_coach_context c = {.facts = bread, .nfacts = 1};
+    assert_false(flagged("Hi Linnea, I remembered your weekend experiments "
+                         "when I read this piece on patience in small "
+                         "teams: https://example.com/patience",
+                         &c, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_true(flagged("Hi Linnea, I thought of you when I read this piece "
+                        "on patience in small teams: "
+                        "https://example.com/patience",
+                        &c, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+}
+
 /* A word between "I'd" and "love to" leaves the request a request; so
  * does "hoping you might". */
 static void
@@ -604,6 +623,7 @@ main(void)
         cmocka_unit_test(test_booking_beside_a_premature_ask),
         cmocka_unit_test(test_pleasantry_beside_an_ask),
         cmocka_unit_test(test_still_thinking_of_you),
+        cmocka_unit_test(test_recalling_something_of_theirs_is_personal),
     };
     return cmocka_run_group_tests_name("coach_context", tests, NULL, NULL);
 }

@@ -770,6 +770,24 @@ test_invite_they_send_is_theirs_to_book(void **state)
                       NULL, NLP_COACH_IMPOSITION));
 }
 
+/* A purchase offered on the reader's condition still asks them to buy;
+ * a talk offered on it asks nothing. */
+static void
+test_order_if_they_like_is_an_ask(void **state)
+{
+    (void)state;
+    assert_true(warns("Hello Ingrid, good to meet you at the retail forum. "
+                      "If you'd like to place a trial order for one shop, "
+                      "just reply with the address and I'll handle the "
+                      "paperwork.",
+                      NULL, NLP_COACH_PREMATURE_ASK));
+    assert_false(warns("Hello Ingrid, the starter plan is being retired in "
+                       "March, and nothing changes for you until then. If "
+                       "you'd like to talk it through, reply here and I'll "
+                       "answer myself.",
+                       NULL, NLP_COACH_PREMATURE_ASK));
+}
+
 /* "Research" describing the reader's field is no gift: the ask for a
  * call stands.  Research attached is one, and the ask is no longer
  * premature. */
@@ -927,6 +945,7 @@ main(void)
         cmocka_unit_test(test_fairly_new_talks_down),
         cmocka_unit_test(test_lower_case_writer_ends_sentences),
         cmocka_unit_test(test_invite_they_send_is_theirs_to_book),
+        cmocka_unit_test(test_order_if_they_like_is_an_ask),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
 }
