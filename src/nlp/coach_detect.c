@@ -382,18 +382,23 @@ names_a_team(const coach_state *st, const coach_hit *h)
                          sizeof unit / sizeof *unit);
 }
 
-/* True when hit h is "send (me|over) an invite" asked of the reader, not
- * said by the sender ("I'll send an invite"): the reader books. */
+/* True when word v is "send" asked of the reader ("just send an invite"),
+ * not said by the sender ("I'll send an invite"): the reader books. */
+static bool
+reader_sends(const coach_state *st, size_t v)
+{
+    static const char *const send[] = {"send"};
+    return coach_word_is(st->d, v, st->d->w[v].sent, send, 1) &&
+           !coach_owned_by(st, v, coach_group("self_focus", "self_words"));
+}
+
+/* True when hit h is a way of reaching the reader ending in "invite"
+ * ("send an invite") that the reader is asked to send. */
 static bool
 reader_sends_invite(const coach_state *st, const coach_hit *h)
 {
-    static const char *const send[] = {"send"};
-    const coach_doc *d = st->d;
-    size_t s = d->w[h->w0].sent;
-    if (!coach_word_is(d, h->w0, s, send, 1) ||
-        strcmp(coach_word_norm(d, h->w1 - 1), "invite"))
-        return false;
-    return !coach_owned_by(st, h->w0, coach_group("self_focus", "self_words"));
+    return !strcmp(coach_word_norm(st->d, h->w1 - 1), "invite") &&
+           reader_sends(st, h->w0);
 }
 
 /* sentence_has() for the ways of reaching the reader, leaving out a word
@@ -645,20 +650,18 @@ detect_lists(coach_state *st)
 static bool
 booking_left_to_them(const coach_state *st, const coach_hit *h)
 {
-    static const char *const keep[] = {"keep"}, *const send[] = {"send"},
-                             *const me[] = {"me", "over"};
+    static const char *const keep[] = {"keep"}, *const me[] = {"me", "over"};
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent, w0 = d->s[s].w0;
-    int gs = coach_group("self_focus", "self_words");
     if (coach_word_is(d, h->w0, s, keep, 1))
-        return coach_owned_by(st, h->w0, gs);
+        return coach_owned_by(st, h->w0,
+                              coach_group("self_focus", "self_words"));
     if (strcmp(coach_word_norm(d, h->w0), "invite") || h->w0 < w0 + 2)
         return false;
     size_t v = h->w0 - 2; /* "send an invite" */
-    if (!coach_word_is(d, v, s, send, 1) && v > w0 &&
-        coach_word_is(d, v, s, me, 2))
+    if (v > w0 && coach_word_is(d, v, s, me, 2))
         v--; /* "send me an invite", "send over an invite" */
-    return coach_word_is(d, v, s, send, 1) && !coach_owned_by(st, v, gs);
+    return reader_sends(st, v);
 }
 
 /*
@@ -2092,10 +2095,16 @@ cleanup:
 }
 
 bool
+coach_gives_no_value(const coach_state *st)
+{
+    return !st->value && !st->gratitude && !(st->accepts && !st->asks) &&
+           !coach_generous(st->ctx);
+}
+
+bool
 coach_gives_nothing(const coach_state *st)
 {
-    return !st->value && !st->gratitude && !st->care && !st->engaged &&
-           !(st->accepts && !st->asks) && !coach_generous(st->ctx);
+    return coach_gives_no_value(st) && !st->care && !st->engaged;
 }
 
 /* Sets st->overclaims: a superlative or a guarantee counts somewhere in

@@ -190,6 +190,10 @@ bool coach_owned_by(const coach_state *st, size_t w, int g);
  * accepted in a reply that asks nothing, no generous ledger.  Read after
  * the positives and the asks are found. */
 bool coach_gives_nothing(const coach_state *st);
+/* coach_gives_nothing() but for care and questions: no value, thanks,
+ * time accepted or generous ledger.  What the learned model asks before
+ * it calls a draft empty (coach_learned.c). */
+bool coach_gives_no_value(const coach_state *st);
 /* True when the draft holds a hit of group g anywhere. */
 bool coach_draft_has(const coach_state *st, int g);
 /* True when the ledger is generous: at least two things given to the

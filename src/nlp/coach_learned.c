@@ -31,22 +31,11 @@ advice_group(nlp_coach_cat cat)
     return -1;
 }
 
-/* True when the lists find the draft gives nothing but warm words and
- * questions: no value, no thanks, no acceptance of a time they offered,
- * no generous ledger.  Care ("thinking of you") and a question ("how's
- * things?") are enough to keep the lists from calling a draft empty, but
- * not the model: on unseen batches, the empty touches the lists let pass
- * were of that kind, and the quiet drafts the model read as empty were all
- * empty (data/coach/README.md). */
-static bool
-gives_only_words(const coach_state *st)
-{
-    return !st->value && !st->gratitude && !(st->accepts && !st->asks) &&
-           !coach_generous(st->ctx);
-}
-
 /* Whether the model may name category cat for this draft: a draft is not
- * empty when the lists find it gives something (gives_only_words);
+ * empty when the lists find it gives value, thanks or their time
+ * accepted (coach_gives_no_value: care and a question keep the lists from
+ * calling a draft empty, not the model, for on unseen batches the empty
+ * touches the lists let pass were of that kind);
  * nor is a draft pushy that leaves the reader an easy way out or takes up
  * what they proposed ("as you suggested"), nor needy that condoles or
  * congratulates: the very conditions under which the lists raise none of
@@ -63,7 +52,7 @@ model_may(const coach_state *st, nlp_coach_cat cat)
     if (cat == NLP_COACH_PREMATURE_ASK)
         return !st->care && !coach_generous(st->ctx);
     if (cat == NLP_COACH_NO_VALUE)
-        return gives_only_words(st);
+        return coach_gives_no_value(st);
     /* A condolence says sorry and offers anything at all; the lists
      * read that as care, not as pleading. */
     if (cat == NLP_COACH_NEEDINESS)
