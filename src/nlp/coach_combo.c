@@ -283,6 +283,20 @@ hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
     return (size_t)-1;
 }
 
+/* True when hit h is "decided" followed by the reader and a word of
+ * duty: "I've decided you should go with Ardent" is the sender's choice
+ * for them, where "the decision you make" is theirs. */
+static bool
+decided_their_duty(const coach_doc *d, const coach_hit *h, size_t s)
+{
+    static const char *const decided[] = {"decided"}, *const duty[] = {
+                                                          "should", "must",
+                                                          "need",   "ought",
+                                                          "have",   "will"};
+    return coach_word_is(d, h->w1 - 1, s, decided, 1) &&
+           coach_word_is(d, h->w1 + 1, s, duty, sizeof duty / sizeof *duty);
+}
+
 /*
  * The sender deciding for the reader: in one sentence, not a question, a
  * word of the sender's, then a [decide] word not owned by the reader
@@ -319,13 +333,15 @@ coach_detect_decides_for(coach_state *st)
         size_t near = h->w0 >= w0 + 2 ? h->w0 - 2 : w0;
         size_t reach = h->w1 + 3 < w1 ? h->w1 + 3 : w1;
         if (hit_in(st, s, go, near, h->w0) != (size_t)-1 ||
-            (h->w1 < w1 && hit_in(st, s, go, h->w1, h->w1 + 1) != (size_t)-1))
+            (h->w1 < w1 && hit_in(st, s, go, h->w1, h->w1 + 1) != (size_t)-1 &&
+             !decided_their_duty(d, h, s)))
             continue;
         /* "a decision from you by tonight" asks them to decide. */
         if (h->w1 < w1 && !strcmp(coach_word_norm(d, h->w1), "from"))
             continue;
         if (hit_in(st, s, go, h->w0, h->w1) == (size_t)-1 &&
-            hit_in(st, s, go, h->w1 + 1, reach) == (size_t)-1)
+            hit_in(st, s, go, h->w1 + 1, reach) == (size_t)-1 &&
+            !decided_their_duty(d, h, s))
             continue;
         bool neg = false;
         size_t stop = h->w1 + 3 < w1 ? h->w1 + 3 : w1;

@@ -529,7 +529,9 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
     int gi = (int)g, hg = (int)h->group;
     if (hg == gi) {
         if (gi == coach_group("imposition", "chasing"))
-            return !offers(st, s);
+            return !offers(st, s) &&
+                   !sentence_has(st, s, coach_group("imposition", "easy_out"),
+                                 NULL);
         /* "our software is built for retail stockrooms" in a refusal
          * explains the no; it sells nothing. */
         if (gi == coach_group("imposition", "pitch"))
@@ -643,10 +645,26 @@ detect_lists(coach_state *st)
     return RP_OK;
 }
 
+/* True when booking word w is the reader's own doing: "the call you had
+ * booked with Quayside", "you booked". */
+static bool
+their_own_booking(const coach_state *st, size_t w)
+{
+    static const char *const aux[] = {"had", "have", "already", "just"},
+                             *const you[] = {"you", "you've", "you'd"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[w].sent, w0 = d->s[s].w0;
+    if (w > w0 && coach_word_is(d, w - 1, s, you, 3))
+        return true;
+    return w > w0 + 1 && coach_word_is(d, w - 1, s, aux, 4) &&
+           coach_word_is(d, w - 2, s, you, 3);
+}
+
 /* True when booking cue h leaves the booking to the reader: the sender
  * keeping their own time free ("I'll keep 2 to 4pm free") or the reader
  * asked to send the invite ("just send an invite for whichever slot
- * suits"), not "I'll send an invite for 10". */
+ * suits"), or the booking theirs already ("the call you had
+ * booked"), not "I'll send an invite for 10". */
 static bool
 booking_left_to_them(const coach_state *st, const coach_hit *h)
 {
@@ -656,6 +674,8 @@ booking_left_to_them(const coach_state *st, const coach_hit *h)
     if (coach_word_is(d, h->w0, s, keep, 1))
         return coach_owned_by(st, h->w0,
                               coach_group("self_focus", "self_words"));
+    if (their_own_booking(st, h->w0))
+        return true;
     if (strcmp(coach_word_norm(d, h->w0), "invite") || h->w0 < w0 + 2)
         return false;
     size_t v = h->w0 - 2; /* "send an invite" */

@@ -770,6 +770,86 @@ test_invite_they_send_is_theirs_to_book(void **state)
                       NULL, NLP_COACH_IMPOSITION));
 }
 
+/* "decided you should" is the sender's choice made for the reader; "the
+ * decision you should make" stays theirs. */
+static void
+test_decided_what_they_should_do(void **state)
+{
+    (void)state;
+    assert_true(flagged("Hi Tobias, I've looked over the quotes and decided "
+                        "you should go with the annual plan from Ardent.",
+                        NULL, NLP_COACH_ONE_UP, "decides_for"));
+    assert_false(flagged("Hi Tobias, I've put the three quotes side by side; "
+                         "the decision you should make is yours alone.",
+                         NULL, NLP_COACH_ONE_UP, "decides_for"));
+}
+
+/* A booking the reader made themselves ("the call you had booked") is
+ * not the sender booking their time; "I've booked you" is. */
+static void
+test_their_own_booking_is_theirs(void **state)
+{
+    (void)state;
+    assert_false(flagged("Hi Tobias, I saw the call you had booked with "
+                         "Quayside on Thursday and pulled together some "
+                         "questions to ask them.",
+                         NULL, NLP_COACH_IMPOSITION, "booked"));
+    assert_true(flagged("Hi Tobias, I've booked you in with Quayside on "
+                        "Thursday at 10.",
+                        NULL, NLP_COACH_IMPOSITION, "booked"));
+}
+
+/* "Just reply yes or no" offered to save them effort is an easy way out;
+ * demanded, it is a chase. */
+static void
+test_yes_or_no_to_save_them_effort(void **state)
+{
+    (void)state;
+    assert_false(flagged("Hi Rafael, the reconciled sheet is attached. If "
+                         "it's easier, just reply yes or no on point 2 and "
+                         "I'll finish it off.",
+                         NULL, NLP_COACH_IMPOSITION, "chasing"));
+    assert_true(flagged("Hi Rafael, I need a yes or no on point 2 today.", NULL,
+                        NLP_COACH_IMPOSITION, "chasing"));
+}
+
+/* "Over your way" is where they are, not something sent to them; "I'll
+ * send it your way" gives. */
+static void
+test_your_way_gives_only_when_sent(void **state)
+{
+    (void)state;
+    assert_true(warns("hey Nadia! just popping back into your inbox, how are "
+                      "things looking over your way these days?",
+                      NULL, NLP_COACH_NO_VALUE));
+    assert_false(warns("hey Nadia! I found the supplier list you wanted, "
+                       "I'll send it your way tonight.",
+                       NULL, NLP_COACH_NO_VALUE));
+}
+
+/* Hurt at their silence, asked as "did I do something wrong?", is
+ * neediness. */
+static void
+test_did_i_do_something_wrong(void **state)
+{
+    (void)state;
+    assert_true(warns("Hi Perpetua, I haven't heard from you since March. "
+                      "Did I do something wrong?",
+                      NULL, NLP_COACH_NEEDINESS));
+}
+
+/* "Do you happen to know anyone at ...? Would love an intro" asks for a
+ * referral with nothing given. */
+static void
+test_happen_to_know_anyone_asks(void **state)
+{
+    (void)state;
+    assert_true(warns("Hey Lin, quick one. Do you happen to know anyone at "
+                      "the port authority who handles IT contracts? Would "
+                      "love an intro if so.",
+                      NULL, NLP_COACH_PREMATURE_ASK));
+}
+
 /* A purchase offered on the reader's condition still asks them to buy;
  * a talk offered on it asks nothing. */
 static void
@@ -945,6 +1025,12 @@ main(void)
         cmocka_unit_test(test_fairly_new_talks_down),
         cmocka_unit_test(test_lower_case_writer_ends_sentences),
         cmocka_unit_test(test_invite_they_send_is_theirs_to_book),
+        cmocka_unit_test(test_decided_what_they_should_do),
+        cmocka_unit_test(test_their_own_booking_is_theirs),
+        cmocka_unit_test(test_yes_or_no_to_save_them_effort),
+        cmocka_unit_test(test_your_way_gives_only_when_sent),
+        cmocka_unit_test(test_did_i_do_something_wrong),
+        cmocka_unit_test(test_happen_to_know_anyone_asks),
         cmocka_unit_test(test_order_if_they_like_is_an_ask),
     };
     return cmocka_run_group_tests_name("coach_whose", tests, NULL, NULL);
