@@ -5,7 +5,7 @@
 
 REPO=$(cd "$FIXTURES/../.." && pwd)
 BUILD_DIR=$(dirname "$RAPPORT")
-mkdir -p drafts/one drafts/two
+mkdir -p drafts/one drafts/two drafts/three
 # draft SPLIT NAME LABEL TEXT: writes one labelled draft.
 draft() {
 	printf 'label: %s\nsplit: %s\nkind: test\n---\n%s\n' "$3" "$1" "$4" \
@@ -15,7 +15,8 @@ draft one 1-hype hype "Our tool is the BEST in the world, guaranteed!!!"
 draft one 2-good good "Thanks for the intro to Sam yesterday, I owe you one. Here is the report you asked about: https://example.com/report"
 draft two 3-hype hype "This is the most revolutionary product ever made, guaranteed!!!"
 draft two 4-need neediness "Hi Jo, how was the trip to Lisbon with the kids?"
-echo two >drafts/held-out
+draft three 5-hype hype "Guaranteed results, the best deal ever!!!"
+printf 'two\nthree\n' >drafts/held-out
 
 evaluate() {
 	BUILD="$BUILD_DIR" NOBUILD=1 DRAFTS="$TRASH/drafts" "$REPO/bench/coach-eval"
@@ -43,6 +44,21 @@ test_expect_success 'a held-out split never lists its misses' '
 	VERBOSE=1 POOL=1 SPLIT="one two" evaluate >out &&
 	! grep "4-need" out &&
 	grep "^== two:" out
+'
+
+test_expect_success 'two held-out splits are also pooled, with a goal of their own' '
+	VERBOSE=1 SPLIT="one two three" evaluate >out &&
+	grep "^== held-out splits pooled (two three): 3 drafts, 0 good" out &&
+	sed -n "/^== held-out/,/^\$/p" out >held &&
+	grep "^  hype  *1.00  *1.00  *2  *2  *0  *0\$" held &&
+	grep "^  neediness  *-  *0.00  *1  *0  *0  *1\$" held &&
+	! grep "4-need" out &&
+	tail -1 out | grep "; held-out pooled (3 drafts) min precision 1.00, min recall 0.00, good>=70 0.00: not met\$"
+'
+
+test_expect_success 'one held-out split in the run is not pooled again' '
+	SPLIT="one two" evaluate >out &&
+	! grep "held-out" out
 '
 
 test_done
