@@ -283,18 +283,31 @@ hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
     return (size_t)-1;
 }
 
-/* True when hit h is "decided" followed by the reader and a word of
- * duty: "I've decided you should go with Ardent" is the sender's choice
- * for them, where "the decision you make" is theirs. */
+/* True when hit h is the sender's "decided" followed by "you" and a word
+ * of duty: "I've looked them over and decided you should go with Ardent"
+ * is the sender's choice for them, where "the decision you make", "the
+ * board decided you should wait" and "I've decided you have a point" are
+ * not.  The sender is the subject: their word within two words before
+ * "decided", or "and decided" carrying it over from earlier. */
 static bool
-decided_their_duty(const coach_doc *d, const coach_hit *h, size_t s)
+decided_their_duty(const coach_state *st, const coach_hit *h, size_t s)
 {
-    static const char *const decided[] = {"decided"}, *const duty[] = {
-                                                          "should", "must",
-                                                          "need",   "ought",
-                                                          "have",   "will"};
-    return coach_word_is(d, h->w1 - 1, s, decided, 1) &&
-           coach_word_is(d, h->w1 + 1, s, duty, sizeof duty / sizeof *duty);
+    static const char *const decided[] = {"decided"}, *const you[] = {"you"},
+                             *const duty[] = {"should", "must", "need", "ought",
+                                              "will"},
+                             *const have[] = {"have"}, *const to[] = {"to"},
+                             *const and[] = {"and"};
+    const coach_doc *d = st->d;
+    size_t v = h->w1 + 1, w = h->w1 - 1;
+    if (!coach_word_is(d, w, s, decided, 1) ||
+        !coach_word_is(d, h->w1, s, you, 1))
+        return false;
+    if (!coach_word_is(d, v, s, duty, sizeof duty / sizeof *duty) &&
+        !(coach_word_is(d, v, s, have, 1) && coach_word_is(d, v + 1, s, to, 1)))
+        return false;
+    return coach_owned_by(st, w, coach_group("self_focus", "self_words")) ||
+           coach_owned_by(st, w, coach_group("hype", "we_words")) ||
+           (w > d->s[s].w0 && coach_word_is(d, w - 1, s, and, 1));
 }
 
 /*
@@ -302,7 +315,9 @@ decided_their_duty(const coach_doc *d, const coach_hit *h, size_t s)
  * word of the sender's, then a [decide] word not owned by the reader
  * ("what you decide"), then a word of the reader's, with no negation from
  * the sender's word to three words after the decision ("we decided not to
- * go ahead with your proposal" is a refusal, not a takeover).
+ * go ahead with your proposal" is a refusal, not a takeover).  The
+ * reader's word right after the decision makes it theirs, except in the
+ * sender's "decided you should ..." (decided_their_duty).
  */
 rp_code
 coach_detect_decides_for(coach_state *st)
@@ -334,14 +349,14 @@ coach_detect_decides_for(coach_state *st)
         size_t reach = h->w1 + 3 < w1 ? h->w1 + 3 : w1;
         if (hit_in(st, s, go, near, h->w0) != (size_t)-1 ||
             (h->w1 < w1 && hit_in(st, s, go, h->w1, h->w1 + 1) != (size_t)-1 &&
-             !decided_their_duty(d, h, s)))
+             !decided_their_duty(st, h, s)))
             continue;
         /* "a decision from you by tonight" asks them to decide. */
         if (h->w1 < w1 && !strcmp(coach_word_norm(d, h->w1), "from"))
             continue;
         if (hit_in(st, s, go, h->w0, h->w1) == (size_t)-1 &&
             hit_in(st, s, go, h->w1 + 1, reach) == (size_t)-1 &&
-            !decided_their_duty(d, h, s))
+            !decided_their_duty(st, h, s))
             continue;
         bool neg = false;
         size_t stop = h->w1 + 3 < w1 ? h->w1 + 3 : w1;

@@ -506,8 +506,9 @@ other_needy(const coach_state *st, const coach_hit *h)
 
 /*
  * Whether hit h counts toward group g's flag.  Its own phrases do, except
- * a chase or a pitch in a sentence that brings something useful, and a
- * call named in thanks ("thanks for the quick chat").  [time_demand] also
+ * a chase or a pitch in a sentence that brings something useful, a chase
+ * beside an easier way offered ("if it's easier, just reply yes or no"),
+ * and a call named in thanks ("thanks for the quick chat").  [time_demand] also
  * takes the lengths of time ([time_length]) named in a request,
  * [urgency] the deadline words ([pace]) put on the reader (in a request
  * or a sentence to them) and not promised by the sender (and neither
@@ -530,7 +531,7 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
     if (hg == gi) {
         if (gi == coach_group("imposition", "chasing"))
             return !offers(st, s) &&
-                   !sentence_has(st, s, coach_group("imposition", "easy_out"),
+                   !sentence_has(st, s, coach_group("imposition", "easier"),
                                  NULL);
         /* "our software is built for retail stockrooms" in a refusal
          * explains the no; it sells nothing. */
@@ -645,19 +646,33 @@ detect_lists(coach_state *st)
     return RP_OK;
 }
 
+/* True when word y is the reader as the subject of what follows: "you",
+ * "you've", "you'd", not the object of "get you", "have you" ("I'll get
+ * you booked in", "I have you booked for 10"). */
+static bool
+reader_subject(const coach_doc *d, size_t y, size_t s)
+{
+    static const char *const you[] = {"you", "you've", "you'd"},
+                             *const get[] = {"get",    "got",  "getting",
+                                             "have",   "has",  "had",
+                                             "having", "i've", "we've"};
+    return coach_word_is(d, y, s, you, 3) &&
+           (y == d->s[s].w0 ||
+            !coach_word_is(d, y - 1, s, get, sizeof get / sizeof *get));
+}
+
 /* True when booking word w is the reader's own doing: "the call you had
  * booked with Quayside", "you booked". */
 static bool
 their_own_booking(const coach_state *st, size_t w)
 {
-    static const char *const aux[] = {"had", "have", "already", "just"},
-                             *const you[] = {"you", "you've", "you'd"};
+    static const char *const aux[] = {"had", "have", "already", "just"};
     const coach_doc *d = st->d;
     size_t s = d->w[w].sent, w0 = d->s[s].w0;
-    if (w > w0 && coach_word_is(d, w - 1, s, you, 3))
+    if (w > w0 && reader_subject(d, w - 1, s))
         return true;
     return w > w0 + 1 && coach_word_is(d, w - 1, s, aux, 4) &&
-           coach_word_is(d, w - 2, s, you, 3);
+           reader_subject(d, w - 2, s);
 }
 
 /* True when booking cue h leaves the booking to the reader: the sender

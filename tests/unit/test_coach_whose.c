@@ -782,6 +782,16 @@ test_decided_what_they_should_do(void **state)
     assert_false(flagged("Hi Tobias, I've put the three quotes side by side; "
                          "the decision you should make is yours alone.",
                          NULL, NLP_COACH_ONE_UP, "decides_for"));
+    /* Someone else's decision, the sender's own, or a concession. */
+    assert_false(flagged("Hi Mara, I know the board decided you should wait "
+                         "until Q3, so I'll check back in the autumn.",
+                         NULL, NLP_COACH_ONE_UP, "decides_for"));
+    assert_false(flagged("Hi Mara, we decided we should open-source the "
+                         "checklist; here's the link for your team.",
+                         NULL, NLP_COACH_ONE_UP, "decides_for"));
+    assert_false(flagged("Hi Mara, after reading your note I've decided you "
+                         "have a point about the pricing.",
+                         NULL, NLP_COACH_ONE_UP, "decides_for"));
 }
 
 /* A booking the reader made themselves ("the call you had booked") is
@@ -797,6 +807,10 @@ test_their_own_booking_is_theirs(void **state)
     assert_true(flagged("Hi Tobias, I've booked you in with Quayside on "
                         "Thursday at 10.",
                         NULL, NLP_COACH_IMPOSITION, "booked"));
+    /* "get you booked": the reader is the one booked. */
+    assert_true(flagged("Hi Tobias, I'll get you booked in for Thursday at "
+                        "10 with our onboarding team.",
+                        NULL, NLP_COACH_IMPOSITION, "booked"));
 }
 
 /* "Just reply yes or no" offered to save them effort is an easy way out;
@@ -811,6 +825,10 @@ test_yes_or_no_to_save_them_effort(void **state)
                          NULL, NLP_COACH_IMPOSITION, "chasing"));
     assert_true(flagged("Hi Rafael, I need a yes or no on point 2 today.", NULL,
                         NLP_COACH_IMPOSITION, "chasing"));
+    /* Any other easy way out beside a chase does not excuse it. */
+    assert_true(flagged("Hi Rafael, just following up again on my last three "
+                        "emails, no pressure.",
+                        NULL, NLP_COACH_IMPOSITION, "chasing"));
 }
 
 /* "Over your way" is where they are, not something sent to them; "I'll
