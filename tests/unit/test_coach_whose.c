@@ -48,15 +48,13 @@ static void
 test_readers_urgency_is_no_pressure(void **state)
 {
     (void)state;
-    nlp_coach_report r;
     assert_false(
         flagged("You said the grant report is urgent for you, due on the 14th, "
                 "right? Here is the foundation's sample report.",
                 NULL, NLP_COACH_IMPOSITION, "urgency"));
-    check("Is the grant report urgent? I need your answer on the sample.", NULL,
-          &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
-    nlp_coach_report_release(&r);
+    assert_true(
+        flagged("Is the grant report urgent? I need your answer on the sample.",
+                NULL, NLP_COACH_IMPOSITION, "urgency"));
 }
 
 /* "I wanted you to have it before Friday" is the sender's delivery; "I
@@ -231,12 +229,10 @@ static void
 test_not_getting_to_it_is_no_verdict(void **state)
 {
     (void)state;
-    nlp_coach_report r;
-    check("I'll send the two comparisons first. If you don't get to them, no "
-          "problem; we can go through them on the call.",
-          NULL, &r);
-    assert_false(warned(&r, NLP_COACH_ONE_UP));
-    nlp_coach_report_release(&r);
+    assert_false(
+        warns("I'll send the two comparisons first. If you don't get to them, "
+              "no problem; we can go through them on the call.",
+              NULL, NLP_COACH_ONE_UP));
     assert_true(warns(
         "I'll send the two comparisons first. Honestly, you don't get it: "
         "the cheaper supplier is obviously wrong for you.",
@@ -333,15 +329,13 @@ static void
 test_deadline_promised_before_is_no_urgency(void **state)
 {
     (void)state;
-    nlp_coach_report r;
     assert_false(flagged(
         "I owe you an apology: I told you last week you'd hear from the "
         "adjuster by Friday, and I should have checked.",
         NULL, NLP_COACH_IMPOSITION, "urgency"));
-    check("I've attached the form. Could you return it to me by Friday?", NULL,
-          &r);
-    assert_non_null(flag_of(&r, NLP_COACH_IMPOSITION, "urgency"));
-    nlp_coach_report_release(&r);
+    assert_true(
+        flagged("I've attached the form. Could you return it to me by Friday?",
+                NULL, NLP_COACH_IMPOSITION, "urgency"));
 }
 
 /* "Trust me" beside hype vouches for it; beside no hype it claims
