@@ -3,7 +3,7 @@
  * with liblinear and writes it as data/coach/model.txt.
  *
  *   coach-train [-C COST] [-k FOLDS] [-p PRECISION] [-m MINDF]
- *               [-H HELDOUT] -o OUT FILE...
+ *               [-H HELDOUT] [-O OOF] -o OUT FILE...
  *
  * Each FILE is a labelled draft of tests/data/drafts/ (label:, also:,
  * split:, then "---" and the draft).  A draft whose split is named in
@@ -288,8 +288,6 @@ typedef struct {
     int tp, fp, labelled;
 } choice;
 
-/* k-fold out-of-fold probabilities for category cat, then the lowest
- * threshold whose flags reach precision target.  -1 on failure. */
 /* Fills oof[i], for each sample, with its probability for category cat
  * under a model trained on the samples of every other fold (fold[i] in
  * 0 .. k-1).  -1 on failure. */
@@ -321,6 +319,9 @@ cleanup:
     return rc;
 }
 
+/* Category cat's out-of-fold probabilities over the k folds of fold[],
+ * then the lowest threshold whose flags reach precision target, in *out.
+ * -1 on failure. */
 static int
 cross_validate(const sample *s, struct feature_node **x, size_t n,
                const char *cat, double C, const int *fold, int k, int mindf,
