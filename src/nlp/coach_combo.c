@@ -41,12 +41,8 @@ typedef struct {
 bool
 coach_owned_by(const coach_state *st, size_t w, int gs)
 {
-    size_t from = w >= 2 ? w - 2 : 0, s = st->d->w[w].sent;
-    for (size_t k = coach_first_hit_from(st, s, from);
-         k < st->first_hit[s + 1] && st->hits[k].w0 < w; k++)
-        if ((int)st->hits[k].group == gs)
-            return true;
-    return false;
+    size_t from = w >= 2 ? w - 2 : 0;
+    return coach_hit_in(st, st->d->w[w].sent, gs, from, w) != (size_t)-1;
 }
 
 /* True when sentence s holds a cue of rule ru's kind k, not one the rule
@@ -271,18 +267,6 @@ negates(const coach_doc *d, size_t i)
            coach_word_is(d, i, d->w[i].sent, away, sizeof away / sizeof *away);
 }
 
-/* The first word of a hit of group g in sentence s at or after word from
- * (before word to), or (size_t)-1. */
-static size_t
-hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
-{
-    for (size_t k = coach_first_hit_from(st, s, from);
-         k < st->first_hit[s + 1] && st->hits[k].w0 < to; k++)
-        if ((int)st->hits[k].group == g)
-            return st->hits[k].w0;
-    return (size_t)-1;
-}
-
 /* True when hit h is the sender's "decided" followed by "you" and a word
  * of duty: "I've looked them over and decided you should go with Ardent"
  * is the sender's choice for them, where "the decision you make", "the
@@ -335,8 +319,8 @@ coach_detect_decides_for(coach_state *st)
         if ((int)h->group != gd || s == last || d->s[s].question)
             continue;
         size_t w0 = d->s[s].w0, w1 = d->s[s].w1;
-        size_t who = hit_in(st, s, gs, w0, h->w0);
-        size_t we = hit_in(st, s, gw, w0, h->w0);
+        size_t who = coach_hit_in(st, s, gs, w0, h->w0);
+        size_t we = coach_hit_in(st, s, gw, w0, h->w0);
         if (we < who)
             who = we;
         if (who == (size_t)-1)
@@ -347,16 +331,16 @@ coach_detect_decides_for(coach_state *st)
          * "decision on your behalf"). */
         size_t near = h->w0 >= w0 + 2 ? h->w0 - 2 : w0;
         size_t reach = h->w1 + 3 < w1 ? h->w1 + 3 : w1;
-        if (hit_in(st, s, go, near, h->w0) != (size_t)-1 ||
-            (h->w1 < w1 && hit_in(st, s, go, h->w1, h->w1 + 1) != (size_t)-1 &&
-             !decided_their_duty(st, h, s)))
+        bool duty = decided_their_duty(st, h, s);
+        if (coach_hit_in(st, s, go, near, h->w0) != (size_t)-1 ||
+            (h->w1 < w1 && !duty &&
+             coach_hit_in(st, s, go, h->w1, h->w1 + 1) != (size_t)-1))
             continue;
         /* "a decision from you by tonight" asks them to decide. */
         if (h->w1 < w1 && !strcmp(coach_word_norm(d, h->w1), "from"))
             continue;
-        if (hit_in(st, s, go, h->w0, h->w1) == (size_t)-1 &&
-            hit_in(st, s, go, h->w1 + 1, reach) == (size_t)-1 &&
-            !decided_their_duty(st, h, s))
+        if (!duty && coach_hit_in(st, s, go, h->w0, h->w1) == (size_t)-1 &&
+            coach_hit_in(st, s, go, h->w1 + 1, reach) == (size_t)-1)
             continue;
         bool neg = false;
         size_t stop = h->w1 + 3 < w1 ? h->w1 + 3 : w1;

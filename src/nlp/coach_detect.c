@@ -113,8 +113,9 @@ coach_sentence_has(const coach_state *st, size_t s, int g)
     return sentence_has(st, s, g, NULL);
 }
 
-bool
-coach_draft_has(const coach_state *st, int g)
+/* True when the draft holds a hit of group g anywhere. */
+static bool
+draft_has(const coach_state *st, int g)
 {
     for (size_t i = 0; i < st->nhits; i++)
         if ((int)st->hits[i].group == g)
@@ -237,6 +238,16 @@ coach_first_hit_from(const coach_state *st, size_t s, size_t w)
     return lo;
 }
 
+size_t
+coach_hit_in(const coach_state *st, size_t s, int g, size_t from, size_t to)
+{
+    for (size_t k = coach_first_hit_from(st, s, from);
+         k < st->first_hit[s + 1] && st->hits[k].w0 < to; k++)
+        if ((int)st->hits[k].group == g)
+            return st->hits[k].w0;
+    return (size_t)-1;
+}
+
 /* The next hit of group g after index *i that shares a word with hit h,
  * or NULL; start with *i = (size_t)-1.  Only hits starting at most a
  * phrase's length before h can reach it, so a sentence of many hits is
@@ -319,11 +330,7 @@ urgent_for_them(const coach_state *st, const coach_hit *h)
     for (size_t w = from; w < h->w1 + PLEASE_WINDOW; w++)
         if (coach_word_is(d, w, s, please, 1))
             return false;
-    size_t i = coach_first_hit_from(st, s, h->w1 + 1);
-    for (; i < st->first_hit[s + 1] && st->hits[i].w0 == h->w1 + 1; i++)
-        if ((int)st->hits[i].group == gother)
-            return true;
-    return false;
+    return coach_hit_in(st, s, gother, h->w1 + 1, h->w1 + 2) != (size_t)-1;
 }
 
 /* True when sentence s, or the one before or after it, turns the reader
@@ -1020,7 +1027,7 @@ detect_subject(coach_state *st)
         return RP_OK;
     /* A body that answers them ("thank you for your question") is a real
      * reply. */
-    if (coach_draft_has(st, coach_group("imposition", "replying")))
+    if (draft_has(st, coach_group("imposition", "replying")))
         return RP_OK;
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_IMPOSITION, coach_group("imposition", "fake_reply"), 0);
@@ -1183,11 +1190,7 @@ found_them(const coach_state *st, const coach_hit *h)
     int gd = coach_group("positives", "discovery");
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent;
-    bool disc = false;
-    for (size_t i = coach_first_hit_from(st, s, h->w0);
-         i < st->first_hit[s + 1] && st->hits[i].w0 == h->w0; i++)
-        disc = disc || (int)st->hits[i].group == gd;
-    return disc &&
+    return coach_hit_in(st, s, gd, h->w0, h->w0 + 1) != (size_t)-1 &&
            !coach_word_is(d, h->w1, s, thing, sizeof thing / sizeof *thing);
 }
 
@@ -1838,8 +1841,7 @@ families_of(const related_stems *rs, const char *stem, size_t n, size_t *first)
         size_t f = k;
         while (f > 0 && rs->fam[f - 1] == rs->fam[k])
             f--;
-        if (!nf || first[nf - 1] != f)
-            first[nf++] = f;
+        first[nf++] = f;
         while (k + 1 < rs->n && rs->fam[k + 1] == rs->fam[f])
             k++; /* one family once */
     }
@@ -2175,9 +2177,9 @@ rp_code
 coach_detect(coach_state *st)
 {
     rp_code rc;
-    st->declines = coach_draft_has(st, coach_group("self_focus", "declining"));
-    st->accepts = coach_draft_has(st, coach_group("positives", "accepting"));
-    st->eased = coach_draft_has(st, coach_group("imposition", "easy_out"));
+    st->declines = draft_has(st, coach_group("self_focus", "declining"));
+    st->accepts = draft_has(st, coach_group("positives", "accepting"));
+    st->eased = draft_has(st, coach_group("imposition", "easy_out"));
     mark_overclaims(st);
     mark_unhurried(st);
     if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||

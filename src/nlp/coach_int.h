@@ -181,6 +181,11 @@ bool coach_sentence_has(const coach_state *st, size_t s, int g);
  * later (st->first_hit[s + 1] when none): hits come sorted by their first
  * word, so a look at the hits near a word costs no scan of the sentence. */
 size_t coach_first_hit_from(const coach_state *st, size_t s, size_t w);
+/* The first word of a hit of group g in sentence s that starts at word
+ * from or later and before word to, or (size_t)-1: "is the word after
+ * this phrase the reader's?" read from the hits near it alone. */
+size_t coach_hit_in(const coach_state *st, size_t s, int g, size_t from,
+                    size_t to);
 /* True when one of the two words before word w, in its sentence, is a hit
  * of group g: the sender's ("I missed") or the reader's ("you'd been
  * struggling") word owning what follows. */
@@ -194,8 +199,6 @@ bool coach_gives_nothing(const coach_state *st);
  * time accepted or generous ledger.  What the learned model asks before
  * it calls a draft empty (coach_learned.c). */
 bool coach_gives_no_value(const coach_state *st);
-/* True when the draft holds a hit of group g anywhere. */
-bool coach_draft_has(const coach_state *st, int g);
 /* True when the ledger is generous: at least two things given to the
  * reader, and more than the asks made of them.  Then an ask is earned and
  * a plain check-in is no empty touch. */

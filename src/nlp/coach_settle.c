@@ -65,15 +65,17 @@ coach_settle(coach_state *st)
         if (was[i] < 2 || !b->nspans || b->count > b->nspans)
             continue;
         /* Self-praise said only in sentences about the sender ("we
-         * loved the work we did for Caldera Gin") is that self-focus. */
+         * loved the work we did for Caldera Gin") is that self-focus:
+         * inside the spans of one as strong is enough, with no longer
+         * phrase needed. */
         bool praise =
             b->cat == NLP_COACH_HYPE && !strcmp(b->group, "self_praise");
         for (size_t j = 0; j < r->nflags; j++) {
             const nlp_coach_flag *a = &r->flags[j];
-            bool same_words = praise && a->cat == NLP_COACH_SELF_FOCUS &&
-                              covered_by(b, a, false);
+            bool longer =
+                was[j] == was[i] && !(praise && a->cat == NLP_COACH_SELF_FOCUS);
             if (j != i && a->cat != b->cat && was[j] >= was[i] &&
-                (same_words || covered_by(b, a, was[j] == was[i]))) {
+                covered_by(b, a, longer)) {
                 b->severity = 1;
                 break;
             }
