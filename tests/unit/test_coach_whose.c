@@ -1,11 +1,12 @@
 /*
  * Unit tests for nlp/coach: rules that read whose a phrase is and what it
- * is for (rounds coach15 to coach18 of data/coach/README.md): the
+ * is for (rounds coach15 to coach21 of data/coach/README.md): the
  * reader's own deadline, a product named to explain a refusal, a sale
  * dressed as an offer, an ask beside a worse problem, a promise made
  * before, "trust me" vouching for hype, the sender's own target, a
- * pastime remembered in other words.  Each test pairs a draft the rule
- * must flag with a near miss it must leave alone.
+ * pastime remembered in other words, a lower-case writer's sentences,
+ * a booking or a decision that is the reader's own.  Each test pairs a draft
+ * the rule must flag with a near miss it must leave alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -52,9 +53,16 @@ test_readers_urgency_is_no_pressure(void **state)
         flagged("You said the grant report is urgent for you, due on the 14th, "
                 "right? Here is the foundation's sample report.",
                 NULL, NLP_COACH_IMPOSITION, "urgency"));
+    assert_false(flagged("Is the grant report urgent for you? Here is the "
+                         "sample report the foundation shared with me.",
+                         NULL, NLP_COACH_IMPOSITION, "urgency"));
     assert_true(
         flagged("Is the grant report urgent? I need your answer on the sample.",
                 NULL, NLP_COACH_IMPOSITION, "urgency"));
+    /* Urgent "for your team" and then an order: the pressure is the
+     * sender's. */
+    assert_true(flagged("This is urgent for your team: please send the forms.",
+                        NULL, NLP_COACH_IMPOSITION, "urgency"));
 }
 
 /* "I wanted you to have it before Friday" is the sender's delivery; "I
@@ -88,6 +96,10 @@ test_scarcity_in_a_calm_draft_is_news(void **state)
         flagged("A heads-up: our prices go up on 1 September. Your team should "
                 "renew all five modules this week.",
                 NULL, NLP_COACH_IMPOSITION, "scarcity"));
+    /* "No rush" said beside the scarcity itself calms nothing. */
+    assert_true(flagged("No rush at all, though only 3 seats left at this "
+                        "price.",
+                        NULL, NLP_COACH_IMPOSITION, "scarcity"));
 }
 
 /* "making sure this didn't slip through the cracks" is an empty nudge
@@ -759,6 +771,8 @@ test_invite_they_send_is_theirs_to_book(void **state)
                          "best, so I'll keep Tuesday 9 to 11 free; just send "
                          "an invite for whichever slot works.",
                          NULL, NLP_COACH_IMPOSITION, NULL));
+    assert_false(flagged("I will keep Thursday free for you at 3pm.", NULL,
+                         NLP_COACH_IMPOSITION, "booked"));
     assert_true(warns("Hi Lena, I'll send you an invite for Tuesday at 9 so "
                       "we can go through the renewal.",
                       NULL, NLP_COACH_IMPOSITION));
