@@ -1910,6 +1910,35 @@ word_eq(const coach_doc *d, size_t i, const char *w, size_t n)
     return d->w[i].nlen == n && !memcmp(coach_word_norm(d, i), w, n);
 }
 
+/* True when fact word fw (fn bytes, lower case) and draft word i are the
+ * same compound written another way: fw whole hyphen-parts of the draft's
+ * word ("week" or "four-day" in "four-day-week"), or fw's parts written
+ * apart as the draft's next words ("four day" for "four-day").  Parts
+ * are compared whole, so "day" never matches inside "daylight". */
+static bool
+same_compound(const coach_doc *d, size_t i, const char *fw, size_t fn)
+{
+    const char *w = coach_word_norm(d, i);
+    size_t wn = d->w[i].nlen;
+    if (wn > fn && memchr(w, '-', wn))
+        for (size_t at = 0; at + fn <= wn; at++)
+            if ((at == 0 || w[at - 1] == '-') &&
+                (at + fn == wn || w[at + fn] == '-') && !memcmp(w + at, fw, fn))
+                return true;
+    if (!memchr(fw, '-', fn))
+        return false;
+    size_t j = i;
+    for (const char *p = fw, *end = fw + fn; p < end; j++) {
+        const char *dash = memchr(p, '-', (size_t)(end - p));
+        size_t pn = dash ? (size_t)(dash - p) : (size_t)(end - p);
+        if (j >= d->nw || d->w[j].sent != d->w[i].sent || !pn ||
+            !word_eq(d, j, p, pn))
+            return false;
+        p += pn + (dash != NULL);
+    }
+    return true;
+}
+
 /* When the draft repeats QUOTE_MIN_WORDS consecutive words of fact ft
  * within one sentence, one of them holding a digit ("4", "v2") or a
  * content word, returns the index of the draft word where the run starts
@@ -2031,9 +2060,13 @@ detect_personal(coach_state *st)
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen, s = d->w[i].sent;
-                if (wn < 4 || s == last)
+                if (s == last)
                     continue;
-                bool same = (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
+                bool compound = same_compound(d, i, fw, fn);
+                if (wn < 4 && !compound)
+                    continue;
+                bool same = compound ||
+                            (stem_len(w, wn) == fs && !memcmp(w, fw, fs)) ||
                             (ds.len[i] == fsn && fsn >= 3 &&
                              !memcmp(ds.buf + ds.off[i], fst, fsn));
                 bool kin =
