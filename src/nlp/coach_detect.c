@@ -1228,6 +1228,20 @@ offers_a_sale(const coach_state *st, const coach_hit *h)
            coach_word_is(d, h->w1 + 1, s, buy, sizeof buy / sizeof *buy);
 }
 
+/* True when value hit h is "as promised" in a sentence that chases or
+ * touches base ("Circling back as promised, just keeping this warm"):
+ * the promise kept is to come back, and nothing is handed over. */
+static bool
+promise_to_chase(const coach_state *st, const coach_hit *h)
+{
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent;
+    return h->w1 - h->w0 == 2 && !strcmp(coach_word_norm(d, h->w0), "as") &&
+           !strcmp(coach_word_norm(d, h->w0 + 1), "promised") &&
+           (sentence_has(st, s, coach_group("no_value", "empty_touch"), NULL) ||
+            sentence_has(st, s, coach_group("imposition", "chasing"), NULL));
+}
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
@@ -1264,6 +1278,8 @@ detect_positive_lists(coach_state *st)
                 continue;
             if (k <= 1 && sentence_has(st, sn, gpapers, NULL))
                 continue; /* "I've attached my CV": part of the ask */
+            if (k == 0 && promise_to_chase(st, h))
+                continue; /* "circling back as promised" */
             /* "I'll send the order form", "I can send the paperwork": the
              * sale's own papers are not something given. */
             if (k == 0 &&
