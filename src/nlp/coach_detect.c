@@ -1228,6 +1228,22 @@ offers_a_sale(const coach_state *st, const coach_hit *h)
            coach_word_is(d, h->w1 + 1, s, buy, sizeof buy / sizeof *buy);
 }
 
+/* True when value hit h ("an intro to") lies inside a request for a
+ * referral that starts before it ("would love an intro to"), unlike "I
+ * can make an intro to", which the [referral] phrase "intro to" only
+ * overlaps from within. */
+static bool
+asked_for(const coach_state *st, const coach_hit *h)
+{
+    size_t i = (size_t)-1;
+    const coach_hit *r;
+    int gref = coach_group("premature_ask", "referral");
+    while ((r = next_over(st, h, gref, &i)))
+        if (r->w0 < h->w0)
+            return true;
+    return false;
+}
+
 /* True when value hit h is "as promised" in a sentence that chases or
  * touches base ("Circling back as promised, just keeping this warm"):
  * the promise kept is to come back, and nothing is handed over. */
@@ -1272,9 +1288,18 @@ detect_positive_lists(coach_state *st)
             if (k == 0 && offers_a_sale(st, h))
                 continue; /* "would you like to book a package?" */
             /* "I think I could be helpful to them": the sender's claim
-             * about themselves, not something given. */
-            static const char *const self[] = {"i", "we"};
-            if (k == 0 && coach_word_is(d, h->w0 - 1, sn, self, 2))
+             * about themselves, not something given ("I thought you
+             * might", "we sent three your way" give). */
+            static const char *const self[] = {"i", "we"}, *const modal[] = {
+                                                               "could", "might",
+                                                               "may", "can",
+                                                               "would"};
+            if (k == 0 && coach_word_is(d, h->w0 - 1, sn, self, 2) &&
+                coach_word_is(d, h->w0, sn, modal, 5))
+                continue;
+            /* "Would love an intro to their CFO": the introduction asked
+             * for, not offered. */
+            if (k == 0 && asked_for(st, h))
                 continue;
             if (k <= 1 && sentence_has(st, sn, gpapers, NULL))
                 continue; /* "I've attached my CV": part of the ask */

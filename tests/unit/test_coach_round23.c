@@ -56,8 +56,8 @@ test_scrapping_their_plan_takes_over(void **state)
                          NULL, NLP_COACH_ONE_UP, NULL));
 }
 
-/* "Please, please just think about it" pleads; "it's simple if you just
- * think about it for a minute" talks down. */
+/* "Please, please just think about it" pleads; "the answer is there if
+ * you just think about it for a minute" talks down. */
 static void
 test_plea_to_think_is_no_lecture(void **state)
 {
@@ -65,9 +65,8 @@ test_plea_to_think_is_no_lecture(void **state)
     assert_false(flagged("I know you went with another vendor. Please, "
                          "please just think about it over the weekend?",
                          NULL, NLP_COACH_ONE_UP, "talk_down"));
-    assert_true(flagged("I think you've overcomplicated this. It's really "
-                        "very simple if you just think about it for a "
-                        "minute.",
+    assert_true(flagged("I think you've overcomplicated this. The answer is "
+                        "there if you just think about it for a minute.",
                         NULL, NLP_COACH_ONE_UP, "talk_down"));
 }
 

@@ -716,20 +716,6 @@ test_pressure_gives_way_to_an_equal_plea(void **state)
         NLP_COACH_IMPOSITION);
 }
 
-/* Both capped, the category with more said against it is the main
- * problem: a pile of hype with one "reply YES" is hype. */
-static void
-test_main_problem_weighs_past_the_cap(void **state)
-{
-    (void)state;
-    const char *t = "Hi Omar, the best platform ever created, GUARANTEED to "
-                    "triple your sales!!! It has NEVER failed a client. "
-                    "Reply YES and I'll get you booked in for a demo this "
-                    "week!";
-    assert_true(warns(t, NULL, NLP_COACH_IMPOSITION));
-    assert_int_equal(main_problem(t, NULL), NLP_COACH_HYPE);
-}
-
 /* "Permanently" is a claim when it says what a product does for good, not
  * when it says a price goes up for good. */
 static void
@@ -839,18 +825,31 @@ test_yes_or_no_to_save_them_effort(void **state)
                         NULL, NLP_COACH_IMPOSITION, "chasing"));
 }
 
-/* "Over your way" is where they are, not something sent to them; "I'll
- * send it your way" gives. */
+/* "Over your way" is where they are, not something sent to them;
+ * "sending it your way" gives, and so does "I sent ... your way": the
+ * sender's "I" before it is no claim about themselves, as it is before
+ * "could be helpful". */
 static void
 test_your_way_gives_only_when_sent(void **state)
 {
     (void)state;
+    nlp_coach_report r;
     assert_true(warns("hey Nadia! just popping back into your inbox, how are "
                       "things looking over your way these days?",
                       NULL, NLP_COACH_NO_VALUE));
-    assert_false(warns("hey Nadia! I found the supplier list you wanted, "
-                       "I'll send it your way tonight.",
-                       NULL, NLP_COACH_NO_VALUE));
+    static const char *const gifts[] = {
+        "hey Nadia! sending it your way tonight.",
+        "I sent some leads your way.",
+        "I thought you might enjoy the piece on rotas Asha wrote."};
+    for (size_t i = 0; i < sizeof gifts / sizeof *gifts; i++) {
+        check(gifts[i], NULL, &r);
+        assert_true(has_positive(&r, "value"));
+        assert_null(flag_of(&r, NLP_COACH_NO_VALUE, NULL));
+        nlp_coach_report_release(&r);
+    }
+    check("I think I could be helpful to them.", NULL, &r);
+    assert_false(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
 }
 
 /* Hurt at their silence, asked as "did I do something wrong?", is
@@ -864,16 +863,27 @@ test_did_i_do_something_wrong(void **state)
                       NULL, NLP_COACH_NEEDINESS));
 }
 
-/* "Do you happen to know anyone at ...? Would love an intro" asks for a
- * referral with nothing given. */
+/* "Do you happen to know anyone at ...?" asks a favour; "would love an
+ * intro to ..." asks for a referral, and its "an intro to" is not one
+ * offered, as it is in "I can make an intro to". */
 static void
 test_happen_to_know_anyone_asks(void **state)
 {
     (void)state;
-    assert_true(warns("Hey Lin, quick one. Do you happen to know anyone at "
-                      "the port authority who handles IT contracts? Would "
-                      "love an intro if so.",
-                      NULL, NLP_COACH_PREMATURE_ASK));
+    assert_true(flagged("Hey Lin, quick one. Do you happen to know anyone at "
+                        "the port authority who handles IT contracts?",
+                        NULL, NLP_COACH_PREMATURE_ASK, "favor"));
+    nlp_coach_report r;
+    check("Hey Lin, quick one. Would love an intro to the port team if so.",
+          NULL, &r);
+    assert_non_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "referral"));
+    assert_false(has_positive(&r, "value"));
+    nlp_coach_report_release(&r);
+    check("Hey Lin, I can make an intro to Sam at the port if it helps.", NULL,
+          &r);
+    assert_true(has_positive(&r, "value"));
+    assert_null(flag_of(&r, NLP_COACH_PREMATURE_ASK, "referral"));
+    nlp_coach_report_release(&r);
 }
 
 /* A purchase offered on the reader's condition still asks them to buy;
@@ -895,7 +905,7 @@ test_order_if_they_like_is_an_ask(void **state)
 }
 
 /* "Research" describing the reader's field is no gift: the ask for a
- * call stands.  Research attached is one, and the ask is no longer
+ * call stands.  Research handed over is one, and the ask is no longer
  * premature. */
 static void
 test_research_labs_are_not_research_given(void **state)
@@ -905,9 +915,9 @@ test_research_labs_are_not_research_given(void **state)
                       "inventory platform for research labs. Would you have "
                       "30 minutes next week for a call?",
                       NULL, NLP_COACH_PREMATURE_ASK));
-    assert_false(warns("Dear Dr. Fontaine, I've attached our research on how "
-                       "labs lose reagents to expiry. Would you have 30 "
-                       "minutes next week for a call?",
+    assert_false(warns("Dear Dr. Fontaine, here is our research on how labs "
+                       "lose reagents to expiry. Would you have 30 minutes "
+                       "next week for a call?",
                        NULL, NLP_COACH_PREMATURE_ASK));
 }
 
@@ -937,8 +947,8 @@ test_product_team_is_no_pitch(void **state)
                       NULL, NLP_COACH_IMPOSITION));
 }
 
-/* "Grab 15 minutes" asks for time (premature_ask's); "grab yours before
- * they're gone" is scarcity. */
+/* "Grab 15 minutes" asks for time (premature_ask's); "grab yours this
+ * week" puts a deadline on a purchase: pressure. */
 static void
 test_grab_a_slot_is_an_ask_not_scarcity(void **state)
 {
@@ -947,9 +957,9 @@ test_grab_a_slot_is_an_ask_not_scarcity(void **state)
         "Hi Marcus, can we grab 15 minutes this week so I can show you?";
     assert_false(warns(t, NULL, NLP_COACH_IMPOSITION));
     assert_true(warns(t, NULL, NLP_COACH_PREMATURE_ASK));
-    assert_true(warns("Hi Marcus, only two seats left this week, so grab "
-                      "yours now before they're gone!",
-                      NULL, NLP_COACH_IMPOSITION));
+    assert_true(flagged("Hi Marcus, the new catalogue is out, so grab yours "
+                        "this week.",
+                        NULL, NLP_COACH_IMPOSITION, "pattern"));
 }
 
 /* Two deals short of one's number is the sender's quota: neediness, and
@@ -1040,7 +1050,6 @@ main(void)
         cmocka_unit_test(test_hows_things_is_a_touch),
         cmocka_unit_test(test_astronomers_skies_are_personal),
         cmocka_unit_test(test_pressure_gives_way_to_an_equal_plea),
-        cmocka_unit_test(test_main_problem_weighs_past_the_cap),
         cmocka_unit_test(test_permanently_is_a_claim_of_effect),
         cmocka_unit_test(test_research_labs_are_not_research_given),
         cmocka_unit_test(test_a_quote_sent_over_is_no_gift),
