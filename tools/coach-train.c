@@ -142,7 +142,7 @@ static int
 load(const char *path, sample *s)
 {
     size_t len, pos = 0;
-    char *buf = rp_file_read(path, &len), split[32] = "";
+    char *buf = rp_file_read(path, &len);
     const char *body = NULL;
     memset(s, 0, sizeof *s);
     s->path = path;
@@ -164,19 +164,18 @@ load(const char *path, sample *s)
         else if (!strncmp(l, "also:", 5))
             value(s->also, sizeof s->also, l + 5, n - 5, 1);
         else if (!strncmp(l, "split:", 6))
-            value(split, sizeof split, l + 6, n - 6, 1);
+            value(s->split, sizeof s->split, l + 6, n - 6, 1);
     }
-    if (!body || !s->label[0] || !split[0]) {
+    if (!body || !s->label[0] || !s->split[0]) {
         fprintf(stderr, "coach-train: '%s': needs label:, split: and '---'\n",
                 path);
         rp_free(buf);
         return -1;
     }
-    if (!is_development(split)) {
+    if (!is_development(s->split)) {
         rp_free(buf);
         return 1;
     }
-    memcpy(s->split, split, sizeof s->split);
     nlp_coach_feats ft;
     if (nlp_coach_features(body, len - (size_t)(body - buf), &ft) != RP_OK) {
         fprintf(stderr, "coach-train: out of memory\n");
@@ -365,41 +364,50 @@ modelled(int c)
 }
 
 /* Writes every sample's leave-one-batch-out probability per category to
- * path (see -O above).  -1 on failure. */
+ * path (see -O above), opened only once every model is trained, so that
+ * a failed run leaves no empty file.  -1 on failure, after saying why. */
 static int
 write_batch_oof(const sample *s, struct feature_node **x, size_t n, double C,
                 int mindf, const char *path)
 {
     int *fold = calloc(n, sizeof *fold), nb = 0, rc = -1;
-    double *oof = calloc(n, sizeof *oof);
-    FILE *f = fopen(path, "w");
-    if (!fold || !oof || !f)
+    double *oof = calloc(n * NLP_COACH_NCATS, sizeof *oof);
+    FILE *f;
+    if (!fold || !oof) {
+        fprintf(stderr, "coach-train: out of memory\n");
         goto cleanup;
+    }
     for (size_t i = 0; i < n; i++) {
         size_t j = 0;
         while (j < i && strcmp(s[j].split, s[i].split))
             j++;
         fold[i] = j < i ? fold[j] : nb++;
     }
-    for (int c = 0; c < NLP_COACH_NCATS; c++) {
-        const char *cat = nlp_coach_cat_name((nlp_coach_cat)c);
-        if (!modelled(c))
-            continue;
-        if (out_of_fold(s, x, n, cat, fold, nb, C, mindf, oof))
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        if (modelled(c) &&
+            out_of_fold(s, x, n, nlp_coach_cat_name((nlp_coach_cat)c), fold, nb,
+                        C, mindf, oof + (size_t)c * n)) {
+            fprintf(stderr, "coach-train: leave-one-batch-out training "
+                            "failed\n");
             goto cleanup;
-        for (size_t i = 0; i < n; i++)
-            fprintf(f, "%s\t%s\t%.4f\n", s[i].path, cat, oof[i]);
-    }
+        }
+    if (!(f = fopen(path, "w")))
+        goto write_failed;
+    for (int c = 0; c < NLP_COACH_NCATS; c++)
+        for (size_t i = 0; modelled(c) && i < n; i++)
+            fprintf(f, "%s\t%s\t%.4f\n", s[i].path,
+                    nlp_coach_cat_name((nlp_coach_cat)c),
+                    oof[(size_t)c * n + i]);
+    if (fclose(f))
+        goto write_failed;
+    printf("coach-train: leave-one-batch-out probabilities (%d batches) "
+           "-> %s\n",
+           nb, path);
     rc = 0;
+    goto cleanup;
+write_failed:
+    fprintf(stderr, "coach-train: cannot write '%s'\n", path);
 cleanup:
-    if (f && fclose(f))
-        rc = -1;
-    if (rc)
-        fprintf(stderr, "coach-train: cannot write '%s'\n", path);
-    else
-        printf("coach-train: leave-one-batch-out probabilities (%d batches) "
-               "-> %s\n",
-               nb, path);
     free(fold);
     free(oof);
     return rc;

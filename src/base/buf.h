@@ -24,10 +24,9 @@ typedef struct {
 } rp_buf;
 
 extern char rp_buf_empty[];
-#define RP_BUF_INIT                                                            \
-    {                                                                          \
-        rp_buf_empty, 0, 0, 0                                                  \
-    }
+/* clang-format off */
+#define RP_BUF_INIT {rp_buf_empty, 0, 0, 0}
+/* clang-format on */
 
 void rp_buf_init(rp_buf *b, size_t max);
 void rp_buf_release(rp_buf *b);

@@ -67,26 +67,14 @@ struct cli_opt {
     const char *help;
 };
 
-#define CLI_BOOL(n, v, h)                                                      \
-    {                                                                          \
-        CLI_OPT_BOOL, (n), NULL, (v), (h)                                      \
-    }
-#define CLI_STR(n, a, v, h)                                                    \
-    {                                                                          \
-        CLI_OPT_STR, (n), (a), (v), (h)                                        \
-    }
-#define CLI_LIST(n, a, v, h)                                                   \
-    {                                                                          \
-        CLI_OPT_LIST, (n), (a), (v), (h)                                       \
-    }
-#define CLI_INT(n, a, v, h)                                                    \
-    {                                                                          \
-        CLI_OPT_INT, (n), (a), (v), (h)                                        \
-    }
-#define CLI_END()                                                              \
-    {                                                                          \
-        CLI_OPT_END, NULL, NULL, NULL, NULL                                    \
-    }
+/* One line per option kind, read as a table. */
+/* clang-format off */
+#define CLI_BOOL(n, v, h) {CLI_OPT_BOOL, (n), NULL, (v), (h)}
+#define CLI_STR(n, a, v, h) {CLI_OPT_STR, (n), (a), (v), (h)}
+#define CLI_LIST(n, a, v, h) {CLI_OPT_LIST, (n), (a), (v), (h)}
+#define CLI_INT(n, a, v, h) {CLI_OPT_INT, (n), (a), (v), (h)}
+#define CLI_END() {CLI_OPT_END, NULL, NULL, NULL, NULL}
+/* clang-format on */
 
 /* cli_parse() returns this when it printed --help: return CLI_OK. */
 #define CLI_HELP_SHOWN (-1)

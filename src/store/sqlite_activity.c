@@ -120,9 +120,11 @@ sq_bulk_index(sq_store *s, rp_err *err)
             "PRAGMA threads = 0;"
             "PRAGMA cache_size = -" SQ_EMPTY_CACHE_KIB ";"
             "INSERT INTO search_fts_x(rowid, title, body) "
-            "SELECT id, coalesce(summary, ''), body FROM "
-            "interaction;" LEDGER_UPSERT LEDGER_SELECT
+            "SELECT id, coalesce(summary, ''), body FROM interaction;"
+            /* clang-format off */
+            LEDGER_UPSERT LEDGER_SELECT
             "WHERE true GROUP BY person_id" LEDGER_ON_CONFLICT ";",
+            /* clang-format on */
             err);
     } else {
         /* Into a book with history: index only this batch's
