@@ -612,9 +612,13 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
                (is_request(st, s) ||
                 sentence_has(st, s, coach_group("self_focus", "other_words"),
                              NULL));
+    /* "put me out of my misery before Friday": a deadline inside a
+     * plea is the sender's need, which neediness reads. */
     if (gi == coach_group("imposition", "urgency") &&
         hg == coach_group("imposition", "pace"))
         return !in_past(st, h) && !own_deadline(st, h) &&
+               !sentence_has(st, s, coach_group("neediness", "begging"),
+                             NULL) &&
                !sentence_has(st, s, coach_group("imposition", "plan_self"),
                              NULL) &&
                (is_request(st, s) ||
@@ -1108,10 +1112,17 @@ detect_self_focus(coach_state *st)
      * explains itself in the first person, as it should. */
     if (self < 6 || self <= 2 * st->other + 2 || st->declines)
         goto cleanup;
+    size_t mine = 0, theirs = 0; /* sentences only about the sender, and
+                                  * sentences that speak of the reader */
+    for (size_t s = 0; s < d->ns; s++) {
+        mine += self_in[s] && !other_in[s] && !giving[s];
+        theirs += other_in[s] > 0;
+    }
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
         (st->other == 0 && self >= 10) ||
-                (self >= 12 && self >= 4 * (st->other + 1))
+                (self >= 12 && self >= 4 * (st->other + 1)) ||
+                (mine >= 5 && theirs <= 1)
             ? 3
             : 0);
     if (!f) {
@@ -1911,6 +1922,19 @@ in_families(const related_stems *rs, const size_t *first, size_t nf,
 static bool
 toward_them(const coach_state *st, size_t s)
 {
+    static const char *const hope[] = {"hope", "hoping"}, *const stock[] = {
+                                                              "to", "things",
+                                                              "all",
+                                                              "everything",
+                                                              "life"};
+    const coach_doc *d = st->d;
+    /* "Hope there's some sleep happening": a wish for them, its "I"
+     * left out; not "hope to see you there", the sender's own wish, nor
+     * the stock "hope things are going well at the studio". */
+    size_t w0 = d->s[s].w0;
+    if (coach_word_is(d, w0, s, hope, 2) &&
+        !coach_word_is(d, w0 + 1, s, stock, sizeof stock / sizeof *stock))
+        return true;
     return st->d->s[s].question ||
            sentence_has(st, s, coach_group("self_focus", "other_words"),
                         NULL) ||

@@ -337,6 +337,20 @@ coach_word_is(const coach_doc *d, size_t i, size_t s, const char *const *list,
     return false;
 }
 
+/* True when word i opens an intensifier that only looks negative:
+ * "nothing short of", "no less than", "nothing less than". */
+static bool
+intensifier(const coach_doc *d, size_t i)
+{
+    static const char *const head[] = {"nothing", "no"}, *const mid[] = {
+                                                             "short", "less"};
+    static const char *const tail[] = {"of", "than"};
+    size_t s = d->w[i].sent;
+    return coach_word_is(d, i, s, head, 2) &&
+           coach_word_is(d, i + 1, s, mid, 2) &&
+           coach_word_is(d, i + 2, s, tail, 2);
+}
+
 bool
 coach_word_negates(const coach_doc *d, size_t i)
 {
@@ -345,7 +359,8 @@ coach_word_negates(const coach_doc *d, size_t i)
     const char *w = coach_word_norm(d, i);
     size_t n = d->w[i].nlen;
     return (n >= 3 && !strcmp(w + n - 3, "n't")) ||
-           coach_word_is(d, i, d->w[i].sent, neg, sizeof neg / sizeof *neg);
+           (coach_word_is(d, i, d->w[i].sent, neg, sizeof neg / sizeof *neg) &&
+            !intensifier(d, i));
 }
 
 bool
