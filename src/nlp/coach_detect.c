@@ -859,12 +859,13 @@ detect_self_praise(coach_state *st)
     return RP_OK;
 }
 
-/* True when the word is shouted: four or more letters, all ASCII
- * capitals. */
+/* True when the word is shouted: all ASCII capitals, four or more
+ * letters between hyphens or dots; "LC-MS" and "U.S." are acronyms
+ * joined up, "MUST-HAVE" is shouted. */
 static bool
 is_caps_word(const char *t, size_t s, size_t e)
 {
-    size_t letters = 0;
+    size_t letters = 0, most = 0;
     for (size_t i = s; i < e; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c >= 'a' && c <= 'z')
@@ -873,8 +874,12 @@ is_caps_word(const char *t, size_t s, size_t e)
             letters++;
         else if (c >= 0x80 || (c >= '0' && c <= '9'))
             return false;
+        else if (c == '-' || c == '.')
+            letters = 0;
+        if (letters > most)
+            most = letters;
     }
-    return letters >= 4;
+    return most >= 4;
 }
 
 /* A word in capitals, for finding the ones said twice. */
@@ -944,6 +949,11 @@ detect_shouting(coach_state *st)
         for (size_t k = d->w[i].start; k < d->w[i].end; k++)
             lower += d->text[k] >= 'a' && d->text[k] <= 'z';
     nlp_coach_flag *f = NULL;
+    /* A subject all in capitals is one flag of its own, not one per
+     * word. */
+    bool caps_subject = d->has_subject &&
+                        d->subject.end - d->subject.start >= 8 &&
+                        is_caps_word(d->text, d->subject.start, d->subject.end);
     if (lower) {
         bool *name = rp_calloc(d->nw + 1, sizeof *name);
         if (!name || mark_caps_names(d, name)) {
@@ -951,7 +961,9 @@ detect_shouting(coach_state *st)
             return RP_ENOMEM;
         }
         for (size_t i = 0; i < d->nw; i++) {
-            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) || name[i])
+            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) || name[i] ||
+                (caps_subject && d->w[i].start >= d->subject.start &&
+                 d->w[i].end <= d->subject.end))
                 continue;
             if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
                                            coach_group("hype", "caps"), 0))) {
@@ -966,8 +978,7 @@ detect_shouting(coach_state *st)
      * a note.  Two are shouting, more are serious. */
     if (f)
         f->severity = f->count == 1 ? 1 : f->count == 2 ? 2 : 3;
-    if (d->has_subject && d->subject.end - d->subject.start >= 8 &&
-        is_caps_word(d->text, d->subject.start, d->subject.end)) {
+    if (caps_subject) {
         if (!(f = coach_flag_add(st, NLP_COACH_HYPE,
                                  coach_group("hype", "caps"), 0)))
             return RP_ENOMEM;
@@ -1020,13 +1031,7 @@ detect_subject(coach_state *st)
     size_t n = d->subject.end - d->subject.start;
     if (!d->has_subject)
         return RP_OK;
-    size_t p = 0;
-    if (n >= 3 && !strncasecmp(t, "re:", 3))
-        p = 3;
-    else if (n >= 3 && !strncasecmp(t, "fw:", 3))
-        p = 3;
-    else if (n >= 4 && !strncasecmp(t, "fwd:", 4))
-        p = 4;
+    size_t p = coach_reply_prefix(t, n);
     if (!p)
         return RP_OK;
     /* A body that answers them ("thank you for your question") is a real
@@ -1122,7 +1127,7 @@ detect_self_focus(coach_state *st)
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
         (st->other == 0 && self >= 10) ||
                 (self >= 12 && self >= 4 * (st->other + 1)) ||
-                (mine >= 5 && theirs <= 1)
+                (mine >= 4 && theirs <= 1)
             ? 3
             : 0);
     if (!f) {
@@ -1166,6 +1171,19 @@ link_end(const char *t, size_t i, size_t lim)
     if (e - i >= 5 && !strncmp(t + i, "www.", 4))
         return e;
     return dot && slash ? e : 0;
+}
+
+/* True when word i lies inside a link ("checkout" in
+ * "https://example.com/checkout-trends-report"): an address, not words
+ * the reader reads as prose. */
+static bool
+in_link(const coach_doc *d, size_t i)
+{
+    const coach_sent *se = &d->s[d->w[i].sent];
+    size_t b = d->w[i].start;
+    while (b > se->start && !strchr(" \t\r\n", d->text[b - 1]))
+        b--;
+    return link_end(d->text, b, se->end) > d->w[i].start;
 }
 
 /* True when hit h lies inside a politeness formula of a request ("I
@@ -1255,6 +1273,21 @@ asked_for(const coach_state *st, const coach_hit *h)
     return false;
 }
 
+/* True when value hit h is the reader's to do, asked of them ("I was
+ * wondering if you'd mind sharing the campaign", "would you mind sharing
+ * the link"): a favour asked, not a gift. */
+static bool
+done_by_reader(const coach_state *st, const coach_hit *h)
+{
+    static const char *const mind[] = {"mind"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent, w0 = d->s[s].w0;
+    if (h->w0 > w0 && reader_subject(d, h->w0 - 1, s))
+        return true;
+    return h->w0 > w0 + 1 && coach_word_is(d, h->w0 - 1, s, mind, 1) &&
+           reader_subject(d, h->w0 - 2, s);
+}
+
 /* True when value hit h is "as promised" in a sentence that chases or
  * touches base ("Circling back as promised, just keeping this warm"):
  * the promise kept is to come back, and nothing is handed over. */
@@ -1310,7 +1343,7 @@ detect_positive_lists(coach_state *st)
                 continue;
             /* "Would love an intro to their CFO": the introduction asked
              * for, not offered. */
-            if (k == 0 && asked_for(st, h))
+            if (k == 0 && (asked_for(st, h) || done_by_reader(st, h)))
                 continue;
             if (k <= 1 && sentence_has(st, sn, gpapers, NULL))
                 continue; /* "I've attached my CV": part of the ask */
@@ -1944,6 +1977,18 @@ toward_them(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "empathy"), NULL);
 }
 
+/* True when the sentence after s, in its paragraph, says the reader
+ * came to mind ("Thought of you immediately."): s is what made the
+ * sender think of them. */
+static bool
+thought_of_next(const coach_state *st, size_t s)
+{
+    const coach_doc *d = st->d;
+    return s + 1 < d->ns && d->s[s + 1].para == d->s[s].para &&
+           sentence_has(st, s + 1,
+                        coach_group("no_personal_touch", "thought_of"), NULL);
+}
+
 /* Fact words a draft must repeat word for word, in one sentence, to quote
  * the fact ("units 4 and 7"). */
 #define QUOTE_MIN_WORDS 3
@@ -2125,7 +2170,7 @@ detect_personal(coach_state *st)
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen, s = d->w[i].sent;
-                if (s == last)
+                if (s == last || in_link(d, i))
                     continue;
                 bool compound = same_compound(d, i, fw, fn);
                 if (wn < 4 && !compound)
@@ -2182,9 +2227,10 @@ detect_personal(coach_state *st)
             continue;
         }
         for (size_t s = 0; s < d->ns; s++) {
-            bool refers = hits[s] >= 2 || (hits[s] && d->s[s].question) ||
-                          asked[s] || named[s] ||
-                          (rare[s] && toward_them(st, s));
+            bool refers =
+                hits[s] >= 2 || (hits[s] && d->s[s].question) || asked[s] ||
+                named[s] ||
+                (rare[s] && (toward_them(st, s) || thought_of_next(st, s)));
             if (!refers)
                 continue;
             any = true;

@@ -106,7 +106,12 @@ rp_code coach_match(const coach_doc *d, coach_hit **out, size_t *n);
 /* The index of group name of category cat, or -1. */
 int coach_group(const char *cat, const char *name);
 
-/* The most words a list's phrase may have. */
+/* The length of the "Re:", "Fw:" or "Fwd:" that opens the subject t of
+ * n bytes, or 0 when it opens with none. */
+size_t coach_reply_prefix(const char *t, size_t n);
+
+/* The most words a list's phrase may have (scripts/embed-coach
+ * refuses a longer one). */
 #define COACH_MAX_PHRASE_WORDS 8
 
 /* The detectors' shared view. */

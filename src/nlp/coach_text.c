@@ -86,6 +86,14 @@ parse_headers(coach_doc *d)
 }
 
 size_t
+coach_reply_prefix(const char *t, size_t n)
+{
+    if (n >= 3 && (!strncasecmp(t, "re:", 3) || !strncasecmp(t, "fw:", 3)))
+        return 3;
+    return n >= 4 && !strncasecmp(t, "fwd:", 4) ? 4 : 0;
+}
+
+size_t
 coach_fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
 {
     size_t n = 0;
@@ -297,6 +305,16 @@ coach_doc_build(coach_doc *d, const char *text, size_t len)
             goto cleanup;
         nlp_email_spans(b, blen, reg, nreg);
     }
+    /* The subject is read too, as a paragraph of its own: the reader
+     * sees "Guaranteed." there before any word of the body.  Not a
+     * reply's or a forward's: "Re: any chance before Friday?" holds the
+     * words of whoever wrote first. */
+    if (d->has_subject && d->subject.end > d->subject.start &&
+        !coach_reply_prefix(d->text + d->subject.start,
+                            d->subject.end - d->subject.start) &&
+        add_region(d, d->subject.start, d->subject.end, true, &walloc, &salloc,
+                   &nalloc))
+        goto cleanup;
     for (size_t i = 0; i < nreg; i++)
         if (add_region(d, d->body + reg[i].start, d->body + reg[i].end, true,
                        &walloc, &salloc, &nalloc))

@@ -56,4 +56,14 @@ test_expect_success 'two held-out splits are also pooled, with a goal of their o
 	tail -1 out | grep "; held-out pooled (3 drafts) min precision 1.00, min recall 0.00, good>=70 0.00: not met\$"
 '
 
+test_expect_success 'the word lists: a phrase over eight words stops the build, naming file and line' '
+	mkdir -p lists &&
+	printf "# c\n[loud] 2 | Say it softly.\nact now\none two three four five six seven eight\n" >lists/hype.txt &&
+	"$REPO/scripts/embed-coach" lists/hype.txt >ok.c &&
+	grep "\"one two three four five six seven eight\"" ok.c &&
+	echo "one two three four five six seven eight nine" >>lists/hype.txt &&
+	! "$REPO/scripts/embed-coach" lists/hype.txt >bad.c 2>err &&
+	grep "^lists/hype.txt:5: a phrase has at most 8 words\$" err
+'
+
 test_done
