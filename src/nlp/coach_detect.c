@@ -2,6 +2,7 @@
  * coach_detect.c - the draft coach's detectors: from the phrases found
  * (coach_match.c) and the shape of the draft to flags and positives.
  */
+#include <ctype.h>
 #include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -949,11 +950,6 @@ detect_shouting(coach_state *st)
         for (size_t k = d->w[i].start; k < d->w[i].end; k++)
             lower += d->text[k] >= 'a' && d->text[k] <= 'z';
     nlp_coach_flag *f = NULL;
-    /* A subject all in capitals is one flag of its own, not one per
-     * word. */
-    bool caps_subject = d->has_subject &&
-                        d->subject.end - d->subject.start >= 8 &&
-                        is_caps_word(d->text, d->subject.start, d->subject.end);
     if (lower) {
         bool *name = rp_calloc(d->nw + 1, sizeof *name);
         if (!name || mark_caps_names(d, name)) {
@@ -961,9 +957,7 @@ detect_shouting(coach_state *st)
             return RP_ENOMEM;
         }
         for (size_t i = 0; i < d->nw; i++) {
-            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) || name[i] ||
-                (caps_subject && d->w[i].start >= d->subject.start &&
-                 d->w[i].end <= d->subject.end))
+            if (!is_caps_word(d->text, d->w[i].start, d->w[i].end) || name[i])
                 continue;
             if (!f && !(f = coach_flag_add(st, NLP_COACH_HYPE,
                                            coach_group("hype", "caps"), 0))) {
@@ -978,7 +972,8 @@ detect_shouting(coach_state *st)
      * a note.  Two are shouting, more are serious. */
     if (f)
         f->severity = f->count == 1 ? 1 : f->count == 2 ? 2 : 3;
-    if (caps_subject) {
+    if (d->has_subject && d->subject.end - d->subject.start >= 8 &&
+        is_caps_word(d->text, d->subject.start, d->subject.end)) {
         if (!(f = coach_flag_add(st, NLP_COACH_HYPE,
                                  coach_group("hype", "caps"), 0)))
             return RP_ENOMEM;
@@ -1173,17 +1168,30 @@ link_end(const char *t, size_t i, size_t lim)
     return dot && slash ? e : 0;
 }
 
-/* True when word i lies inside a link ("checkout" in
- * "https://example.com/checkout-trends-report"): an address, not words
- * the reader reads as prose. */
-static bool
-in_link(const coach_doc *d, size_t i)
+/* Marks in linked[] (one per word) the words that lie inside a link
+ * ("checkout" in "https://example.com/checkout-trends-report"): an
+ * address, not words the reader reads as prose.  Each token is read
+ * once, so a long run without spaces costs no more than its length. */
+static void
+mark_links(const coach_doc *d, bool *linked)
 {
-    const coach_sent *se = &d->s[d->w[i].sent];
-    size_t b = d->w[i].start;
-    while (b > se->start && !strchr(" \t\r\n", d->text[b - 1]))
-        b--;
-    return link_end(d->text, b, se->end) > d->w[i].start;
+    for (size_t s = 0; s < d->ns; s++) {
+        const coach_sent *se = &d->s[s];
+        size_t k = se->w0;
+        for (size_t p = se->start; p < se->end; p++) {
+            if (isspace((unsigned char)d->text[p]) ||
+                (p > se->start && !isspace((unsigned char)d->text[p - 1])))
+                continue;
+            size_t e = link_end(d->text, p, se->end);
+            if (!e)
+                continue;
+            while (k < se->w1 && d->w[k].start < p)
+                k++;
+            for (; k < se->w1 && d->w[k].start < e; k++)
+                linked[k] = true;
+            p = e - 1;
+        }
+    }
 }
 
 /* True when hit h lies inside a politeness formula of a request ("I
@@ -1273,15 +1281,19 @@ asked_for(const coach_state *st, const coach_hit *h)
     return false;
 }
 
-/* True when value hit h is the reader's to do, asked of them ("I was
- * wondering if you'd mind sharing the campaign", "would you mind sharing
- * the link"): a favour asked, not a gift. */
+/* True when value hit h is a share the reader is to make ("I was
+ * wondering if you'd mind sharing the campaign", "could you sharing"
+ * never; "would you mind sharing the link"): a favour asked, not a
+ * gift. */
 static bool
 done_by_reader(const coach_state *st, const coach_hit *h)
 {
-    static const char *const mind[] = {"mind"};
+    static const char *const mind[] = {"mind"}, *const share[] = {"share",
+                                                                  "sharing"};
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent, w0 = d->s[s].w0;
+    if (!coach_word_is(d, h->w0, s, share, 2))
+        return false; /* "someone you should meet" is an intro offered */
     if (h->w0 > w0 && reader_subject(d, h->w0 - 1, s))
         return true;
     return h->w0 > w0 + 1 && coach_word_is(d, h->w0 - 1, s, mind, 1) &&
@@ -1955,18 +1967,19 @@ in_families(const related_stems *rs, const size_t *first, size_t nf,
 static bool
 toward_them(const coach_state *st, size_t s)
 {
-    static const char *const hope[] = {"hope", "hoping"}, *const stock[] = {
-                                                              "to", "things",
-                                                              "all",
-                                                              "everything",
-                                                              "life"};
+    static const char *const hope[] = {"hope", "hoping"};
+    static const char *const not_theirs[] = {
+        "to",    "things", "all", "everything", "life", "i",    "i'm", "we",
+        "we're", "our",    "my",  "for",        "this", "that", "it"};
     const coach_doc *d = st->d;
     /* "Hope there's some sleep happening": a wish for them, its "I"
-     * left out; not "hope to see you there", the sender's own wish, nor
-     * the stock "hope things are going well at the studio". */
+     * left out; not the sender's own wish ("hope to see you there",
+     * "hope our range sells out", "hope that helps"), nor the stock
+     * "hope things are going well at the studio". */
     size_t w0 = d->s[s].w0;
     if (coach_word_is(d, w0, s, hope, 2) &&
-        !coach_word_is(d, w0 + 1, s, stock, sizeof stock / sizeof *stock))
+        !coach_word_is(d, w0 + 1, s, not_theirs,
+                       sizeof not_theirs / sizeof *not_theirs))
         return true;
     return st->d->s[s].question ||
            sentence_has(st, s, coach_group("self_focus", "other_words"),
@@ -1977,6 +1990,11 @@ toward_them(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "empathy"), NULL);
 }
 
+/* Words a sentence may have and still be a "thought of you" of its
+ * own, not a longer thought ("I had not thought of you as a customer
+ * until Priya mentioned it"). */
+#define THOUGHT_OF_MAX_WORDS 6
+
 /* True when the sentence after s, in its paragraph, says the reader
  * came to mind ("Thought of you immediately."): s is what made the
  * sender think of them. */
@@ -1984,9 +2002,13 @@ static bool
 thought_of_next(const coach_state *st, size_t s)
 {
     const coach_doc *d = st->d;
-    return s + 1 < d->ns && d->s[s + 1].para == d->s[s].para &&
-           sentence_has(st, s + 1,
-                        coach_group("no_personal_touch", "thought_of"), NULL);
+    if (s + 1 >= d->ns || d->s[s + 1].para != d->s[s].para ||
+        d->s[s + 1].w1 - d->s[s + 1].w0 > THOUGHT_OF_MAX_WORDS)
+        return false;
+    size_t w =
+        coach_hit_in(st, s + 1, coach_group("no_personal_touch", "thought_of"),
+                     d->s[s + 1].w0, d->s[s + 1].w1);
+    return w != (size_t)-1 && !coach_negated(d, w, 3);
 }
 
 /* Fact words a draft must repeat word for word, in one sentence, to quote
@@ -2114,7 +2136,7 @@ detect_personal(coach_state *st)
         gchase = coach_group("imposition", "chasing");
     /* per sentence, for one fact */
     size_t *hits = NULL, *rare = NULL, *first = NULL;
-    bool *named = NULL, *asked = NULL;
+    bool *named = NULL, *asked = NULL, *linked = NULL;
     memset(&rs, 0, sizeof rs);
     if ((rc = stems_build(&ds, d)) || (rc = related_build(&rs, ds.sb)))
         goto cleanup;
@@ -2123,10 +2145,12 @@ detect_personal(coach_state *st)
     first = rp_calloc(d->ns, sizeof *first);
     named = rp_calloc(d->ns, sizeof *named);
     asked = rp_calloc(d->ns, sizeof *asked);
-    if (!hits || !rare || !first || !named || !asked) {
+    linked = rp_calloc(d->nw, sizeof *linked);
+    if (!hits || !rare || !first || !named || !asked || !linked) {
         rc = RP_ENOMEM;
         goto cleanup;
     }
+    mark_links(d, linked);
     for (size_t k = 0; k < c->nfacts; k++) {
         const char *ft = c->facts[k].text;
         if (!ft)
@@ -2170,7 +2194,7 @@ detect_personal(coach_state *st)
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen, s = d->w[i].sent;
-                if (s == last || in_link(d, i))
+                if (s == last || linked[i])
                     continue;
                 bool compound = same_compound(d, i, fw, fn);
                 if (wn < 4 && !compound)
@@ -2270,6 +2294,7 @@ cleanup:
     rp_free(first);
     rp_free(named);
     rp_free(asked);
+    rp_free(linked);
     related_release(&rs);
     stems_release(&ds);
     return rc;

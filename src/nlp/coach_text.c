@@ -305,16 +305,6 @@ coach_doc_build(coach_doc *d, const char *text, size_t len)
             goto cleanup;
         nlp_email_spans(b, blen, reg, nreg);
     }
-    /* The subject is read too, as a paragraph of its own: the reader
-     * sees "Guaranteed." there before any word of the body.  Not a
-     * reply's or a forward's: "Re: any chance before Friday?" holds the
-     * words of whoever wrote first. */
-    if (d->has_subject && d->subject.end > d->subject.start &&
-        !coach_reply_prefix(d->text + d->subject.start,
-                            d->subject.end - d->subject.start) &&
-        add_region(d, d->subject.start, d->subject.end, true, &walloc, &salloc,
-                   &nalloc))
-        goto cleanup;
     for (size_t i = 0; i < nreg; i++)
         if (add_region(d, d->body + reg[i].start, d->body + reg[i].end, true,
                        &walloc, &salloc, &nalloc))

