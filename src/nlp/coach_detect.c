@@ -1016,6 +1016,16 @@ detect_shouting(coach_state *st)
     return RP_OK;
 }
 
+/* The length of the "Re:", "Fw:" or "Fwd:" that opens the subject t of
+ * n bytes, or 0 when it opens with none. */
+static size_t
+reply_prefix(const char *t, size_t n)
+{
+    if (n >= 3 && (!strncasecmp(t, "re:", 3) || !strncasecmp(t, "fw:", 3)))
+        return 3;
+    return n >= 4 && !strncasecmp(t, "fwd:", 4) ? 4 : 0;
+}
+
 /* A fake reply or forward prefix on a new message's subject, when the
  * body does not answer something of theirs. */
 static rp_code
@@ -1026,7 +1036,7 @@ detect_subject(coach_state *st)
     size_t n = d->subject.end - d->subject.start;
     if (!d->has_subject)
         return RP_OK;
-    size_t p = coach_reply_prefix(t, n);
+    size_t p = reply_prefix(t, n);
     if (!p)
         return RP_OK;
     /* A body that answers them ("thank you for your question") is a real
@@ -1101,23 +1111,23 @@ detect_self_focus(coach_state *st)
      * that pleads says it as neediness, flagged there; and
      * one that also speaks of the reader ("I loved your talk") is not only
      * about the sender: their self-words do not count toward the flag (the
-     * you/I metric still counts every word). */
-    size_t self = 0;
-    for (size_t s = 0; s < d->ns; s++)
-        if (!giving[s] && !other_in[s])
+     * you/I metric still counts every word).  self counts the words that
+     * do count, mine the sentences they stand in, theirs the sentences
+     * that speak of the reader. */
+    size_t self = 0, mine = 0, theirs = 0;
+    for (size_t s = 0; s < d->ns; s++) {
+        if (!giving[s] && !other_in[s]) {
             self += self_in[s];
+            mine += self_in[s] > 0;
+        }
+        theirs += other_in[s] > 0;
+    }
     /* A few sentences about oneself are natural; the flag is for a draft
      * whose weight sits on the sender: at least six self-words and more
      * than twice (plus two) the words about the reader.  A refusal
      * explains itself in the first person, as it should. */
     if (self < 6 || self <= 2 * st->other + 2 || st->declines)
         goto cleanup;
-    size_t mine = 0, theirs = 0; /* sentences only about the sender, and
-                                  * sentences that speak of the reader */
-    for (size_t s = 0; s < d->ns; s++) {
-        mine += self_in[s] && !other_in[s] && !giving[s];
-        theirs += other_in[s] > 0;
-    }
     nlp_coach_flag *f = coach_flag_add(
         st, NLP_COACH_SELF_FOCUS, coach_group("self_focus", "about_sender"),
         (st->other == 0 && self >= 10) ||
@@ -1168,30 +1178,44 @@ link_end(const char *t, size_t i, size_t lim)
     return dot && slash ? e : 0;
 }
 
-/* Marks in linked[] (one per word) the words that lie inside a link
- * ("checkout" in "https://example.com/checkout-trends-report"): an
- * address, not words the reader reads as prose.  Each token is read
- * once, so a long run without spaces costs no more than its length. */
-static void
-mark_links(const coach_doc *d, bool *linked)
+/* True when t (n bytes) opens the way only a link does. */
+static bool
+link_prefix(const char *t, size_t n)
 {
-    for (size_t s = 0; s < d->ns; s++) {
-        const coach_sent *se = &d->s[s];
-        size_t k = se->w0;
-        for (size_t p = se->start; p < se->end; p++) {
-            if (isspace((unsigned char)d->text[p]) ||
-                (p > se->start && !isspace((unsigned char)d->text[p - 1])))
-                continue;
-            size_t e = link_end(d->text, p, se->end);
-            if (!e)
-                continue;
-            while (k < se->w1 && d->w[k].start < p)
-                k++;
-            for (; k < se->w1 && d->w[k].start < e; k++)
-                linked[k] = true;
-            p = e - 1;
-        }
+    return (n >= 7 && !strncmp(t, "http://", 7)) ||
+           (n >= 8 && !strncmp(t, "https://", 8)) ||
+           (n >= 4 && !strncmp(t, "www.", 4));
+}
+
+/* Sets st->link_end: for each word inside a link ("checkout" in
+ * "https://example.com/checkout-trends-report"), where the link ends; 0
+ * for a word of prose.  A link starts at the first word after white
+ * space or at a word that opens like one ("see:https://..."), and a word
+ * already inside one starts none, so each run without spaces is read at
+ * most twice, however long. */
+static rp_code
+mark_links(coach_state *st)
+{
+    const coach_doc *d = st->d;
+    size_t *end = rp_calloc(d->nw + 1, sizeof *end);
+    if (!end)
+        return RP_ENOMEM;
+    for (size_t i = 0; i < d->nw; i++) {
+        const coach_sent *se = &d->s[d->w[i].sent];
+        size_t a = d->w[i].start;
+        if (end[i])
+            continue;
+        bool first = i == se->w0;
+        for (size_t p = first ? a : d->w[i - 1].end; p < a && !first; p++)
+            first = isspace((unsigned char)d->text[p]);
+        if (!first && !link_prefix(d->text + a, se->end - a))
+            continue;
+        size_t e = link_end(d->text, a, se->end);
+        for (size_t k = i; e && k < se->w1 && d->w[k].start < e; k++)
+            end[k] = e;
     }
+    st->link_end = end;
+    return RP_OK;
 }
 
 /* True when hit h lies inside a politeness formula of a request ("I
@@ -1414,7 +1438,7 @@ detect_positive_lists(coach_state *st)
             cur = s;
             skip = sentence_has(st, s, gpapers, NULL) || asks_in(st, s);
         }
-        size_t e = skip ? 0 : link_end(d->text, d->w[i].start, d->s[s].end);
+        size_t e = skip ? 0 : st->link_end[i];
         if (!e)
             continue;
         st->value = true;
@@ -1981,7 +2005,7 @@ toward_them(const coach_state *st, size_t s)
         !coach_word_is(d, w0 + 1, s, not_theirs,
                        sizeof not_theirs / sizeof *not_theirs))
         return true;
-    return st->d->s[s].question ||
+    return d->s[s].question ||
            sentence_has(st, s, coach_group("self_focus", "other_words"),
                         NULL) ||
            sentence_has(st, s, coach_group("no_personal_touch", "shared_past"),
@@ -2136,7 +2160,7 @@ detect_personal(coach_state *st)
         gchase = coach_group("imposition", "chasing");
     /* per sentence, for one fact */
     size_t *hits = NULL, *rare = NULL, *first = NULL;
-    bool *named = NULL, *asked = NULL, *linked = NULL;
+    bool *named = NULL, *asked = NULL;
     memset(&rs, 0, sizeof rs);
     if ((rc = stems_build(&ds, d)) || (rc = related_build(&rs, ds.sb)))
         goto cleanup;
@@ -2145,12 +2169,10 @@ detect_personal(coach_state *st)
     first = rp_calloc(d->ns, sizeof *first);
     named = rp_calloc(d->ns, sizeof *named);
     asked = rp_calloc(d->ns, sizeof *asked);
-    linked = rp_calloc(d->nw, sizeof *linked);
-    if (!hits || !rare || !first || !named || !asked || !linked) {
+    if (!hits || !rare || !first || !named || !asked) {
         rc = RP_ENOMEM;
         goto cleanup;
     }
-    mark_links(d, linked);
     for (size_t k = 0; k < c->nfacts; k++) {
         const char *ft = c->facts[k].text;
         if (!ft)
@@ -2194,8 +2216,8 @@ detect_personal(coach_state *st)
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen, s = d->w[i].sent;
-                if (s == last || linked[i])
-                    continue;
+                if (s == last || st->link_end[i])
+                    continue; /* an address, not a word of prose */
                 bool compound = same_compound(d, i, fw, fn);
                 if (wn < 4 && !compound)
                     continue;
@@ -2294,7 +2316,6 @@ cleanup:
     rp_free(first);
     rp_free(named);
     rp_free(asked);
-    rp_free(linked);
     related_release(&rs);
     stems_release(&ds);
     return rc;
@@ -2351,16 +2372,20 @@ coach_detect(coach_state *st)
     st->eased = draft_has(st, coach_group("imposition", "easy_out"));
     mark_overclaims(st);
     mark_unhurried(st);
-    if ((rc = detect_positive_lists(st)) || (rc = detect_lists(st)) ||
-        (rc = detect_booking(st)) || (rc = detect_verdicts(st)) ||
-        (rc = coach_detect_talk_down(st)) ||
+    if ((rc = mark_links(st)) || (rc = detect_positive_lists(st)) ||
+        (rc = detect_lists(st)) || (rc = detect_booking(st)) ||
+        (rc = detect_verdicts(st)) || (rc = coach_detect_talk_down(st)) ||
         (rc = coach_detect_decides_for(st)) || (rc = coach_detect_needy(st)) ||
         (rc = coach_detect_pressure(st)) || (rc = detect_self_praise(st)) ||
         (rc = detect_shouting(st)) || (rc = detect_subject(st)) ||
         (rc = detect_self_focus(st)) || (rc = detect_asks(st)) ||
         (rc = detect_personal(st)) || (rc = detect_no_value(st)))
-        return rc;
-    return RP_OK;
+        goto cleanup;
+    rc = RP_OK;
+cleanup:
+    rp_free(st->link_end);
+    st->link_end = NULL;
+    return rc;
 }
 
 const char *

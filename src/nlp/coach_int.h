@@ -106,10 +106,6 @@ rp_code coach_match(const coach_doc *d, coach_hit **out, size_t *n);
 /* The index of group name of category cat, or -1. */
 int coach_group(const char *cat, const char *name);
 
-/* The length of the "Re:", "Fw:" or "Fwd:" that opens the subject t of
- * n bytes, or 0 when it opens with none. */
-size_t coach_reply_prefix(const char *t, size_t n);
-
 /* The most words a list's phrase may have (scripts/embed-coach
  * refuses a longer one). */
 #define COACH_MAX_PHRASE_WORDS 8
@@ -141,6 +137,9 @@ typedef struct {
     bool overclaims; /* a superlative or guarantee counts (hype) */
     bool unhurried;  /* says there is no hurry ([unhurried]) */
     bool eased;      /* leaves an easy way out somewhere ([easy_out]) */
+    /* Per word, the end of the link it lies in, or 0: set and freed by
+     * coach_detect(). */
+    size_t *link_end;
 } coach_state;
 
 /* Runs every detector, appending flags and positives to st->r. */

@@ -86,14 +86,6 @@ parse_headers(coach_doc *d)
 }
 
 size_t
-coach_reply_prefix(const char *t, size_t n)
-{
-    if (n >= 3 && (!strncasecmp(t, "re:", 3) || !strncasecmp(t, "fw:", 3)))
-        return 3;
-    return n >= 4 && !strncasecmp(t, "fwd:", 4) ? 4 : 0;
-}
-
-size_t
 coach_fold(const char *t, size_t s, size_t e, char *buf, size_t cap)
 {
     size_t n = 0;
