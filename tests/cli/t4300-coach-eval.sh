@@ -56,6 +56,14 @@ test_expect_success 'two held-out splits are also pooled, with a goal of their o
 	tail -1 out | grep "; held-out pooled (3 drafts) min precision 1.00, min recall 0.00, good>=70 0.00: not met\$"
 '
 
+test_expect_success 'coach-diff compares two drivers on the development splits only' '
+	BUILD_ABS=$(cd "$BUILD_DIR" && pwd) &&
+	DRAFTS="$TRASH/drafts" "$REPO/bench/coach-diff" "$BUILD_ABS" "$BUILD_ABS" >out &&
+	grep "^coach-diff: 2 development drafts, main problem fixed 0, lost 0\$" out &&
+	! "$REPO/bench/coach-diff" "$TRASH/nowhere" "$BUILD_ABS" 2>err &&
+	grep "nowhere/bench/coach_driver is missing" err
+'
+
 test_expect_success 'the word lists: a phrase over eight words stops the build, naming file and line' '
 	mkdir -p lists &&
 	printf "# c\n[loud] 2 | Say it softly.\nact now\none two three four five six seven eight\n" >lists/hype.txt &&
