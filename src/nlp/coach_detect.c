@@ -1016,14 +1016,41 @@ detect_shouting(coach_state *st)
     return RP_OK;
 }
 
-/* The length of the "Re:", "Fw:" or "Fwd:" that opens the subject t of
- * n bytes, or 0 when it opens with none. */
+/* Reply and forward markers that mail programs put before a subject, in
+ * the languages they are most often seen in: Re, Fw, Fwd; AW and WG
+ * (German), SV and VS (Nordic), TR (French), RV (Spanish), Antw (Dutch). */
+static const char *const reply_markers[] = {"re", "fw", "fwd", "aw", "wg",
+                                            "sv", "vs", "tr",  "rv", "antw"};
+
+/* The length of the reply or forward prefix that opens the subject t of
+ * n bytes ("Re:", "RE[2]:", "Re(3):", "AW:", "Fwd :"), or 0. */
 static size_t
 reply_prefix(const char *t, size_t n)
 {
-    if (n >= 3 && (!strncasecmp(t, "re:", 3) || !strncasecmp(t, "fw:", 3)))
-        return 3;
-    return n >= 4 && !strncasecmp(t, "fwd:", 4) ? 4 : 0;
+    for (size_t i = 0; i < sizeof reply_markers / sizeof *reply_markers; i++) {
+        size_t k = strlen(reply_markers[i]);
+        if (n <= k || strncasecmp(t, reply_markers[i], k))
+            continue;
+        /* A count some programs add: "RE[2]:", "Re(3):", "Re^2:". */
+        if (t[k] == '[' || t[k] == '(' || t[k] == '^') {
+            size_t p = k + 1;
+            while (p < n && t[p] >= '0' && t[p] <= '9')
+                p++;
+            if (p == k + 1 || p >= n)
+                continue;
+            if (t[k] != '^') {
+                if (t[p] != (t[k] == '[' ? ']' : ')'))
+                    continue;
+                p++;
+            }
+            k = p;
+        }
+        if (k < n && t[k] == ' ' && k + 1 < n && t[k + 1] == ':')
+            k++; /* "Fwd :" */
+        if (k < n && t[k] == ':')
+            return k + 1;
+    }
+    return 0;
 }
 
 /* A fake reply or forward prefix on a new message's subject, when the

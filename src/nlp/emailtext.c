@@ -53,22 +53,30 @@ is_blank(const char *t, const eline *l)
     return s == e;
 }
 
+/* True when [s, e) equals word (ASCII, case-insensitive). */
+static bool
+equals_lower(const char *t, size_t s, size_t e, const char *word)
+{
+    size_t n = strlen(word);
+    if (e - s != n)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = t[s + k];
+        if (c >= 'A' && c <= 'Z')
+            c |= 0x20;
+        if (c != word[k])
+            return false;
+    }
+    return true;
+}
+
 /* Case-insensitive (ASCII) prefix test on the trimmed line. */
 static bool
 starts_with(const char *t, const eline *l, const char *prefix)
 {
     size_t s, e, n = strlen(prefix);
     trim_line(t, l, &s, &e);
-    if (e - s < n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = t[s + i];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
+    return e - s >= n && equals_lower(t, s, s + n, prefix);
 }
 
 static bool
@@ -159,13 +167,48 @@ is_signature_marker(const char *t, const eline *l)
 /* Sign-offs, lower case, compared with the trimmed line up to an optional
  * comma, full stop or exclamation mark. */
 static const char *const signoffs[] = {
-    "all the best", "best",           "best regards", "best wishes",
-    "cheers",       "kind regards",   "many thanks",  "regards",
-    "sincerely",    "take care",      "thank you",    "thanks",
-    "thanks again", "thanks so much", "thx",          "warm regards",
-    "warmly",       "with thanks",    "yours",        "yours sincerely",
+    "all the best",
+    "best",
+    "best regards",
+    "best wishes",
+    "cheers",
+    "cordially",
+    "faithfully",
+    "gratefully",
+    "kind regards",
+    "many thanks",
+    "regards",
+    "respectfully",
+    "sincerely",
+    "speak soon",
+    "take care",
+    "talk soon",
+    "thank you",
+    "thank you again",
+    "thanking you",
+    "thanks",
+    "thanks again",
+    "thanks so much",
+    "thx",
+    "warm regards",
+    "warm wishes",
+    "warmest",
+    "warmly",
+    "with gratitude",
+    "with thanks",
+    "yours",
+    "yours faithfully",
+    "yours respectfully",
+    "yours sincerely",
     "yours truly",
 };
+
+/* Last words that make a short line a sign-off whatever comes before:
+ * "With kind regards", "Very best wishes", "Warmest regards". */
+static const char *const signoff_tails[] = {" regards", " wishes"};
+
+/* Words a sign-off line ending in a signoff_tails word may have. */
+#define SIGNOFF_MAX_WORDS 4
 
 static bool
 is_signoff(const char *t, const eline *l)
@@ -174,16 +217,22 @@ is_signoff(const char *t, const eline *l)
     trim_line(t, l, &s, &e);
     if (e > s && (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == '!'))
         e--;
-    for (size_t i = 0; i < sizeof signoffs / sizeof *signoffs; i++) {
-        size_t n = strlen(signoffs[i]);
-        if (e - s != n)
-            continue;
-        size_t k = 0;
-        while (k < n && ((t[s + k] >= 'A' && t[s + k] <= 'Z')
-                             ? (t[s + k] | 0x20)
-                             : t[s + k]) == signoffs[i][k])
-            k++;
-        if (k == n)
+    for (size_t i = 0; i < sizeof signoffs / sizeof *signoffs; i++)
+        if (equals_lower(t, s, e, signoffs[i]))
+            return true;
+    int words = 1;
+    for (size_t i = s; i < e; i++) {
+        char c = t[i];
+        if (c == ' ')
+            words++;
+        else if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return false; /* letters and spaces only */
+    }
+    if (words > SIGNOFF_MAX_WORDS)
+        return false;
+    for (size_t i = 0; i < sizeof signoff_tails / sizeof *signoff_tails; i++) {
+        size_t n = strlen(signoff_tails[i]);
+        if (e - s > n && equals_lower(t, e - n, e, signoff_tails[i]))
             return true;
     }
     return false;

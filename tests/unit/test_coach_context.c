@@ -268,25 +268,26 @@ test_needy_sentence_is_not_self_focus(void **state)
         NULL, NLP_COACH_SELF_FOCUS, "about_sender"));
 }
 
-/* A word common to many drafts ("staff", "clients") refers to a fact only
- * in a question or beside another of its words; an uncommon one ("hybrid")
- * in any sentence turned to the reader. */
+/* A word common to many drafts ("team", "clients": see data/coach/common.txt; a
+ * word near its 2% line, such as "staff", may come and go as drafts are added)
+ * refers to a fact only in a question or beside another of its words; an
+ * uncommon one ("hybrid") in any sentence turned to the reader. */
 static void
 test_common_fact_words_need_more(void **state)
 {
     (void)state;
     static const nlp_coach_fact facts[] = {
-        {"goal", "move the practice's 14 staff to hybrid working by July"},
+        {"goal",
+         "move the practice's 14-person team to hybrid working by July"},
         {"bet", "launching a client portal for their clients"}};
     nlp_coach_context c = {.facts = facts, .nfacts = 2};
     assert_true(flagged(
         "We're offering clients a free phishing session. It leaves your "
-        "staff with a one-page checklist.",
+        "team with a one-page checklist.",
         &c, NLP_COACH_NO_PERSONAL_TOUCH, "generic"));
-    assert_false(
-        flagged("We're offering a free phishing session. How are the staff "
-                "finding it?",
-                &c, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    assert_false(flagged("We're offering a free phishing session. How are your "
+                         "clients finding it?",
+                         &c, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
     assert_false(flagged("Here is a checklist that fits your hybrid move.", &c,
                          NLP_COACH_NO_PERSONAL_TOUCH, NULL));
 }
@@ -359,10 +360,11 @@ test_personal_span_is_the_uncommon_word(void **state)
 {
     (void)state;
     static const nlp_coach_fact facts[] = {
-        {"goal", "move the practice's 14 staff to hybrid working by July"}};
+        {"goal",
+         "move the practice's 14-person team to hybrid working by July"}};
     nlp_coach_context c = {.facts = facts, .nfacts = 1};
     nlp_coach_report r;
-    const char *t = "How are your staff finding the hybrid setup?";
+    const char *t = "How is your team finding the hybrid setup?";
     check(t, &c, &r);
     const nlp_coach_positive *p = positive_of(&r, "personal");
     assert_non_null(p);

@@ -97,6 +97,25 @@ test_signatures_and_sign_offs_are_cut(void **state)
                 "write, and it arrived just in time for the meeting.");
 }
 
+/* Formal and regional closings end the author's words as "Best regards"
+ * does, so a company name in the title below them ("... Podcast
+ * Network") is not read as the author's; a longer line ending in
+ * "regards" is text, not a closing. */
+static void
+test_formal_sign_offs_are_cut(void **state)
+{
+    check_strip("We stay at your disposal.\n\nWith best wishes,\nJon Okafor\n"
+                "Partnerships, The Commuter Hour Podcast Network\n",
+                "We stay at your disposal.");
+    check_strip("Please sign by Monday.\n\nThanking you,\nYours faithfully,\n"
+                "R. Venkatesh\nSenior Manager\n",
+                "Please sign by Monday.");
+    check_strip("See you there.\n\nVery warm regards\nAnn\n", "See you there.");
+    check_strip("Noted.\n\nRespectfully,\nCapt. Lee\n", "Noted.");
+    check_strip("Our team sends you their warmest regards\nAnn\n",
+                "Our team sends you their warmest regards\nAnn");
+}
+
 static void
 test_spans_point_into_the_body(void **state)
 {
@@ -135,6 +154,7 @@ main(void)
         cmocka_unit_test(test_forwarded_and_original_messages_are_cut),
         cmocka_unit_test(test_outlook_and_notes_headers_are_cut),
         cmocka_unit_test(test_signatures_and_sign_offs_are_cut),
+        cmocka_unit_test(test_formal_sign_offs_are_cut),
         cmocka_unit_test(test_spans_point_into_the_body),
         cmocka_unit_test(test_strip_reports_allocation_failure),
     };
