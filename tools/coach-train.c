@@ -522,6 +522,10 @@ main(int argc, char **argv)
     char date[32];
     time_t now = time(NULL);
     strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", gmtime(&now));
+    bool fixed_c = C > 0; /* -C given: the cost was not searched */
+    char cost_opt[32] = "";
+    if (fixed_c)
+        snprintf(cost_opt, sizeof cost_opt, "-C %g ", best_C);
     fprintf(out,
             "# data/coach/model.txt - the draft coach's learned model "
             "(src/nlp/coach_model.h).\n"
@@ -534,18 +538,21 @@ main(int argc, char **argv)
             "# (every split but the held-out ones:%s):\n"
             "#\n"
             "#   make build/tools/coach-train\n"
-            "#   build/tools/coach-train -k %d -p %g -m %d -o "
+            "#   build/tools/coach-train %s-k %d -p %g -m %d -o "
             "data/coach/model.txt \\\n"
             "#       tests/data/drafts/*/*.txt\n"
             "#\n"
-            "# C and the thresholds were chosen by %d-fold cross-validation "
+            "# %s chosen by %d-fold cross-validation "
             "within them: each\n"
             "# threshold is the lowest at which the out-of-fold flags reach "
             "precision %g.\n"
             "# Out-of-fold precision and recall at that threshold:\n"
             "#\n",
-            LIBLINEAR_VERSION, C, mindf, date, n, heldout, k, target, mindf, k,
-            target);
+            LIBLINEAR_VERSION, best_C, mindf, date, n, heldout, cost_opt, k,
+            target, mindf,
+            fixed_c ? "C was given; the thresholds were"
+                    : "C and the thresholds were",
+            k, target);
     printf("\nC=%g\n%-18s %9s %6s %6s %4s %4s %4s\n", C, "category",
            "threshold", "cv-p", "cv-r", "tp", "fp", "fn");
     for (int c = 0; c < NLP_COACH_NCATS; c++) {

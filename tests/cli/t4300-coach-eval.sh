@@ -64,6 +64,15 @@ test_expect_success 'coach-diff compares two drivers on the development splits o
 	grep "nowhere/bench/coach_driver is missing" err
 '
 
+test_expect_success 'coach-retrain refuses a held-out batch and a malformed pair before any work' '
+	! "$REPO/bench/coach-retrain" test=HEAD 2>err &&
+	grep "^coach-retrain: test is held out; it is never trained on or studied\$" err &&
+	! "$REPO/bench/coach-retrain" dev 2>err &&
+	grep "^coach-retrain: .dev. is not BATCH=COMMIT\$" err &&
+	! "$REPO/bench/coach-retrain" dev=no-such-commit 2>err &&
+	grep "^coach-retrain: no commit .no-such-commit.\$" err
+'
+
 test_expect_success 'the word lists: a phrase over eight words stops the build, naming file and line' '
 	mkdir -p lists &&
 	printf "# c\n[loud] 2 | Say it softly.\nact now\none two three four five six seven eight\n" >lists/hype.txt &&
