@@ -480,7 +480,9 @@ main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         fold[i] = (int)(i % (size_t)k);
 
-    /* The cost: the one whose cross-validated thresholds catch most. */
+    /* The cost: the one whose cross-validated thresholds catch most,
+     * unless -C gave it. */
+    bool fixed_c = C > 0;
     choice ch[NLP_COACH_NCATS];
     int best_total = -1;
     double best_C = C;
@@ -522,7 +524,6 @@ main(int argc, char **argv)
     char date[32];
     time_t now = time(NULL);
     strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", gmtime(&now));
-    bool fixed_c = C > 0; /* -C given: the cost was not searched */
     char cost_opt[32] = "";
     if (fixed_c)
         snprintf(cost_opt, sizeof cost_opt, "-C %g ", best_C);

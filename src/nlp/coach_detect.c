@@ -1017,10 +1017,11 @@ detect_shouting(coach_state *st)
 }
 
 /* Reply and forward markers that mail programs put before a subject, in
- * the languages they are most often seen in: Re, Fw, Fwd; AW and WG
- * (German), SV and VS (Nordic), TR (French), RV (Spanish), Antw (Dutch). */
-static const char *const reply_markers[] = {"re", "fw", "fwd", "aw", "wg",
-                                            "sv", "vs", "tr",  "rv", "antw"};
+ * the languages they are most often seen in: Re, Fw, Fwd; AW (German), SV
+ * (Nordic), Antw (Dutch).  WG, TR, RV and VS are left out: as subjects
+ * they are more often a working group, a technical report or "versus". */
+static const char *const reply_markers[] = {"re", "fw", "fwd",
+                                            "aw", "sv", "antw"};
 
 /* The length of the reply or forward prefix that opens the subject t of
  * n bytes ("Re:", "RE[2]:", "Re(3):", "AW:", "Fwd :"), or 0. */

@@ -167,75 +167,101 @@ is_signature_marker(const char *t, const eline *l)
 /* Sign-offs, lower case, compared with the trimmed line up to an optional
  * comma, full stop or exclamation mark. */
 static const char *const signoffs[] = {
-    "all the best",
-    "best",
-    "best regards",
-    "best wishes",
-    "cheers",
-    "cordially",
-    "faithfully",
-    "gratefully",
-    "kind regards",
-    "many thanks",
-    "regards",
-    "respectfully",
-    "sincerely",
-    "speak soon",
-    "take care",
-    "talk soon",
-    "thank you",
-    "thank you again",
-    "thanking you",
-    "thanks",
-    "thanks again",
-    "thanks so much",
-    "thx",
-    "warm regards",
-    "warm wishes",
-    "warmest",
-    "warmly",
-    "with gratitude",
-    "with thanks",
-    "yours",
-    "yours faithfully",
-    "yours respectfully",
-    "yours sincerely",
+    "all the best", "best",           "best regards", "best wishes",
+    "cheers",       "kind regards",   "many thanks",  "regards",
+    "sincerely",    "take care",      "thank you",    "thanks",
+    "thanks again", "thanks so much", "thx",          "warm regards",
+    "warmly",       "with thanks",    "yours",        "yours sincerely",
     "yours truly",
 };
 
-/* Last words that make a short line a sign-off whatever comes before:
- * "With kind regards", "Very best wishes", "Warmest regards". */
+/* Closings that are also ordinary words in a body ("Respectfully, I
+ * disagree", "Talk soon! P.S. ..."): a sign-off only with a comma or
+ * nothing after them and a tail that reads as a signature (tail_ok). */
+static const char *const soft_signoffs[] = {
+    "cordially",          "faithfully", "gratefully",      "respectfully",
+    "speak soon",         "talk soon",  "thank you again", "thanking you",
+    "warm wishes",        "warmest",    "with gratitude",  "yours faithfully",
+    "yours respectfully",
+};
+
+/* Last words that make a short line a soft sign-off whatever comes
+ * before: "With kind regards", "Very best wishes", "Thanks and regards". */
 static const char *const signoff_tails[] = {" regards", " wishes"};
 
-/* Words a sign-off line ending in a signoff_tails word may have. */
+/* Words and bytes a sign-off line ending in a signoff_tails word may
+ * have. */
 #define SIGNOFF_MAX_WORDS 4
+#define SIGNOFF_MAX_BYTES 40
+
+/* Words a signature line may have when it ends a sentence ("Acme Pty
+ * Ltd."); a longer one ending in "." is prose ("I disagree with it."). */
+#define SIGNATURE_MAX_SENTENCE_WORDS 3
+
+typedef enum { NOT_SIGNOFF, FIRM_SIGNOFF, SOFT_SIGNOFF } signoff_kind;
 
 static bool
+in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (equals_lower(t, s, e, list[i]))
+            return true;
+    return false;
+}
+
+/* Whether line l closes the author's words, and how surely. */
+static signoff_kind
 is_signoff(const char *t, const eline *l)
 {
     size_t s, e;
     trim_line(t, l, &s, &e);
-    if (e > s && (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == '!'))
+    char last = e > s ? t[e - 1] : '\0';
+    if (last == ',' || last == '.' || last == '!')
         e--;
-    for (size_t i = 0; i < sizeof signoffs / sizeof *signoffs; i++)
-        if (equals_lower(t, s, e, signoffs[i]))
-            return true;
+    if (in_list(t, s, e, signoffs, sizeof signoffs / sizeof *signoffs))
+        return FIRM_SIGNOFF;
+    if (last == '.' || last == '!') /* "Give Maria my regards." */
+        return NOT_SIGNOFF;
+    if (in_list(t, s, e, soft_signoffs,
+                sizeof soft_signoffs / sizeof *soft_signoffs))
+        return SOFT_SIGNOFF;
+    if (e - s > SIGNOFF_MAX_BYTES)
+        return NOT_SIGNOFF;
     int words = 1;
-    for (size_t i = s; i < e; i++) {
+    for (size_t i = s; i < e && words <= SIGNOFF_MAX_WORDS; i++) {
         char c = t[i];
-        if (c == ' ')
+        if (c == ' ' || c == '\t')
             words++;
         else if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-            return false; /* letters and spaces only */
+            return NOT_SIGNOFF; /* letters and spaces only */
     }
     if (words > SIGNOFF_MAX_WORDS)
-        return false;
+        return NOT_SIGNOFF;
     for (size_t i = 0; i < sizeof signoff_tails / sizeof *signoff_tails; i++) {
         size_t n = strlen(signoff_tails[i]);
         if (e - s > n && equals_lower(t, e - n, e, signoff_tails[i]))
-            return true;
+            return SOFT_SIGNOFF;
     }
-    return false;
+    return NOT_SIGNOFF;
+}
+
+/* True when line n can stand below a soft sign-off: no question, no
+ * P.S., no sentence of more than a few words. */
+static bool
+tail_ok(const char *t, const eline *n)
+{
+    size_t s, e;
+    trim_line(t, n, &s, &e);
+    if (e == s)
+        return true;
+    if (t[e - 1] == '?' || starts_with(t, n, "p.s") || starts_with(t, n, "ps "))
+        return false;
+    if (t[e - 1] != '.' && t[e - 1] != '!')
+        return true;
+    int words = 1;
+    for (size_t i = s; i < e; i++)
+        words += t[i] == ' ';
+    return words <= SIGNATURE_MAX_SENTENCE_WORDS;
 }
 
 /* Where the author's text ends: the start of the first line that opens
@@ -280,7 +306,8 @@ cut_signoff(const char *t, size_t cut)
     eline l;
     size_t pos = 0, best = cut;
     while (line_at(t, cut, pos, &l)) {
-        if (is_signoff(t, &l)) {
+        signoff_kind kind = is_signoff(t, &l);
+        if (kind != NOT_SIGNOFF) {
             int tail = 0;
             bool short_tail = true;
             eline n;
@@ -294,7 +321,8 @@ cut_signoff(const char *t, size_t cut)
                 }
                 if (is_blank(t, &n))
                     continue;
-                if (++tail > 5 || n.end - n.start > 60)
+                if (++tail > 5 || n.end - n.start > 60 ||
+                    (kind == SOFT_SIGNOFF && !tail_ok(t, &n)))
                     short_tail = false;
             }
             if (short_tail) {

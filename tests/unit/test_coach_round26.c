@@ -1,9 +1,9 @@
 /*
  * Unit tests for nlp/coach: the rules of round coach26 (data/coach/
  * README.md), read from the development batch fresh26.  A status chase
- * about "your side", a company name under a formal closing, a deadline
- * set with "kindly", a priority or "without delay" put on the reader,
- * and reply prefixes in other languages and with counts.  Each test
+ * ("anything moving"), a company name under a formal closing, a deadline
+ * set with "kindly", and reply prefixes in other languages and with
+ * counts.  Each test
  * pairs a draft the rule must judge one way with a near miss it must
  * judge the other.
  */
@@ -20,20 +20,23 @@
 
 /* "anything moving on your side with the racking project?" chases a
  * status and gives nothing; the same question beside a supplier found for
- * them gives something. */
+ * them gives something, and "anything else on your end" in an offer to
+ * help is no chase. */
 static void
-test_anything_on_your_side_is_a_chase(void **state)
+test_anything_moving_is_a_chase(void **state)
 {
     (void)state;
     assert_true(warns("Dariusz - anything moving on your side with the "
                       "racking project? P.",
                       NULL, NLP_COACH_NO_VALUE));
-    assert_true(warns("Hi Mel, anything new from your end on the fit-out?",
-                      NULL, NLP_COACH_NO_VALUE));
     assert_false(warns("Dariusz - anything moving on your side with the "
                        "racking project? I found a second supplier with "
                        "stock in Leeds, in case the first one slips: "
                        "https://example.com/racks",
+                       NULL, NLP_COACH_NO_VALUE));
+    assert_false(warns("Booked for Tuesday at 8. If you need anything else "
+                       "from our end or anything else on your end comes up, "
+                       "just call.",
                        NULL, NLP_COACH_NO_VALUE));
 }
 
@@ -74,32 +77,17 @@ test_kindly_makes_a_request(void **state)
                          NULL, NLP_COACH_IMPOSITION, NULL));
 }
 
-/* A priority or "without delay" put on the reader is pressure; the same
- * words promised by the sender are service. */
-static void
-test_priority_put_on_the_reader(void **state)
-{
-    (void)state;
-    assert_true(flagged("Please treat this as a priority.", NULL,
-                        NLP_COACH_IMPOSITION, "urgency"));
-    assert_true(flagged("Please return the signed form without delay.", NULL,
-                        NLP_COACH_IMPOSITION, "urgency"));
-    assert_false(flagged("Thanks for flagging the leak; I'll treat this as a "
-                         "priority and have a plumber there by noon.",
-                         NULL, NLP_COACH_IMPOSITION, NULL));
-    assert_false(flagged("I'll send the form without delay.", NULL,
-                         NLP_COACH_IMPOSITION, NULL));
-}
-
 /* "AW:" (German), "RE[2]:" and "Re(3):" dress a new message as a reply as
- * "RE:" does; "Rev:" and "Trip:" are words. */
+ * "RE:" does; "Rev:" and "Trip:" are words, "WG:" and "TR:" more often a
+ * working group or a report, and a count left open is no prefix. */
 static void
 test_reply_prefixes_in_other_forms(void **state)
 {
     (void)state;
     static const char *const fake[] = {
         "AW:", "RE[2]:", "Re(3):", "Fwd :", "SV:"};
-    static const char *const plain[] = {"Rev:", "Trip:", "RE[]:"};
+    static const char *const plain[] = {
+        "Rev:", "Trip:", "RE[]:", "WG:", "TR:", "Re[", "Re(12", "Re^"};
     char t[256];
     for (size_t i = 0; i < sizeof fake / sizeof *fake; i++) {
         nlp_coach_report r;
@@ -125,10 +113,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_anything_on_your_side_is_a_chase),
+        cmocka_unit_test(test_anything_moving_is_a_chase),
         cmocka_unit_test(test_company_name_under_a_formal_closing_is_no_value),
         cmocka_unit_test(test_kindly_makes_a_request),
-        cmocka_unit_test(test_priority_put_on_the_reader),
         cmocka_unit_test(test_reply_prefixes_in_other_forms),
     };
     return cmocka_run_group_tests_name("coach_round26", tests, NULL, NULL);

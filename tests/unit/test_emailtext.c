@@ -114,6 +114,20 @@ test_formal_sign_offs_are_cut(void **state)
     check_strip("Noted.\n\nRespectfully,\nCapt. Lee\n", "Noted.");
     check_strip("Our team sends you their warmest regards\nAnn\n",
                 "Our team sends you their warmest regards\nAnn");
+    /* The same words inside the body leave it whole. */
+    check_strip("Hi Tom,\nGive Maria my regards.\nCan you send the quote?\n"
+                "Thanks,\nSam\n",
+                "Hi Tom,\nGive Maria my regards.\nCan you send the quote?");
+    check_strip("Hi Ana,\nCongratulations and best wishes!\nLunch on me?\n",
+                "Hi Ana,\nCongratulations and best wishes!\nLunch on me?");
+    check_strip("Sending you best wishes\nfor the surgery on Monday, and "
+                "thinking of you.\n",
+                "Sending you best wishes\nfor the surgery on Monday, and "
+                "thinking of you.");
+    check_strip("Talk soon,\nP.S. The deposit is due Friday.\n",
+                "Talk soon,\nP.S. The deposit is due Friday.");
+    check_strip("Respectfully,\nI disagree with the plan.\n",
+                "Respectfully,\nI disagree with the plan.");
 }
 
 static void
