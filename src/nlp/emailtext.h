@@ -16,7 +16,10 @@
  *   - a signature: everything from a "-- " (or "--") line on, and "Sent
  *     from my ..." lines;
  *   - a closing sign-off ("Thanks,", "Best regards," ...) when at most five
- *     short lines (a name, a title, a phone) follow it.
+ *     short lines (a name, a title, a phone) follow it; closings that are
+ *     also body words ("Respectfully,", "Talk soon", any short line ending
+ *     in "regards" or "wishes") only when those lines hold no question, no
+ *     P.S. and no sentence of more than three words.
  *
  * Pure: no I/O, no mutable globals.  Line ends may be LF or CRLF.
  */
