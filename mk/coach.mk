@@ -44,5 +44,15 @@ $(BUILD)/tools/coach-train: tools/coach-train.c $(BUILD)/librapport.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/librapport.a $(LDLIBS) -llinear
 TOOLS += $(BUILD)/tools/coach-train
 
+# make check: model.txt must be what the trainer makes of today's drafts
+# and text cutting (scripts/check-model); in the plain build only, since
+# the trainer under ASan takes far longer and trains the same model.
+.PHONY: coach-model-fresh
+coach-model-fresh: $(BUILD)/tools/coach-train
+	@scripts/check-model $(BUILD)/tools/coach-train
+ifneq ($(SAN),1)
+CHECK_STEPS += coach-model-fresh
+endif
+
 # tests/cli/t4300-coach-eval.sh runs bench/coach-eval with this driver.
 cli: $(BUILD)/bench/coach_driver

@@ -366,6 +366,34 @@ modelled(int c)
 /* Writes every sample's leave-one-batch-out probability per category to
  * path (see -O above), opened only once every model is trained, so that
  * a failed run leaves no empty file.  -1 on failure, after saying why. */
+/* Writes weight v to out in the fewest characters that keep four
+ * decimal places: "-.0178", ".2986", "5.486", "0".  Four places hold
+ * every weight to 5e-5, which changed no draft's result against "%.4g"
+ * on the labelled drafts, in a fifth fewer bytes. */
+static void
+put_weight(FILE *out, double v)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%.4f", v);
+    size_t n = strlen(b);
+    while (n && b[n - 1] == '0')
+        n--;
+    if (n && b[n - 1] == '.')
+        n--;
+    b[n] = '\0';
+    const char *p = b;
+    bool neg = *p == '-';
+    if (neg)
+        p++;
+    if (!strcmp(p, "0") || !*p) {
+        fputs(" 0", out);
+        return;
+    }
+    if (p[0] == '0' && p[1] == '.')
+        p++; /* "0.0178" -> ".0178" */
+    fprintf(out, " %s%s", neg ? "-" : "", p);
+}
+
 static int
 write_batch_oof(const sample *s, struct feature_node **x, size_t n, double C,
                 int mindf, const char *path)
@@ -606,14 +634,14 @@ main(int argc, char **argv)
         const double *r = wt + (size_t)j * NLP_COACH_NCATS;
         int any = 0;
         for (int c = 0; c < NLP_COACH_NCATS; c++)
-            any = any || (modelled(c) && fabs(r[c]) >= 5e-4);
+            any = any || (modelled(c) && fabs(r[c]) >= 5e-5);
         if (!any)
             continue;
         kept++;
         fprintf(out, "w %u", (unsigned)j);
         for (int c = 0; c < NLP_COACH_NCATS; c++)
             if (modelled(c))
-                fprintf(out, fabs(r[c]) >= 5e-4 ? " %.4g" : " 0", r[c]);
+                put_weight(out, r[c]);
         fprintf(out, "\n");
     }
     if (fclose(out)) {

@@ -91,15 +91,9 @@ static bool
 contains(const char *t, size_t s, size_t e, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = s; i + n <= e; i++) {
-        size_t k = 0;
-        while (k < n &&
-               ((t[i + k] >= 'A' && t[i + k] <= 'Z') ? (t[i + k] | 0x20)
-                                                     : t[i + k]) == needle[k])
-            k++;
-        if (k == n)
+    for (size_t i = s; i + n <= e; i++)
+        if (equals_lower(t, i, i + n, needle))
             return true;
-    }
     return false;
 }
 
