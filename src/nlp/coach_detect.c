@@ -2011,13 +2011,42 @@ in_families(const related_stems *rs, const size_t *first, size_t nf,
     return false;
 }
 
-/* True when sentence s turns to the reader: it names them (you, your),
- * brings back what they said, asks them something, thanks them or shares
- * their news ("congratulations on launching the plan").  A fact's word in
- * a sentence about something else ("the quarterly housing report for our
- * county") is a coincidence, not a reference to them. */
+/* Words before a fact's word that make it a particular thing. */
+#define DEFINITE_WINDOW 3
+
+/* True when one of the DEFINITE_WINDOW words before draft word i, in its
+ * sentence, makes it a particular thing: a determiner or a possessive
+ * ("your starter", "the river trail", "that new roaster", "Ines's
+ * father").  Without one the word names a kind ("a guide for nursery
+ * managers", "before you buy any vehicle", "multifamily properties"). */
 static bool
-toward_them(const coach_state *st, size_t s)
+definite(const coach_doc *d, size_t i)
+{
+    static const char *const det[] = {"your",  "yours", "the", "this", "that",
+                                      "these", "those", "his", "her",  "their"};
+    size_t s = d->w[i].sent;
+    for (size_t k = 1; k <= DEFINITE_WINDOW && k <= i; k++) {
+        size_t j = i - k, n = d->w[j].nlen;
+        if (d->w[j].sent != s)
+            break;
+        const char *w = coach_word_norm(d, j);
+        if (coach_word_is(d, j, s, det, sizeof det / sizeof *det) ||
+            (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's'))
+            return true;
+    }
+    return false;
+}
+
+/* True when sentence s turns to the reader about draft word i: it names
+ * them (you, your) with i a particular thing of theirs, brings back what
+ * they said, asks them something, thanks them or shares their news
+ * ("congratulations on launching the plan").  A fact's word in a sentence
+ * about something else ("the quarterly housing report for our county"),
+ * or naming a kind of thing in a sentence that merely says "you" ("a
+ * checklist for multifamily properties, before you restart anything"), is
+ * a coincidence, not a reference to them. */
+static bool
+toward_them(const coach_state *st, size_t s, size_t i)
 {
     static const char *const hope[] = {"hope", "hoping"};
     static const char *const not_theirs[] = {
@@ -2034,8 +2063,9 @@ toward_them(const coach_state *st, size_t s)
                        sizeof not_theirs / sizeof *not_theirs))
         return true;
     return d->s[s].question ||
-           sentence_has(st, s, coach_group("self_focus", "other_words"),
-                        NULL) ||
+           (definite(d, i) &&
+            sentence_has(st, s, coach_group("self_focus", "other_words"),
+                         NULL)) ||
            sentence_has(st, s, coach_group("no_personal_touch", "shared_past"),
                         NULL) ||
            thanks_or_care(st, s) ||
@@ -2301,10 +2331,10 @@ detect_personal(coach_state *st)
             continue;
         }
         for (size_t s = 0; s < d->ns; s++) {
-            bool refers =
-                hits[s] >= 2 || (hits[s] && d->s[s].question) || asked[s] ||
-                named[s] ||
-                (rare[s] && (toward_them(st, s) || thought_of_next(st, s)));
+            bool refers = hits[s] >= 2 || (hits[s] && d->s[s].question) ||
+                          asked[s] || named[s] ||
+                          (rare[s] && (toward_them(st, s, first[s]) ||
+                                       thought_of_next(st, s)));
             if (!refers)
                 continue;
             any = true;

@@ -127,13 +127,17 @@ char_offsets(nlp_coach_report *r, const char *text, size_t len)
  * hype's "offer ends at midnight", the lecture's "the deadline is the
  * 5th") that the manner is the thing to fix first.  It does not give way
  * to what the draft lacks (no value, no personal touch): the chasing
- * itself is what the reader feels. */
+ * itself is what the reader feels.  Of the two absences, an empty touch
+ * ("just checking in") goes before the missing personal touch: a draft
+ * with nothing in it is not fixed by naming the reader's hobby. */
 static bool
 outweighs(const int *weight, int c, int m)
 {
     return weight[c] > weight[m] ||
            (weight[c] == weight[m] && m == NLP_COACH_IMPOSITION &&
-            c < NLP_COACH_NO_PERSONAL_TOUCH);
+            c < NLP_COACH_NO_PERSONAL_TOUCH) ||
+           (weight[c] == weight[m] && m == NLP_COACH_NO_PERSONAL_TOUCH &&
+            c == NLP_COACH_NO_VALUE);
 }
 
 /* The score, the main problem and the verdict. */

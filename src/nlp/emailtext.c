@@ -180,7 +180,7 @@ static const char *const soft_signoffs[] = {
 };
 
 /* Last words that make a short line a soft sign-off whatever comes
- * before: "With kind regards", "Very best wishes", "Thanks and regards". */
+ * before: "With kind regards", "Very best wishes", "Thanks & Regards". */
 static const char *const signoff_tails[] = {" regards", " wishes"};
 
 /* Words and bytes a sign-off line ending in a signoff_tails word may
@@ -226,8 +226,8 @@ is_signoff(const char *t, const eline *l)
         char c = t[i];
         if (c == ' ' || c == '\t')
             words++;
-        else if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-            return NOT_SIGNOFF; /* letters and spaces only */
+        else if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '&')
+            return NOT_SIGNOFF; /* letters, spaces and "Thanks & Regards" */
     }
     if (words > SIGNOFF_MAX_WORDS)
         return NOT_SIGNOFF;

@@ -112,6 +112,9 @@ test_formal_sign_offs_are_cut(void **state)
                 "Please sign by Monday.");
     check_strip("See you there.\n\nVery warm regards\nAnn\n", "See you there.");
     check_strip("Noted.\n\nRespectfully,\nCapt. Lee\n", "Noted.");
+    check_strip("Awaiting your feedback.\n\nThanks & Regards,\nAnwar Hussain\n"
+                "Polar Breeze HVAC Trading LLC\n",
+                "Awaiting your feedback.");
     check_strip("Our team sends you their warmest regards\nAnn\n",
                 "Our team sends you their warmest regards\nAnn");
     /* The same words inside the body leave it whole. */
