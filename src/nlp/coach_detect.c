@@ -170,6 +170,36 @@ thanks_or_care(const coach_state *st, size_t s)
            sentence_has(st, s, coach_group("positives", "care"), NULL);
 }
 
+/* Words between the reader's word and the "is" before a superlative
+ * that praises their work ("Your talk at the summit was the single most
+ * useful session"). */
+#define PRAISE_WINDOW 6
+
+/* True when superlative h praises the reader's own work: it follows "is"
+ * or "was" whose subject is theirs, with no word of the sender before it
+ * ("Your keynote was the single most useful session").  A claim for the
+ * sender's offer has the offer or the sender as its subject ("Fund III
+ * is the single most compelling opportunity", "Our fleet is the most
+ * advanced") or gives the reader something ("Your clinic deserves the
+ * most advanced scanner"). */
+static bool
+praises_reader(const coach_state *st, const coach_hit *h)
+{
+    static const char *const copula[] = {"is", "was", "are", "were"};
+    const coach_doc *d = st->d;
+    size_t s = d->w[h->w0].sent, w0 = d->s[s].w0;
+    if (h->w0 == w0 || !coach_word_is(d, h->w0 - 1, s, copula, 4))
+        return false;
+    size_t from =
+        h->w0 - 1 > w0 + PRAISE_WINDOW ? h->w0 - 1 - PRAISE_WINDOW : w0;
+    return coach_hit_in(st, s, coach_group("self_focus", "other_words"), from,
+                        h->w0 - 1) != (size_t)-1 &&
+           coach_hit_in(st, s, coach_group("self_focus", "self_words"), w0,
+                        h->w0) == (size_t)-1 &&
+           coach_hit_in(st, s, coach_group("hype", "we_words"), w0, h->w0) ==
+               (size_t)-1;
+}
+
 /* Words before a deadline that may place it in the past. */
 #define PAST_WINDOW 8
 
@@ -577,7 +607,8 @@ counts_for(const coach_state *st, size_t g, const coach_hit *h)
             return !coach_owned_by(st, h->w0,
                                    coach_group("self_focus", "other_words"));
         if (gi == coach_group("hype", "superlative"))
-            return !negated(st, h); /* "not a miracle" is honesty */
+            return !negated(st, h) && /* "not a miracle" is honesty */
+                   !praises_reader(st, h);
         if (gi == coach_group("one_up", "talk_down"))
             return !vouches_for_hype(st, h);
         /* "can't promise" is honesty; "I can only guarantee your slot if"
@@ -2014,39 +2045,58 @@ in_families(const related_stems *rs, const size_t *first, size_t nf,
 /* Words before a fact's word that make it a particular thing. */
 #define DEFINITE_WINDOW 3
 
+/* True when word j ends in the possessive 's ("Ines's father"), not in
+ * a contracted "is" ("here's a property checklist"). */
+static bool
+possessive(const coach_doc *d, size_t j)
+{
+    static const char *const is[] = {"here's", "there's", "it's",  "that's",
+                                     "what's", "let's",   "he's",  "she's",
+                                     "who's",  "where's", "how's", "when's"};
+    const char *w = coach_word_norm(d, j);
+    size_t n = d->w[j].nlen;
+    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's' &&
+           !coach_word_is(d, j, d->w[j].sent, is, sizeof is / sizeof *is);
+}
+
 /* True when one of the DEFINITE_WINDOW words before draft word i, in its
- * sentence, makes it a particular thing: a determiner or a possessive
- * ("your starter", "the river trail", "that new roaster", "Ines's
- * father").  Without one the word names a kind ("a guide for nursery
- * managers", "before you buy any vehicle", "multifamily properties"). */
+ * sentence, makes it a particular thing: a determiner, a possessive or
+ * the reader doing something with it ("your starter", "the river trail",
+ * "that new roaster", "Ines's father", "I know you love sailing").
+ * Without one, or after "any", "every" or "all", the word names a kind
+ * ("a guide for nursery managers", "before you buy any vehicle",
+ * "multifamily properties"). */
 static bool
 definite(const coach_doc *d, size_t i)
 {
-    static const char *const det[] = {"your",  "yours", "the", "this", "that",
-                                      "these", "those", "his", "her",  "their"};
+    static const char *const det[] = {
+        "your", "yours", "the",   "this", "that",   "these",  "those",
+        "his",  "her",   "their", "you",  "you're", "you've", "you'd"};
+    static const char *const kind[] = {"any", "every", "all"};
     size_t s = d->w[i].sent;
     for (size_t k = 1; k <= DEFINITE_WINDOW && k <= i; k++) {
-        size_t j = i - k, n = d->w[j].nlen;
-        if (d->w[j].sent != s)
+        size_t j = i - k;
+        if (d->w[j].sent != s ||
+            coach_word_is(d, j, s, kind, sizeof kind / sizeof *kind))
             break;
-        const char *w = coach_word_norm(d, j);
         if (coach_word_is(d, j, s, det, sizeof det / sizeof *det) ||
-            (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's'))
+            possessive(d, j))
             return true;
     }
     return false;
 }
 
-/* True when sentence s turns to the reader about draft word i: it names
- * them (you, your) with i a particular thing of theirs, brings back what
- * they said, asks them something, thanks them or shares their news
- * ("congratulations on launching the plan").  A fact's word in a sentence
- * about something else ("the quarterly housing report for our county"),
- * or naming a kind of thing in a sentence that merely says "you" ("a
- * checklist for multifamily properties, before you restart anything"), is
- * a coincidence, not a reference to them. */
+/* True when sentence s turns to the reader: it names them (you, your)
+ * and the fact's word in it is their particular thing (particular, from
+ * definite()), it brings back what they said, asks them something,
+ * thanks them or shares their news ("congratulations on launching the
+ * plan").  A fact's word in a sentence about something else ("the
+ * quarterly housing report for our county"), or naming a kind of thing in
+ * a sentence that merely says "you" ("a checklist for multifamily
+ * properties, before you restart anything"), is a coincidence, not a
+ * reference to them. */
 static bool
-toward_them(const coach_state *st, size_t s, size_t i)
+toward_them(const coach_state *st, size_t s, bool particular)
 {
     static const char *const hope[] = {"hope", "hoping"};
     static const char *const not_theirs[] = {
@@ -2063,7 +2113,7 @@ toward_them(const coach_state *st, size_t s, size_t i)
                        sizeof not_theirs / sizeof *not_theirs))
         return true;
     return d->s[s].question ||
-           (definite(d, i) &&
+           (particular &&
             sentence_has(st, s, coach_group("self_focus", "other_words"),
                          NULL)) ||
            sentence_has(st, s, coach_group("no_personal_touch", "shared_past"),
@@ -2218,7 +2268,7 @@ detect_personal(coach_state *st)
         gchase = coach_group("imposition", "chasing");
     /* per sentence, for one fact */
     size_t *hits = NULL, *rare = NULL, *first = NULL;
-    bool *named = NULL, *asked = NULL;
+    bool *named = NULL, *asked = NULL, *def = NULL;
     memset(&rs, 0, sizeof rs);
     if ((rc = stems_build(&ds, d)) || (rc = related_build(&rs, ds.sb)))
         goto cleanup;
@@ -2227,7 +2277,8 @@ detect_personal(coach_state *st)
     first = rp_calloc(d->ns, sizeof *first);
     named = rp_calloc(d->ns, sizeof *named);
     asked = rp_calloc(d->ns, sizeof *asked);
-    if (!hits || !rare || !first || !named || !asked) {
+    def = rp_calloc(d->ns, sizeof *def);
+    if (!hits || !rare || !first || !named || !asked || !def) {
         rc = RP_ENOMEM;
         goto cleanup;
     }
@@ -2243,6 +2294,7 @@ detect_personal(coach_state *st)
         memset(rare, 0, d->ns * sizeof *rare);
         memset(named, 0, d->ns * sizeof *named);
         memset(asked, 0, d->ns * sizeof *asked);
+        memset(def, 0, d->ns * sizeof *def);
         char seen[FACT_STEMS][64];
         size_t nseen = 0;
         /* How many of the fact's words each sentence holds (each counted
@@ -2274,7 +2326,7 @@ detect_personal(coach_state *st)
             for (size_t i = 0; i < d->nw; i++) {
                 const char *w = coach_word_norm(d, i);
                 size_t wn = d->w[i].nlen, s = d->w[i].sent;
-                if (s == last || st->link_end[i])
+                if (st->link_end[i])
                     continue; /* an address, not a word of prose */
                 bool compound = same_compound(d, i, fw, fn);
                 if (wn < 4 && !compound)
@@ -2296,6 +2348,12 @@ detect_personal(coach_state *st)
                                !other_name_before(d, i, before, nbefore);
                 bool weak =
                     kin ? is_common(w, wn) : common || (name && !as_name);
+                /* Any time the word is the reader's particular thing
+                 * ("a sourdough guide for your sourdough starter"). */
+                if (!weak && definite(d, i))
+                    def[s] = true;
+                if (s == last)
+                    continue; /* each fact word counted once a sentence */
                 /* Another word of the pastime stands for the fact only
                  * where it is turned to the reader or asks about it: it
                  * may be the very word another of the fact's words
@@ -2333,7 +2391,7 @@ detect_personal(coach_state *st)
         for (size_t s = 0; s < d->ns; s++) {
             bool refers = hits[s] >= 2 || (hits[s] && d->s[s].question) ||
                           asked[s] || named[s] ||
-                          (rare[s] && (toward_them(st, s, first[s]) ||
+                          (rare[s] && (toward_them(st, s, def[s]) ||
                                        thought_of_next(st, s)));
             if (!refers)
                 continue;
@@ -2374,6 +2432,7 @@ cleanup:
     rp_free(first);
     rp_free(named);
     rp_free(asked);
+    rp_free(def);
     related_release(&rs);
     stems_release(&ds);
     return rc;

@@ -166,7 +166,7 @@ static const char *const signoffs[] = {
     "sincerely",    "take care",      "thank you",    "thanks",
     "thanks again", "thanks so much", "thx",          "warm regards",
     "warmly",       "with thanks",    "yours",        "yours sincerely",
-    "yours truly",
+    "yours truly",  "rgds",
 };
 
 /* Closings that are also ordinary words in a body ("Respectfully, I
@@ -180,8 +180,10 @@ static const char *const soft_signoffs[] = {
 };
 
 /* Last words that make a short line a soft sign-off whatever comes
- * before: "With kind regards", "Very best wishes", "Thanks & Regards". */
-static const char *const signoff_tails[] = {" regards", " wishes"};
+ * before: "With kind regards", "Very best wishes", "Thanks & Regards",
+ * "Thanks&Regards", "Thanks & Rgds". */
+static const char *const signoff_tails[] = {" regards", "&regards", " rgds",
+                                            " wishes"};
 
 /* Words and bytes a sign-off line ending in a signoff_tails word may
  * have. */
@@ -221,13 +223,17 @@ is_signoff(const char *t, const eline *l)
         return SOFT_SIGNOFF;
     if (e - s > SIGNOFF_MAX_BYTES)
         return NOT_SIGNOFF;
-    int words = 1;
+    /* Words are runs of letters; spaces and "&" stand between them
+     * ("Many Thanks & Kind Regards", "Thanks&Regards"). */
+    int words = 0;
+    bool in_word = false;
     for (size_t i = s; i < e && words <= SIGNOFF_MAX_WORDS; i++) {
         char c = t[i];
-        if (c == ' ' || c == '\t')
-            words++;
-        else if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '&')
-            return NOT_SIGNOFF; /* letters, spaces and "Thanks & Regards" */
+        bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (!letter && c != ' ' && c != '\t' && c != '&')
+            return NOT_SIGNOFF;
+        words += letter && !in_word;
+        in_word = letter;
     }
     if (words > SIGNOFF_MAX_WORDS)
         return NOT_SIGNOFF;

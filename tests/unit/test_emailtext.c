@@ -115,6 +115,10 @@ test_formal_sign_offs_are_cut(void **state)
     check_strip("Awaiting your feedback.\n\nThanks & Regards,\nAnwar Hussain\n"
                 "Polar Breeze HVAC Trading LLC\n",
                 "Awaiting your feedback.");
+    check_strip("Noted.\n\nMany Thanks & Kind Regards,\nAnwar\nPolar HVAC\n",
+                "Noted.");
+    check_strip("Noted.\n\nThanks&Regards,\nAnwar\nPolar HVAC\n", "Noted.");
+    check_strip("Noted.\n\nThanks & Rgds,\nAnwar\nPolar HVAC\n", "Noted.");
     check_strip("Our team sends you their warmest regards\nAnn\n",
                 "Our team sends you their warmest regards\nAnn");
     /* The same words inside the body leave it whole. */
