@@ -363,9 +363,6 @@ modelled(int c)
     return c != NLP_COACH_NO_PERSONAL_TOUCH;
 }
 
-/* Writes every sample's leave-one-batch-out probability per category to
- * path (see -O above), opened only once every model is trained, so that
- * a failed run leaves no empty file.  -1 on failure, after saying why. */
 /* Writes weight v to out in the fewest characters that keep four
  * decimal places: "-.0178", ".2986", "5.486", "0".  Four places hold
  * every weight to 5e-5, which changed no draft's result against "%.4g"
@@ -394,6 +391,9 @@ put_weight(FILE *out, double v)
     fprintf(out, " %s%s", neg ? "-" : "", p);
 }
 
+/* Writes every sample's leave-one-batch-out probability per category to
+ * path (see -O above), opened only once every model is trained, so that
+ * a failed run leaves no empty file.  -1 on failure, after saying why. */
 static int
 write_batch_oof(const sample *s, struct feature_node **x, size_t n, double C,
                 int mindf, const char *path)

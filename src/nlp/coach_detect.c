@@ -188,7 +188,8 @@ praises_reader(const coach_state *st, const coach_hit *h)
     static const char *const copula[] = {"is", "was", "are", "were"};
     const coach_doc *d = st->d;
     size_t s = d->w[h->w0].sent, w0 = d->s[s].w0;
-    if (h->w0 == w0 || !coach_word_is(d, h->w0 - 1, s, copula, 4))
+    if (h->w0 == w0 ||
+        !coach_word_is(d, h->w0 - 1, s, copula, sizeof copula / sizeof *copula))
         return false;
     size_t from =
         h->w0 - 1 > w0 + PRAISE_WINDOW ? h->w0 - 1 - PRAISE_WINDOW : w0;

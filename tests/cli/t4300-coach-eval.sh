@@ -83,4 +83,19 @@ test_expect_success 'the word lists: a phrase over eight words stops the build, 
 	grep "^lists/hype.txt:5: a phrase has at most 8 words\$" err
 '
 
+test_expect_success 'coach-mail counts the flags on the sent messages of a Maildir tree' '
+	mkdir -p mail/ann/sent/cur mail/ann/inbox/cur &&
+	printf "From: a@x\r\nSubject: hi\r\n\r\nACT NOW, the best deal ever, guaranteed!!!\r\n" \
+		>mail/ann/sent/cur/1 &&
+	printf "From: a@x\nSubject: lunch\n\nLunch on Friday works for me.\n" \
+		>mail/ann/sent/cur/2 &&
+	printf "From: b@x\nSubject: x\n\nACT NOW, guaranteed!!!\n" >mail/ann/inbox/cur/3 &&
+	MAILDIR="$TRASH/mail" BUILD="$BUILD_DIR" NOBUILD=1 "$REPO/bench/coach-mail" >out &&
+	grep "^coach-mail: 2 sent messages of $TRASH/mail" out &&
+	grep "^  hype  *1\$" out &&
+	grep "^  any category  *1\$" out &&
+	MAILDIR="$TRASH/none" "$REPO/bench/coach-mail" >out &&
+	grep "^coach-mail: no Maildir tree at $TRASH/none; nothing to measure\$" out
+'
+
 test_done
