@@ -1803,6 +1803,20 @@ other_warning(const coach_state *st)
     return false;
 }
 
+/* True when hit h lies inside a threat of the imposition lists: "hear
+ * from you" in "if we don't hear from you, we'll release your place" is
+ * the deadline's condition, not a wish to hear from them. */
+static bool
+in_threat(const coach_state *st, const coach_hit *h)
+{
+    int gu = coach_group("imposition", "urgency");
+    for (size_t i = 0; i < st->nhits; i++)
+        if ((int)st->hits[i].group == gu && st->hits[i].w0 <= h->w0 &&
+            h->w0 < st->hits[i].w1)
+            return true;
+    return false;
+}
+
 /* Nothing given: no value, no thanks, no care (a congratulation or a
  * condolence is itself the value), no real question about them, and with
  * --to no generous ledger behind the draft.  The empty touches ("just
@@ -1819,7 +1833,7 @@ detect_no_value(coach_state *st)
     int ge = coach_group("no_value", "empty_touch");
     nlp_coach_flag *f = NULL;
     for (size_t i = 0; i < st->nhits; i++) {
-        if ((int)st->hits[i].group != ge)
+        if ((int)st->hits[i].group != ge || in_threat(st, &st->hits[i]))
             continue;
         /* A draft that asks outright is judged by its ask
          * (premature_ask); its pleasantries are a note. */
@@ -2249,6 +2263,44 @@ quotes_fact(const coach_doc *d, const char *ft, size_t *len)
     return (size_t)-1;
 }
 
+/* Words of a fact after "in/at/across/for their, his, her, its" that
+ * name where or for whom, not what the fact says. */
+#define OWNER_WINDOW 2
+
+/* True when fact word w (n bytes, lower case) names the reader as owner:
+ * "their", "his", "her", "its". */
+static bool
+is_owner_word(const char *w, size_t n)
+{
+    static const char *const owner[] = {"their", "his", "her", "its"};
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
+        if (strlen(owner[i]) == n && !memcmp(owner[i], w, n))
+            return true;
+    return false;
+}
+
+/* True when fact word w (n bytes, lower case) opens a setting: "across
+ * their six restaurants", "at his clinic", "for her team".  A possessive
+ * after a verb is the fact's topic ("mentioned her father"). */
+static bool
+is_setting_word(const char *w, size_t n)
+{
+    static const char *const prep[] = {
+        "in", "at", "across", "throughout", "within", "around", "for"};
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
+        if (strlen(prep[i]) == n && !memcmp(prep[i], w, n))
+            return true;
+    return false;
+}
+
+/* True when fact word w (n bytes) is a possessive: "the practice's cyber
+ * policy". */
+static bool
+owner_s(const char *w, size_t n)
+{
+    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's';
+}
+
 /* With what rapport knows of the reader: each fact the draft refers to
  * (a content word of it appears, stem for stem, in a sentence turned to
  * them, or two of its words in one sentence; or a word of the same
@@ -2302,18 +2354,21 @@ detect_personal(coach_state *st)
          * once), how many of them are not common ones, and the first word
          * found there (the first uncommon one when there is one). */
         char before[64] = "", fw[64]; /* the fact's word before this one */
-        size_t nbefore = 0, fn = 0;
+        size_t nbefore = 0, fn = 0, since_owner = OWNER_WINDOW + 1;
         while (nlp_next_word(&cur, &sp)) {
             char fst[64];
             memcpy(before, fw, fn);
             nbefore = fn;
             fn = coach_fold(ft, sp.start, sp.end, fw, sizeof fw);
+            bool owned = ++since_owner <= OWNER_WINDOW || owner_s(fw, fn);
+            if (is_owner_word(fw, fn) && is_setting_word(before, nbefore))
+                since_owner = 0;
             if (fn < 4 || is_stopword(fw, fn))
                 continue;
-            bool common = is_common(fw, fn);
             /* A capital past the fact's first word marks a name ("the
              * Aldine Foundation", "Leyton Orient"). */
             bool name = sp.start > 0 && coach_upper_at(ft, flen, sp.start);
+            bool common = is_common(fw, fn) || (owned && !name);
             size_t fs = stem_len(fw, fn);
             size_t fsn = coach_stem(ds.sb, fw, fn, fst, sizeof fst);
             /* "client portal for their clients": one word, counted once. */

@@ -81,6 +81,30 @@ token_matches(const phrase *p, int k, const char *w, size_t wlen)
     return wlen == p->len[k] && !memcmp(w, p->tok[k], wlen);
 }
 
+/* True when the phrase's last token, a noun, matches word w with "'s"
+ * after it: "my manager" in "my manager's got a whiteboard" or "my
+ * boss's view".  Not after a word whose "'s" is "is" or "us" ("it's",
+ * "let's"), and not for a one-word phrase, whose word alone would then
+ * match a name's possessive. */
+static bool
+token_matches_s(const phrase *p, int k, const char *w, size_t wlen)
+{
+    static const char *const contracted[] = {
+        "it",     "that",       "this",      "here",     "there",   "what",
+        "who",    "where",      "how",       "when",     "why",     "let",
+        "he",     "she",        "one",       "everyone", "someone", "anyone",
+        "nobody", "everything", "something", "nothing",  "anything"};
+    if (k != p->ntok - 1 || p->ntok < 2 || p->prefix[k] || wlen < 3 ||
+        w[wlen - 2] != '\'' || w[wlen - 1] != 's' ||
+        !token_matches(p, k, w, wlen - 2))
+        return false;
+    for (size_t i = 0; i < sizeof contracted / sizeof *contracted; i++)
+        if (strlen(contracted[i]) == p->len[k] &&
+            !memcmp(contracted[i], p->tok[k], p->len[k]))
+            return false;
+    return true;
+}
+
 /* True when phrase p matches the words from i on, all in one sentence. */
 static bool
 phrase_at(const coach_doc *d, const phrase *p, size_t i)
@@ -89,8 +113,9 @@ phrase_at(const coach_doc *d, const phrase *p, size_t i)
         return false;
     for (int k = 0; k < p->ntok; k++) {
         const coach_word *w = &d->w[i + (size_t)k];
-        if (w->sent != d->w[i].sent ||
-            !token_matches(p, k, coach_word_norm(d, i + (size_t)k), w->nlen))
+        const char *norm = coach_word_norm(d, i + (size_t)k);
+        if (w->sent != d->w[i].sent || !(token_matches(p, k, norm, w->nlen) ||
+                                         token_matches_s(p, k, norm, w->nlen)))
             return false;
     }
     return true;
