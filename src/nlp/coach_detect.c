@@ -1150,6 +1150,12 @@ detect_self_focus(coach_state *st)
         } else if (g == go) {
             st->other++;
             other_in[s]++;
+        } else if (!strcmp(nlp_coach_groups[g].category, "imposition") &&
+                   nlp_coach_groups[g].severity > 0) {
+            /* "I have already sent a calendar invitation": pressure on
+             * the reader's time, imposition's to judge where it counts. */
+            if (counts_for(st, (size_t)g, &st->hits[i]))
+                giving[s] = true;
         } else if (!strcmp(nlp_coach_groups[g].category, "neediness")) {
             /* "I feel terrible", "I'm sorry I missed our call":
              * neediness's to judge, when it counts there ("so sorry to
@@ -1398,6 +1404,18 @@ promise_to_chase(const coach_state *st, const coach_hit *h)
             sentence_has(st, s, coach_group("imposition", "chasing"), NULL));
 }
 
+/* True when sentence s, or the one before it in its paragraph, is an
+ * empty touch ("just wanted to touch base"). */
+static bool
+touch_at_or_before(const coach_state *st, size_t s)
+{
+    int ge = coach_group("no_value", "empty_touch");
+    const coach_doc *d = st->d;
+    return sentence_has(st, s, ge, NULL) ||
+           (s > 0 && d->s[s - 1].para == d->s[s].para &&
+            sentence_has(st, s - 1, ge, NULL));
+}
+
 /* The positives found by phrase, and whether the draft gives anything. */
 static rp_code
 detect_positive_lists(coach_state *st)
@@ -1470,11 +1488,11 @@ detect_positive_lists(coach_state *st)
                   sentence_has(st, sn, coach_group("no_value", "empty_touch"),
                                NULL))))
                 continue;
-            /* "if you need anything, do keep us in mind": the offer is
-             * part of an empty touch. */
-            if (k == 6 &&
-                sentence_has(st, sn, coach_group("no_value", "empty_touch"),
-                             NULL))
+            /* "if you need anything, do keep us in mind", or "Just
+             * wanted to touch base. We're always here if you need
+             * anything": the offer is part of an empty touch, in its
+             * sentence or right after one in its paragraph. */
+            if (k == 6 && touch_at_or_before(st, sn))
                 continue;
             if (k <= 1 || k == 6)
                 st->value = true;
@@ -2280,25 +2298,46 @@ is_owner_word(const char *w, size_t n)
 }
 
 /* True when fact word w (n bytes, lower case) opens a setting: "across
- * their six restaurants", "at his clinic", "for her team".  A possessive
- * after a verb is the fact's topic ("mentioned her father"). */
+ * their six restaurants", "at his clinic".  A possessive after a verb is
+ * the fact's topic ("mentioned her father"), and so is one after "for"
+ * ("training for her first marathon"). */
 static bool
 is_setting_word(const char *w, size_t n)
 {
-    static const char *const prep[] = {
-        "in", "at", "across", "throughout", "within", "around", "for"};
+    static const char *const prep[] = {"in",         "at",     "across",
+                                       "throughout", "within", "around"};
     for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
         if (strlen(prep[i]) == n && !memcmp(prep[i], w, n))
             return true;
     return false;
 }
 
-/* True when fact word w (n bytes) is a possessive: "the practice's cyber
- * policy". */
+/* True when fact word w (n bytes, lower case) is a relative of the
+ * reader's, with or without "'s": a person the fact is about ("worried
+ * about his mother's health", "at his son's school"), never a setting. */
+static bool
+is_kin(const char *w, size_t n)
+{
+    static const char *const kin[] = {
+        "mother",   "father",       "mum",    "mom",         "dad",
+        "wife",     "husband",      "son",    "daughter",    "brother",
+        "sister",   "partner",      "kids",   "children",    "child",
+        "baby",     "parents",      "family", "grandmother", "grandfather",
+        "grandson", "granddaughter"};
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        n -= 2;
+    for (size_t i = 0; i < sizeof kin / sizeof *kin; i++)
+        if (strlen(kin[i]) == n && !memcmp(kin[i], w, n))
+            return true;
+    return false;
+}
+
+/* True when fact word w (n bytes) is a possessive that is no person of
+ * theirs: "the practice's cyber policy", not "his mother's health". */
 static bool
 owner_s(const char *w, size_t n)
 {
-    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's';
+    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's' && !is_kin(w, n);
 }
 
 /* With what rapport knows of the reader: each fact the draft refers to
@@ -2353,6 +2392,8 @@ detect_personal(coach_state *st)
         /* How many of the fact's words each sentence holds (each counted
          * once), how many of them are not common ones, and the first word
          * found there (the first uncommon one when there is one). */
+        bool interest =
+            c->facts[k].kind && !strcmp(c->facts[k].kind, "interest");
         char before[64] = "", fw[64]; /* the fact's word before this one */
         size_t nbefore = 0, fn = 0, since_owner = OWNER_WINDOW + 1;
         while (nlp_next_word(&cur, &sp)) {
@@ -2360,7 +2401,14 @@ detect_personal(coach_state *st)
             memcpy(before, fw, fn);
             nbefore = fn;
             fn = coach_fold(ft, sp.start, sp.end, fw, sizeof fw);
-            bool owned = ++since_owner <= OWNER_WINDOW || owner_s(fw, fn);
+            /* Where or whose, in what they aim for or last said; an
+             * interest's setting is the interest ("plays cello in her
+             * community orchestra"), and a relative ends the setting
+             * ("in his son's hockey league"). */
+            if (is_kin(fw, fn))
+                since_owner = OWNER_WINDOW + 1;
+            bool owned =
+                !interest && (++since_owner <= OWNER_WINDOW || owner_s(fw, fn));
             if (is_owner_word(fw, fn) && is_setting_word(before, nbefore))
                 since_owner = 0;
             if (fn < 4 || is_stopword(fw, fn))

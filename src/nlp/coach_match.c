@@ -83,9 +83,9 @@ token_matches(const phrase *p, int k, const char *w, size_t wlen)
 
 /* True when the phrase's last token, a noun, matches word w with "'s"
  * after it: "my manager" in "my manager's got a whiteboard" or "my
- * boss's view".  Not after a word whose "'s" is "is" or "us" ("it's",
- * "let's"), and not for a one-word phrase, whose word alone would then
- * match a name's possessive. */
+ * boss's view" (phrase_at leaves out "my manager's away").  Not after a word
+ * whose "'s" is "is" or "us" ("it's", "let's"), and not for a one-word phrase,
+ * whose word alone would then match a name's possessive. */
 static bool
 token_matches_s(const phrase *p, int k, const char *w, size_t wlen)
 {
@@ -105,6 +105,22 @@ token_matches_s(const phrase *p, int k, const char *w, size_t wlen)
     return true;
 }
 
+/* True when word i, right after a noun with "'s", shows that "'s" is
+ * "is": "my manager's away", "my number's changed". */
+static bool
+after_is(const coach_doc *d, size_t i)
+{
+    static const char *const state[] = {
+        "away",  "out", "off", "back", "been", "changed", "gone",  "here",
+        "there", "in",  "on",  "not",  "now",  "just",    "still", "busy"};
+    if (i >= d->nw || d->w[i].sent != d->w[i - 1].sent)
+        return false;
+    for (size_t k = 0; k < sizeof state / sizeof *state; k++)
+        if (!strcmp(coach_word_norm(d, i), state[k]))
+            return true;
+    return false;
+}
+
 /* True when phrase p matches the words from i on, all in one sentence. */
 static bool
 phrase_at(const coach_doc *d, const phrase *p, size_t i)
@@ -112,10 +128,12 @@ phrase_at(const coach_doc *d, const phrase *p, size_t i)
     if (i + (size_t)p->ntok > d->nw)
         return false;
     for (int k = 0; k < p->ntok; k++) {
-        const coach_word *w = &d->w[i + (size_t)k];
-        const char *norm = coach_word_norm(d, i + (size_t)k);
-        if (w->sent != d->w[i].sent || !(token_matches(p, k, norm, w->nlen) ||
-                                         token_matches_s(p, k, norm, w->nlen)))
+        size_t at = i + (size_t)k;
+        const coach_word *w = &d->w[at];
+        const char *norm = coach_word_norm(d, at);
+        if (w->sent != d->w[i].sent ||
+            !(token_matches(p, k, norm, w->nlen) ||
+              (token_matches_s(p, k, norm, w->nlen) && !after_is(d, at + 1))))
             return false;
     }
     return true;

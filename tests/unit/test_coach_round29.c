@@ -126,6 +126,56 @@ test_setting_word_is_not_the_fact(void **state)
                          &f, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
 }
 
+/* The review's false alarms on ordinary mail: an assumption in a quote,
+ * silence from a third party, "'s" meaning "is", a fact's topic after
+ * "for" or a relative's "'s", an interest's setting, no tables left, one
+ * more policy offered, a reunion that would make the sender's month, and
+ * advice not to leave a booking too late. */
+static void
+test_review_false_alarms(void **state)
+{
+    (void)state;
+    assert_false(flagged("For the quote, we will assume the existing wiring "
+                         "can stay. If that's wrong, the electrician can check "
+                         "it on Monday.",
+                         NULL, NLP_COACH_IMPOSITION, "urgency"));
+    assert_false(flagged("If we don't hear anything from the caterer by "
+                         "Friday, I'll chase them myself and let you know.",
+                         NULL, NLP_COACH_IMPOSITION, "urgency"));
+    assert_false(warns("My number's changed; it's 07700 900123 now. Anything "
+                       "you need before the launch, just text.",
+                       NULL, NLP_COACH_NEEDINESS));
+    assert_false(warns("Nopa had no tables left on Thursday, so shall we try "
+                       "Friday instead?",
+                       NULL, NLP_COACH_IMPOSITION));
+    assert_false(warns("I found one more policy that could suit your fleet; "
+                       "the summary is attached. Anything else you'd like me "
+                       "to compare?",
+                       NULL, NLP_COACH_NEEDINESS));
+    assert_false(warns("Seeing you at the reunion would make my month.", NULL,
+                       NLP_COACH_NEEDINESS));
+    assert_false(warns("The hotel near the venue fills up, so don't leave it "
+                       "too late if you're going. I've listed three others "
+                       "below.",
+                       NULL, NLP_COACH_IMPOSITION));
+    static const nlp_coach_fact mother[] = {
+        {"last", "worried about his mother's health"}};
+    nlp_coach_context m = {.facts = mother, .nfacts = 1};
+    assert_false(flagged("I hope your mother is feeling better.", &m,
+                         NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    static const nlp_coach_fact marathon[] = {
+        {"goal", "training for her first marathon in October"}};
+    nlp_coach_context r = {.facts = marathon, .nfacts = 1};
+    assert_false(flagged("Hi Dana, good luck with the marathon! The pricing "
+                         "sheet is attached.",
+                         &r, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+    static const nlp_coach_fact cello[] = {
+        {"interest", "plays cello in her community orchestra"}};
+    nlp_coach_context o = {.facts = cello, .nfacts = 1};
+    assert_false(flagged("I hope the orchestra concert went well on Saturday.",
+                         &o, NLP_COACH_NO_PERSONAL_TOUCH, NULL));
+}
+
 int
 main(void)
 {
@@ -136,6 +186,7 @@ main(void)
         cmocka_unit_test(test_threat_is_not_an_empty_touch),
         cmocka_unit_test(test_appointments_left_is_scarcity),
         cmocka_unit_test(test_setting_word_is_not_the_fact),
+        cmocka_unit_test(test_review_false_alarms),
     };
     return cmocka_run_group_tests_name("coach_round29", tests, NULL, NULL);
 }
