@@ -2083,13 +2083,9 @@ in_families(const related_stems *rs, const size_t *first, size_t nf,
 static bool
 possessive(const coach_doc *d, size_t j)
 {
-    static const char *const is[] = {"here's", "there's", "it's",  "that's",
-                                     "what's", "let's",   "he's",  "she's",
-                                     "who's",  "where's", "how's", "when's"};
     const char *w = coach_word_norm(d, j);
     size_t n = d->w[j].nlen;
-    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's' &&
-           !coach_word_is(d, j, d->w[j].sent, is, sizeof is / sizeof *is);
+    return coach_ends_in_s(w, n) && !coach_s_is_contraction(w, n - 2);
 }
 
 /* True when one of the DEFINITE_WINDOW words before draft word i, in its
@@ -2281,36 +2277,20 @@ quotes_fact(const coach_doc *d, const char *ft, size_t *len)
     return (size_t)-1;
 }
 
-/* Words of a fact after "in/at/across/for their, his, her, its" that
- * name where or for whom, not what the fact says. */
+/* Words of a fact after a setting word and an owner ("across their",
+ * "at his": setting_words, owner_words) that name where or whose, not
+ * what the fact says. */
 #define OWNER_WINDOW 2
 
-/* True when fact word w (n bytes, lower case) names the reader as owner:
- * "their", "his", "her", "its". */
-static bool
-is_owner_word(const char *w, size_t n)
-{
-    static const char *const owner[] = {"their", "his", "her", "its"};
-    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
-        if (strlen(owner[i]) == n && !memcmp(owner[i], w, n))
-            return true;
-    return false;
-}
+/* The fact's words that name the reader as owner. */
+static const char *const owner_words[] = {"their", "his", "her", "its", NULL};
 
-/* True when fact word w (n bytes, lower case) opens a setting: "across
- * their six restaurants", "at his clinic".  A possessive after a verb is
- * the fact's topic ("mentioned her father"), and so is one after "for"
- * ("training for her first marathon"). */
-static bool
-is_setting_word(const char *w, size_t n)
-{
-    static const char *const prep[] = {"in",         "at",     "across",
-                                       "throughout", "within", "around"};
-    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
-        if (strlen(prep[i]) == n && !memcmp(prep[i], w, n))
-            return true;
-    return false;
-}
+/* Words that open a setting: "across their six restaurants", "at his
+ * clinic".  A possessive after a verb is the fact's topic ("mentioned
+ * her father"), and so is one after "for" ("training for her first
+ * marathon"). */
+static const char *const setting_words[] = {
+    "in", "at", "across", "throughout", "within", "around", NULL};
 
 /* True when fact word w (n bytes, lower case) is a relative of the
  * reader's, with or without "'s": a person the fact is about ("worried
@@ -2319,17 +2299,12 @@ static bool
 is_kin(const char *w, size_t n)
 {
     static const char *const kin[] = {
-        "mother",   "father",       "mum",    "mom",         "dad",
-        "wife",     "husband",      "son",    "daughter",    "brother",
-        "sister",   "partner",      "kids",   "children",    "child",
-        "baby",     "parents",      "family", "grandmother", "grandfather",
-        "grandson", "granddaughter"};
-    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
-        n -= 2;
-    for (size_t i = 0; i < sizeof kin / sizeof *kin; i++)
-        if (strlen(kin[i]) == n && !memcmp(kin[i], w, n))
-            return true;
-    return false;
+        "mother",   "father",        "mum",    "mom",         "dad",
+        "wife",     "husband",       "son",    "daughter",    "brother",
+        "sister",   "partner",       "kids",   "children",    "child",
+        "baby",     "parents",       "family", "grandmother", "grandfather",
+        "grandson", "granddaughter", NULL};
+    return coach_in_list(w, coach_ends_in_s(w, n) ? n - 2 : n, kin);
 }
 
 /* True when fact word w (n bytes) is a possessive that is no person of
@@ -2337,7 +2312,7 @@ is_kin(const char *w, size_t n)
 static bool
 owner_s(const char *w, size_t n)
 {
-    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's' && !is_kin(w, n);
+    return coach_ends_in_s(w, n) && !is_kin(w, n);
 }
 
 /* With what rapport knows of the reader: each fact the draft refers to
@@ -2409,7 +2384,8 @@ detect_personal(coach_state *st)
                 since_owner = OWNER_WINDOW + 1;
             bool owned =
                 !interest && (++since_owner <= OWNER_WINDOW || owner_s(fw, fn));
-            if (is_owner_word(fw, fn) && is_setting_word(before, nbefore))
+            if (coach_in_list(fw, fn, owner_words) &&
+                coach_in_list(before, nbefore, setting_words))
                 since_owner = 0;
             if (fn < 4 || is_stopword(fw, fn))
                 continue;

@@ -22,15 +22,6 @@ nlp_coach_feat_hash(const char *s, size_t n)
     return (h ^ (h >> NLP_COACH_FEAT_BITS)) & (NLP_COACH_FEAT_DIM - 1);
 }
 
-static bool
-in_list(const char *const *list, const char *w, size_t n)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
-            return true;
-    return false;
-}
-
 /* Words after which "you" is the subject of what follows. */
 static const char *const before_subject[] = {
     "and",   "but",  "so",   "if",     "when",   "that",  "because", "as",
@@ -141,13 +132,14 @@ is_imperative(const coach_doc *d, size_t w0, size_t w1, bool question)
      * sentence's first word. */
     while (i < w1 && i - w0 < 3 && comma_after(d, i))
         i++;
-    while (i < w1 && in_list(lead_in, coach_word_norm(d, i), d->w[i].nlen))
+    while (i < w1 &&
+           coach_in_list(coach_word_norm(d, i), d->w[i].nlen, lead_in))
         i++;
     if (i + 1 >= w1)
         return false;
     const char *w = coach_word_norm(d, i);
     size_t n = d->w[i].nlen;
-    if (n < 2 || in_list(not_verb, w, n) || memchr(w, '\'', n))
+    if (n < 2 || coach_in_list(w, n, not_verb) || memchr(w, '\'', n))
         return false;
     if (w[0] >= '0' && w[0] <= '9')
         return false;
@@ -282,8 +274,8 @@ coach_features_doc(const coach_doc *d, nlp_coach_feats *out)
             memcpy(prev, cur, sizeof prev);
             if (is_you(w, n) &&
                 (is_contraction_you(w, n) || i == st->w0 ||
-                 in_list(before_subject, coach_word_norm(d, i - 1),
-                         d->w[i - 1].nlen)))
+                 coach_in_list(coach_word_norm(d, i - 1), d->w[i - 1].nlen,
+                               before_subject)))
                 you = true;
             future = future || is_future(d, i, st->w1);
             caps = caps || all_caps(d, i);

@@ -68,6 +68,15 @@ coach_word_norm(const coach_doc *d, size_t i)
  * with it ("the call" is a noun, "just thinking of you" a touch). */
 bool coach_word_is(const coach_doc *d, size_t i, size_t s,
                    const char *const *list, size_t n);
+/* True when w (n bytes, lower case) is one of the words of list, which
+ * ends with NULL. */
+bool coach_in_list(const char *w, size_t n, const char *const *list);
+/* True when w (n bytes) ends in "'s": a possessive ("Ines's", "the
+ * practice's") or a contracted "is" or "has" ("it's", "my manager's"). */
+bool coach_ends_in_s(const char *w, size_t n);
+/* True when w (n bytes, lower case) is a word whose "'s" is always "is",
+ * "has" or "us", never a possessive: "it", "here", "let", "nothing". */
+bool coach_s_is_contraction(const char *w, size_t n);
 /* Lower-cases up to cap bytes of t[s, e) into buf (ASCII folded, the
  * typographic apostrophe U+2019 read as "'"), as the draft's words are
  * normalised, so that a fact's words meet them; returns the length. */

@@ -83,26 +83,16 @@ token_matches(const phrase *p, int k, const char *w, size_t wlen)
 
 /* True when the phrase's last token, a noun, matches word w with "'s"
  * after it: "my manager" in "my manager's got a whiteboard" or "my
- * boss's view" (phrase_at leaves out "my manager's away").  Not after a word
- * whose "'s" is "is" or "us" ("it's", "let's"), and not for a one-word phrase,
- * whose word alone would then match a name's possessive. */
+ * boss's view" (phrase_at leaves out "my manager's away").  Not after a
+ * word whose "'s" is "is" or "us" ("it's", "let's"), and not for a
+ * one-word phrase, whose word alone would then match a name's
+ * possessive. */
 static bool
 token_matches_s(const phrase *p, int k, const char *w, size_t wlen)
 {
-    static const char *const contracted[] = {
-        "it",     "that",       "this",      "here",     "there",   "what",
-        "who",    "where",      "how",       "when",     "why",     "let",
-        "he",     "she",        "one",       "everyone", "someone", "anyone",
-        "nobody", "everything", "something", "nothing",  "anything"};
-    if (k != p->ntok - 1 || p->ntok < 2 || p->prefix[k] || wlen < 3 ||
-        w[wlen - 2] != '\'' || w[wlen - 1] != 's' ||
-        !token_matches(p, k, w, wlen - 2))
-        return false;
-    for (size_t i = 0; i < sizeof contracted / sizeof *contracted; i++)
-        if (strlen(contracted[i]) == p->len[k] &&
-            !memcmp(contracted[i], p->tok[k], p->len[k]))
-            return false;
-    return true;
+    return k == p->ntok - 1 && p->ntok >= 2 && !p->prefix[k] &&
+           coach_ends_in_s(w, wlen) && token_matches(p, k, w, wlen - 2) &&
+           !coach_s_is_contraction(p->tok[k], p->len[k]);
 }
 
 /* True when word i, right after a noun with "'s", shows that "'s" is
@@ -113,12 +103,8 @@ after_is(const coach_doc *d, size_t i)
     static const char *const state[] = {
         "away",  "out", "off", "back", "been", "changed", "gone",  "here",
         "there", "in",  "on",  "not",  "now",  "just",    "still", "busy"};
-    if (i >= d->nw || d->w[i].sent != d->w[i - 1].sent)
-        return false;
-    for (size_t k = 0; k < sizeof state / sizeof *state; k++)
-        if (!strcmp(coach_word_norm(d, i), state[k]))
-            return true;
-    return false;
+    return coach_word_is(d, i, d->w[i - 1].sent, state,
+                         sizeof state / sizeof *state);
 }
 
 /* True when phrase p matches the words from i on, all in one sentence. */

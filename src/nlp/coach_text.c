@@ -337,6 +337,32 @@ coach_word_is(const coach_doc *d, size_t i, size_t s, const char *const *list,
     return false;
 }
 
+bool
+coach_in_list(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+            return true;
+    return false;
+}
+
+bool
+coach_ends_in_s(const char *w, size_t n)
+{
+    return n > 2 && w[n - 2] == '\'' && w[n - 1] == 's';
+}
+
+bool
+coach_s_is_contraction(const char *w, size_t n)
+{
+    static const char *const contracted[] = {
+        "it",     "that",       "this",      "here",     "there",    "what",
+        "who",    "where",      "how",       "when",     "why",      "let",
+        "he",     "she",        "one",       "everyone", "someone",  "anyone",
+        "nobody", "everything", "something", "nothing",  "anything", NULL};
+    return coach_in_list(w, n, contracted);
+}
+
 /* True when word i opens an intensifier that only looks negative:
  * "nothing short of", "no less than", "nothing less than". */
 static bool
