@@ -153,13 +153,15 @@ typedef struct {
 
 /* Runs every detector, appending flags and positives to st->r. */
 rp_code coach_detect(coach_state *st);
-/* The learned model's reading of a draft: its features and the
- * probability of each category (1 for a category without a model).
- * Empty (read false) for a draft too short to read. */
+/* The learned model's reading of a draft: its features, the probability
+ * of each category (1 for a category without a model) and whether that
+ * probability passes the category's threshold (fits).  Empty (read
+ * false) for a draft too short to read. */
 typedef struct {
     bool read;
     nlp_coach_feats ft;
     double p[NLP_COACH_NCATS];
+    bool fits[NLP_COACH_NCATS];
 } coach_reading;
 
 /* Reads the draft with model m into *out, which the caller releases with
@@ -170,7 +172,8 @@ void coach_reading_release(coach_reading *rd);
 /* Turns into notes the lists' flags of a category the reading finds very
  * unlikely; before coach_settle(), so that a doubted flag does not make
  * the others notes beside it. */
-void coach_model_doubt(coach_state *st, const coach_reading *rd);
+void coach_model_doubt(coach_state *st, const nlp_coach_model *m,
+                       const coach_reading *rd);
 /* Adds model m's flag where the lists left the draft without a warning. */
 rp_code coach_detect_model(coach_state *st, const nlp_coach_model *m,
                            const coach_reading *rd);

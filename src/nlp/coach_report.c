@@ -268,7 +268,7 @@ nlp_coach_check_opts(const char *text, size_t len, const nlp_coach_context *ctx,
     if ((rc = coach_detect(&st)) ||
         (model && (rc = coach_model_read(&st, m, &reading))))
         goto cleanup;
-    coach_model_doubt(&st, &reading);
+    coach_model_doubt(&st, m, &reading);
     coach_settle(&st);
     if ((rc = coach_detect_model(&st, m, &reading)))
         goto cleanup;

@@ -354,6 +354,57 @@ test_a_doubted_flag_leaves_the_others_standing(void **state)
     assert_string_equal(f.group, "referral");
 }
 
+/* A list's flag the model finds under 30% likely is doubted when the
+ * draft reads as another problem: a plea that names a date and an offer's
+ * end is neediness, not pressure (the lists alone call it pushy too).
+ * The note says which problem the model reads, and the neediness stays
+ * serious. */
+static void
+test_model_doubts_a_flag_when_another_problem_fits(void **state)
+{
+    (void)state;
+    const char *t =
+        "Hi Marta, I'm sorry to write again, and I feel awful asking. My "
+        "manager has told me that if I don't close one more account this "
+        "quarter I may lose my place on the team. I know it isn't your "
+        "problem. Could you sign it by Friday? The offer ends then. Thank "
+        "you for even reading this. Piotr";
+    nlp_coach_flag f;
+    assert_true(warns(t, NULL, NLP_COACH_IMPOSITION));
+    assert_true(with_model(t, NLP_COACH_IMPOSITION, &f));
+    assert_int_equal(f.severity, 1);
+    assert_non_null(strstr(f.detail, "reads the draft as neediness"));
+    assert_true(with_model(t, NLP_COACH_NEEDINESS, &f));
+    assert_int_equal(f.severity, 3);
+}
+
+/* When that doubt leaves no warning, the model names the problem it
+ * reads: a call booked in the reader's diary inside a draft that takes
+ * their plan out of their hands is talking down (one_up, the model's
+ * flag), not the booking the lists alone warn of. */
+static void
+test_a_doubt_lets_the_model_name_the_problem(void **state)
+{
+    (void)state;
+    const char *t =
+        "Hi Tom, I went through your rollout plan last night and, to be "
+        "frank, it won't work as written; your team has underestimated the "
+        "training load by half. I've rewritten the schedule myself and "
+        "attached the version we will use instead. There's no need for you "
+        "to redo anything, I've taken care of it. I've put a call in your "
+        "diary for Thursday at nine to walk your people through it. Best, "
+        "Ana";
+    nlp_coach_flag f;
+    assert_true(warns(t, NULL, NLP_COACH_IMPOSITION));
+    assert_false(warns(t, NULL, NLP_COACH_ONE_UP));
+    assert_true(with_model(t, NLP_COACH_IMPOSITION, &f));
+    assert_int_equal(f.severity, 1);
+    assert_non_null(strstr(f.detail, "reads the draft as one_up"));
+    assert_true(with_model(t, NLP_COACH_ONE_UP, &f));
+    assert_int_equal(f.severity, 2);
+    assert_string_equal(f.group, "model");
+}
+
 /* The model may not call a draft pushy that leaves the reader an easy way
  * out, as the lists do not.  The first draft is one the model reads as
  * imposition (if a retrained model no longer does, pick another). */
@@ -464,6 +515,8 @@ main(void)
         cmocka_unit_test(test_model_spares_an_easy_way_out),
         cmocka_unit_test(test_model_doubts_an_offer_read_as_a_deadline),
         cmocka_unit_test(test_a_doubted_flag_leaves_the_others_standing),
+        cmocka_unit_test(test_model_doubts_a_flag_when_another_problem_fits),
+        cmocka_unit_test(test_a_doubt_lets_the_model_name_the_problem),
         cmocka_unit_test(test_model_skips_a_short_draft),
         cmocka_unit_test(test_model_spares_a_condolence),
         cmocka_unit_test(test_model_reads_an_ask_past_a_value_word),
