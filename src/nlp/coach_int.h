@@ -170,7 +170,8 @@ rp_code coach_model_read(const coach_state *st, const nlp_coach_model *m,
                          coach_reading *out);
 void coach_reading_release(coach_reading *rd);
 /* Turns into notes the lists' flags of a category the reading finds very
- * unlikely; before coach_settle(), so that a doubted flag does not make
+ * unlikely, or unlikely while it reads the draft as another category's
+ * problem; before coach_settle(), so that a doubted flag does not make
  * the others notes beside it. */
 void coach_model_doubt(coach_state *st, const nlp_coach_model *m,
                        const coach_reading *rd);

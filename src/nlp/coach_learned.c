@@ -85,8 +85,16 @@ model_may(const coach_state *st, nlp_coach_cat cat)
  * (bench/coach-doubt, second table). */
 #define MODEL_DOUBT_ELSEWHERE 0.30
 
-/* The category, other than cat, that the reading finds fits best (in
- * log-odds past its threshold), or -1 when none fits. */
+/* How far probability p lies past threshold t, in log-odds: the measure
+ * by which categories that both pass their thresholds are compared. */
+static double
+margin(double p, double t)
+{
+    return p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
+}
+
+/* The category, other than cat, that the reading finds fits best (by
+ * margin past its threshold), or -1 when none fits. */
 static int
 fits_elsewhere(const nlp_coach_model *m, const coach_reading *rd,
                nlp_coach_cat cat)
@@ -96,8 +104,7 @@ fits_elsewhere(const nlp_coach_model *m, const coach_reading *rd,
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
         if (c == (int)cat || !rd->fits[c])
             continue;
-        double p = rd->p[c], t = m->threshold[c];
-        double v = p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
+        double v = margin(rd->p[c], m->threshold[c]);
         if (best < 0 || v > top) {
             best = c;
             top = v;
@@ -108,7 +115,9 @@ fits_elsewhere(const nlp_coach_model *m, const coach_reading *rd,
 
 /* Turns into notes the list flags (warning or serious) of a category the
  * model reads as under MODEL_DOUBT likely, or under MODEL_DOUBT_ELSEWHERE
- * while another category fits the draft: the words matched a list, but
+ * while another category fits the draft and this one does not (for
+ * hype, neediness and one_up the thresholds lie under 0.30, and a flag
+ * the model itself would raise is not doubted): the words matched a list, but
  * the draft as a whole reads nothing like the drafts that have that
  * problem ("I can review it Saturday if you send it by Friday" is an
  * offer, not a deadline set for the reader), or reads like another
@@ -123,7 +132,7 @@ coach_model_doubt(coach_state *st, const nlp_coach_model *m,
         if (f->severity < 2 || rd->p[f->cat] >= MODEL_DOUBT_ELSEWHERE)
             continue;
         int other = fits_elsewhere(m, rd, f->cat);
-        if (rd->p[f->cat] >= MODEL_DOUBT && other < 0)
+        if (rd->p[f->cat] >= MODEL_DOUBT && (other < 0 || rd->fits[f->cat]))
             continue;
         f->severity = 1;
         if (other < 0)
@@ -212,18 +221,16 @@ coach_detect_model(coach_state *st, const nlp_coach_model *m,
 {
     if (!rd->read || any_warning(st))
         return RP_OK;
-    /* The category past its threshold by the widest margin, in
-     * log-odds. */
+    /* The category past its threshold by the widest margin. */
     int pick = -1;
-    double margin = 0;
+    double top = 0;
     for (int c = 0; c < NLP_COACH_NCATS; c++) {
-        double p = rd->p[c], t = m->threshold[c];
         if (!rd->fits[c] || !model_may(st, (nlp_coach_cat)c))
             continue;
-        double v = p >= 1 ? HUGE_VAL : log(p / (1 - p)) - log(t / (1 - t));
-        if (pick < 0 || v > margin) {
+        double v = margin(rd->p[c], m->threshold[c]);
+        if (pick < 0 || v > top) {
             pick = c;
-            margin = v;
+            top = v;
         }
     }
     if (pick >= 0 &&

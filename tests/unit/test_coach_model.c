@@ -300,6 +300,52 @@ with_model(const char *t, nlp_coach_cat cat, nlp_coach_flag *out)
     return f != NULL;
 }
 
+/* The main problem the coach names with the model on (-1: none). */
+static int
+main_with_model(const char *t)
+{
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
+                     RP_OK);
+    int main = r.main;
+    nlp_coach_report_release(&r);
+    return main;
+}
+
+/* Whether any flag of category cat, with the model on, says the model
+ * doubts it. */
+static bool
+doubted_with_model(const char *t, nlp_coach_cat cat)
+{
+    nlp_coach_options on = {.model = true};
+    nlp_coach_report r;
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
+                     RP_OK);
+    bool doubted = false;
+    for (size_t i = 0; i < r.nflags; i++)
+        doubted = doubted || (r.flags[i].cat == cat &&
+                              strstr(r.flags[i].detail, "doubts") != NULL);
+    nlp_coach_report_release(&r);
+    return doubted;
+}
+
+/* The built-in model's probability of category cat for text t, and
+ * whether it passes the category's threshold. */
+static double
+model_prob(const char *t, nlp_coach_cat cat, bool *fits)
+{
+    const nlp_coach_model *m = &nlp_coach_builtin_model;
+    nlp_coach_feats f;
+    assert_int_equal(nlp_coach_features(t, strlen(t), &f), RP_OK);
+    double p = nlp_coach_model_prob(m, cat, f.all, f.nall);
+    nlp_coach_feats_release(&f);
+    *fits = m->has[cat] && m->threshold[cat] < 1 && p >= m->threshold[cat];
+    return p;
+}
+
 /* The model doubts a list's flag the draft as a whole reads nothing like:
  * a deadline that is the condition of a free offer ("if you send it by
  * Friday") is a note with the model on, a warning by the lists alone;
@@ -355,10 +401,10 @@ test_a_doubted_flag_leaves_the_others_standing(void **state)
 }
 
 /* A list's flag the model finds under 30% likely is doubted when the
- * draft reads as another problem: a plea that names a date and an offer's
- * end is neediness, not pressure (the lists alone call it pushy too).
- * The note says which problem the model reads, and the neediness stays
- * serious. */
+ * draft reads as another problem: in a plea that names a date and an
+ * offer's end, the neediness is the problem to fix, and the date becomes
+ * a note beside it (the lists alone warn of both).  The note says which
+ * problem the model reads, and the neediness stays serious. */
 static void
 test_model_doubts_a_flag_when_another_problem_fits(void **state)
 {
@@ -403,6 +449,57 @@ test_a_doubt_lets_the_model_name_the_problem(void **state)
     assert_true(with_model(t, NLP_COACH_ONE_UP, &f));
     assert_int_equal(f.severity, 2);
     assert_string_equal(f.group, "model");
+    assert_int_equal(main_with_model(t), NLP_COACH_ONE_UP);
+}
+
+/* A flag whose category the model itself finds likely enough to raise
+ * (hype's threshold lies under 30%) is not doubted for another category
+ * fitting too: superlatives in a draft about the sender stay hype, the
+ * main problem, and the report never both raises and doubts hype. */
+static void
+test_model_keeps_a_flag_it_would_raise(void **state)
+{
+    (void)state;
+    const char *t =
+        "Hi Laura,\n\nOur new analytics suite is a genuine game-changer, the "
+        "most powerful platform on the market, and it will transform your "
+        "reporting overnight. I built the first version myself over two "
+        "years and I'm proud of what my team and I have achieved. Let me "
+        "know if you'd like a look.\n\nBest,\nMark";
+    bool hype_fits, self_fits;
+    double p = model_prob(t, NLP_COACH_HYPE, &hype_fits);
+    model_prob(t, NLP_COACH_SELF_FOCUS, &self_fits);
+    assert_true(p < 0.30 && hype_fits && self_fits);
+    nlp_coach_flag f;
+    assert_true(with_model(t, NLP_COACH_HYPE, &f));
+    assert_true(f.severity >= 2);
+    assert_false(doubted_with_model(t, NLP_COACH_HYPE));
+    assert_int_equal(main_with_model(t), NLP_COACH_HYPE);
+}
+
+/* Under 30% likely but over 5%, with no other category fitting, a list's
+ * flag stands: a deadline to reserve stock before a price rise stays
+ * imposition. */
+static void
+test_model_keeps_a_flag_when_nothing_else_fits(void **state)
+{
+    (void)state;
+    const char *t =
+        "Hi Dev, great to see you at the fair. I have attached the brochure "
+        "for the new range and a price list. Please reply by Friday if you "
+        "want to reserve stock before the price rise. Best, Rui";
+    bool fits;
+    double p = model_prob(t, NLP_COACH_IMPOSITION, &fits);
+    assert_true(p >= 0.05 && p < 0.30);
+    for (int c = 0; c < NLP_COACH_NCATS; c++) {
+        model_prob(t, (nlp_coach_cat)c, &fits);
+        assert_false(fits);
+    }
+    nlp_coach_flag f;
+    assert_true(with_model(t, NLP_COACH_IMPOSITION, &f));
+    assert_true(f.severity >= 2);
+    assert_null(strstr(f.detail, "doubts"));
+    assert_int_equal(main_with_model(t), NLP_COACH_IMPOSITION);
 }
 
 /* The model may not call a draft pushy that leaves the reader an easy way
@@ -517,6 +614,8 @@ main(void)
         cmocka_unit_test(test_a_doubted_flag_leaves_the_others_standing),
         cmocka_unit_test(test_model_doubts_a_flag_when_another_problem_fits),
         cmocka_unit_test(test_a_doubt_lets_the_model_name_the_problem),
+        cmocka_unit_test(test_model_keeps_a_flag_it_would_raise),
+        cmocka_unit_test(test_model_keeps_a_flag_when_nothing_else_fits),
         cmocka_unit_test(test_model_skips_a_short_draft),
         cmocka_unit_test(test_model_spares_a_condolence),
         cmocka_unit_test(test_model_reads_an_ask_past_a_value_word),
