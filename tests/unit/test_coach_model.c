@@ -255,16 +255,24 @@ test_model_stays_quiet_beside_a_list_warning(void **state)
     nlp_coach_report_release(&r);
 }
 
+/* Checks text t with the learned model on into *r (released by the
+ * caller). */
+static void
+check_with_model(const char *t, nlp_coach_report *r)
+{
+    nlp_coach_options on = {.model = true};
+    rp_err err = {0};
+    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, r, &err),
+                     RP_OK);
+}
+
 /* The category the model names for text t (it names one at most), or -1
  * when it stays silent. */
 static int
 model_named(const char *t)
 {
-    nlp_coach_options on = {.model = true};
     nlp_coach_report r;
-    rp_err err = {0};
-    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
-                     RP_OK);
+    check_with_model(t, &r);
     int named = -1;
     for (size_t i = 0; i < r.nflags; i++)
         if (!strcmp(r.flags[i].group, "model"))
@@ -285,11 +293,8 @@ model_says(const char *t, nlp_coach_cat cat)
 static bool
 with_model(const char *t, nlp_coach_cat cat, nlp_coach_flag *out)
 {
-    nlp_coach_options on = {.model = true};
     nlp_coach_report r;
-    rp_err err = {0};
-    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
-                     RP_OK);
+    check_with_model(t, &r);
     const nlp_coach_flag *f = NULL;
     for (size_t i = 0; i < r.nflags; i++)
         if (r.flags[i].cat == cat && (!f || r.flags[i].severity > f->severity))
@@ -304,11 +309,8 @@ with_model(const char *t, nlp_coach_cat cat, nlp_coach_flag *out)
 static int
 main_with_model(const char *t)
 {
-    nlp_coach_options on = {.model = true};
     nlp_coach_report r;
-    rp_err err = {0};
-    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
-                     RP_OK);
+    check_with_model(t, &r);
     int main = r.main;
     nlp_coach_report_release(&r);
     return main;
@@ -319,11 +321,8 @@ main_with_model(const char *t)
 static bool
 doubted_with_model(const char *t, nlp_coach_cat cat)
 {
-    nlp_coach_options on = {.model = true};
     nlp_coach_report r;
-    rp_err err = {0};
-    assert_int_equal(nlp_coach_check_opts(t, strlen(t), NULL, &on, &r, &err),
-                     RP_OK);
+    check_with_model(t, &r);
     bool doubted = false;
     for (size_t i = 0; i < r.nflags; i++)
         doubted = doubted || (r.flags[i].cat == cat &&
