@@ -24,9 +24,10 @@
 
 #include "base/rp.h"
 
-/* The categories, in the order ties are broken when naming the main
- * problem: evidence in the words before absences (except that imposition
- * gives way to an equal problem of manner; see coach_report.c). */
+/* The categories: problems of manner, then absences.  When two have as
+ * much said against them, the main problem is named by coach_report.c's
+ * tie_order (this order, but imposition after the other problems of
+ * manner and no_value before no_personal_touch). */
 typedef enum {
     NLP_COACH_IMPOSITION,
     NLP_COACH_NEEDINESS,

@@ -78,11 +78,11 @@ model_may(const coach_state *st, nlp_coach_cat cat)
 
 /* Below this probability the model doubts a list's flag of its category
  * when it reads the draft as another category's problem (that one's
- * probability at or above its threshold).  Chosen the same way, on
- * fresh12 to fresh31 against the coach of each batch's time: under 0.30
- * with another category fitting fell 62 of the 104 false alarms and none
- * of the 2,019 true flags; up to 0.40 still none, at 0.45 one
- * (bench/coach-doubt, second table). */
+ * probability at or above its threshold, the flag's own not).  Chosen the
+ * same way, on fresh12 to fresh31 against the coach of each batch's time:
+ * under 0.30 so fell 62 of the 104 false alarms and none of the 2,019
+ * true flags; up to 0.40 still none, at 0.45 one (bench/coach-doubt,
+ * second table). */
 #define MODEL_DOUBT_ELSEWHERE 0.30
 
 /* How far probability p lies past threshold t, in log-odds: the measure

@@ -120,24 +120,33 @@ char_offsets(nlp_coach_report *r, const char *text, size_t len)
     return RP_OK;
 }
 
+/* The order in which the main problem is named among categories with as
+ * much said against them.  Problems of the sender's manner come first,
+ * in the enum's order; pressure gives way to them, for a deadline is so
+ * often how such a problem shows (the pleading "I need to know by
+ * Friday", the hype's "offer ends at midnight", the lecture's "the
+ * deadline is the 5th") that the manner is the thing to fix first.  It
+ * does not give way to what the draft lacks: the chasing itself is what
+ * the reader feels.  Of the two absences, an empty touch ("just checking
+ * in") goes before the missing personal touch: a draft with nothing in
+ * it is not fixed by naming the reader's hobby. */
+static const nlp_coach_cat tie_order[NLP_COACH_NCATS] = {
+    NLP_COACH_NEEDINESS,     NLP_COACH_ONE_UP,           NLP_COACH_HYPE,
+    NLP_COACH_PREMATURE_ASK, NLP_COACH_SELF_FOCUS,       NLP_COACH_IMPOSITION,
+    NLP_COACH_NO_VALUE,      NLP_COACH_NO_PERSONAL_TOUCH};
+
 /* True when category c, with weight[c] said against it, should be named
- * before category m.  On a tie pressure gives way to a problem of the
- * sender's manner (every category before the absences): a deadline is so often
- * how that problem shows (the pleading "I need to know by Friday", the
- * hype's "offer ends at midnight", the lecture's "the deadline is the
- * 5th") that the manner is the thing to fix first.  It does not give way
- * to what the draft lacks (no value, no personal touch): the chasing
- * itself is what the reader feels.  Of the two absences, an empty touch
- * ("just checking in") goes before the missing personal touch: a draft
- * with nothing in it is not fixed by naming the reader's hobby. */
+ * before category m: more said against it, or as much and earlier in
+ * tie_order. */
 static bool
 outweighs(const int *weight, int c, int m)
 {
-    return weight[c] > weight[m] ||
-           (weight[c] == weight[m] && m == NLP_COACH_IMPOSITION &&
-            c < NLP_COACH_NO_PERSONAL_TOUCH) ||
-           (weight[c] == weight[m] && m == NLP_COACH_NO_PERSONAL_TOUCH &&
-            c == NLP_COACH_NO_VALUE);
+    if (weight[c] != weight[m])
+        return weight[c] > weight[m];
+    for (int k = 0; k < NLP_COACH_NCATS; k++)
+        if ((int)tie_order[k] == c || (int)tie_order[k] == m)
+            return (int)tie_order[k] == c;
+    return false;
 }
 
 /* The score, the main problem and the verdict. */
